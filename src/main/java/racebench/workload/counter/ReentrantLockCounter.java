@@ -1,0 +1,30 @@
+package racebench.workload.counter;
+
+import java.util.concurrent.locks.ReentrantLock;
+
+/** The seed's fix, word for word: {@code lock.acquire()}, {@code try}, {@code finally: lock.release()}. */
+public final class ReentrantLockCounter implements SharedCounter {
+    private final ReentrantLock lock = new ReentrantLock();
+    private int num;
+
+    @Override
+    public void run(int n) {
+        lock.lock();
+        try {
+            num += n;
+            num -= n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int value() {
+        lock.lock();
+        try {
+            return num;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

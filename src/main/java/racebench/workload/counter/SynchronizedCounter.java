@@ -1,0 +1,17 @@
+package racebench.workload.counter;
+
+/** The intrinsic-lock fix: both updates happen inside one monitor. */
+public final class SynchronizedCounter implements SharedCounter {
+    private int num;
+
+    @Override
+    public synchronized void run(int n) {
+        num += n;
+        num -= n;
+    }
+
+    @Override
+    public synchronized int value() {
+        return num;
+    }
+}
