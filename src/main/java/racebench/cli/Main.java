@@ -1,7 +1,68 @@
 package racebench.cli;
 
-public final class Main {
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** {@code ./racebench}: the race-proof suite and the benchmark suite behind one command line. */
+@Command(name = "racebench",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Reproduce races and prove fixes with jcstress; compare threads, pools and processes with JMH.",
+        subcommands = {RaceCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 all good; 1 a finding (race in a fix, race not reproduced, regression);",
+                "2 bad usage or input; 3 jcstress, JMH or a child JVM failed."})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] args) {
-        System.out.println("racebench");
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; the tests call this directly. */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("racebench: " + ex.getMessage().lines().findFirst().orElse("bad usage")
+                    + " (see: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof BadInput) {
+                err.println("racebench: " + ex.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (ex instanceof InterruptedException) {
+                err.println("racebench: interrupted; child processes were stopped");
+                return ExitCodes.TOOL;
+            }
+            err.println("racebench: " + (ex instanceof ToolFailure ? "" : ex.getClass().getSimpleName() + ": ")
+                    + ex.getMessage());
+            return ExitCodes.TOOL;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"racebench " + (v == null ? "dev" : v) + " on Java " + Runtime.version()};
+        }
     }
 }

@@ -1,0 +1,39 @@
+package racebench.cli;
+
+import racebench.report.RunDirectory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Where run directories go: --out, else results/ in the project the launcher runs from. */
+final class Results {
+
+    private Results() {
+    }
+
+    static Path directory(Path out) {
+        if (out != null) {
+            return out;
+        }
+        String home = System.getProperty("racebench.home");
+        return (home == null ? Path.of("") : Path.of(home)).toAbsolutePath().resolve("results");
+    }
+
+    /** A new run directory, or a one-line usage error when --out cannot hold one. */
+    static RunDirectory create(Path results, String command) {
+        if (Files.exists(results) && !Files.isDirectory(results)) {
+            throw new BadInput("--out " + results + " is not a directory");
+        }
+        try {
+            RunDirectory run = RunDirectory.create(results, command, Instant.now());
+            if (!Files.isWritable(run.path())) {
+                throw new BadInput("cannot write to " + run.path());
+            }
+            return run;
+        } catch (IOException e) {
+            throw new BadInput("cannot create a run directory in " + results + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package racebench.process;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every child process racebench starts goes through here, so none outlives the run: on
+ * normal exit the caller reaps it, and on Ctrl-C or any other JVM shutdown a hook kills
+ * what is still alive, descendants first (jcstress and JMH start JVMs of their own).
+ */
+public final class Children {
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(Children::killAll, "racebench-reaper"));
+    }
+
+    private Children() {
+    }
+
+    /** The java launcher of the running JDK, so children run on the same JDK 25 as their parent. */
+    public static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Starts a child and tracks it until {@link #reap} or shutdown. Never through a shell. */
+    public static Process start(ProcessBuilder builder) throws IOException {
+        Process process = builder.start();
+        LIVE.add(process);
+        process.onExit().thenRun(() -> LIVE.remove(process));
+        return process;
+    }
+
+    public static Process start(List<String> command, Path workDir) throws IOException {
+        return start(new ProcessBuilder(command).directory(workDir.toFile()));
+    }
+
+    /**
+     * Kills a child and its descendants and waits for it: a polite destroy, then a forcible
+     * one after the grace period. Safe to call on a child that has already exited.
+     */
+    public static void reap(Process process, long graceMillis) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        boolean interrupted = false;
+        try {
+            if (!process.waitFor(graceMillis, TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        } catch (InterruptedException e) {
+            interrupted = true;
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        } finally {
+            LIVE.remove(process);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** How many tracked children are alive: 0 after every run, which the tests check. */
+    public static int live() {
+        return (int) LIVE.stream().filter(Process::isAlive).count();
+    }
+
+    private static void killAll() {
+        for (Process p : LIVE) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+}

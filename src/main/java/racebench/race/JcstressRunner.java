@@ -1,0 +1,102 @@
+package racebench.race;
+
+import racebench.process.Children;
+import racebench.report.Csv;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs jcstress in a JVM of its own ({@link StressMain}), with a plain class path that its
+ * forked test JVMs inherit, in a private working directory so none of its files land in the
+ * project. Streams its console to a log file and hands progress lines to the caller.
+ */
+public final class JcstressRunner {
+
+    /** What went wrong when jcstress itself failed (exit 3 territory). */
+    public static final class JcstressFailure extends Exception {
+        public JcstressFailure(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * @param classPath    racebench's class path plus any user entries
+     * @param jcstressArgs jcstress options (mode, test regex, overrides)
+     * @param forkJvmArgs  flags every forked test JVM gets in front of jcstress's own
+     * @param reportDir    where jcstress writes its HTML report
+     * @param log          where jcstress's console output goes
+     */
+    public record Request(List<String> classPath, List<String> jcstressArgs, List<String> forkJvmArgs,
+                          Path reportDir, Path log) {
+    }
+
+    private JcstressRunner() {
+    }
+
+    public static List<OutcomeRow> run(Request request, Consumer<String> progress)
+            throws IOException, InterruptedException, JcstressFailure {
+        Path work = Files.createTempDirectory("racebench-jcstress-");
+        Path outcomes = work.resolve("outcomes.csv");
+        List<String> command = new ArrayList<>(List.of(
+                Children.javaExecutable(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
+                "-cp", String.join(java.io.File.pathSeparator, request.classPath()),
+                StressMain.class.getName(), outcomes.toString()));
+        command.addAll(request.jcstressArgs());
+        command.addAll(List.of("-r", request.reportDir().toString()));
+        List<String> forkArgs = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED"));
+        forkArgs.addAll(request.forkJvmArgs());
+        command.addAll(List.of("-jvmArgsPrepend", String.join(" ", forkArgs)));
+
+        Process process = Children.start(new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true));
+        try {
+            process.getOutputStream().close();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                 Writer log = Files.newBufferedWriter(request.log(), StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    log.write(line);
+                    log.write(System.lineSeparator());
+                    progress.accept(line);
+                }
+            }
+            int exit = process.waitFor();
+            if (exit != 0 || !Files.isRegularFile(outcomes)) {
+                throw new JcstressFailure("jcstress exited with " + exit + "; see " + request.log());
+            }
+            List<OutcomeRow> rows = Csv.read(outcomes).stream().map(OutcomeRow::of).toList();
+            if (rows.isEmpty()) {
+                throw new JcstressFailure("jcstress ran no test; see " + request.log());
+            }
+            return rows;
+        } finally {
+            Children.reap(process, 2_000);
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temporary directory is not worth failing a finished run for
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package racebench.race;
+
+import org.apache.commons.csv.CSVRecord;
+
+import java.util.List;
+
+/**
+ * One outcome of one test in one jcstress configuration: a row of race-outcomes.csv. The
+ * jcstress JVM writes these (from jcstress's own TestResult and TestGrading), the racebench
+ * JVM reads them back, so no Java serialization crosses the process boundary.
+ *
+ * @param test        jcstress test name, e.g. racebench.stress.LostUpdate.Racy
+ * @param compilation how each actor was compiled, e.g. "actor1=C2 actor2=Interpreter", or "unified"
+ * @param jvmArgs     the configuration's extra JVM flags (jcstress's C2 stress randomizers), or empty
+ * @param fork        jcstress fork number within the configuration
+ * @param status      jcstress status of the configuration: NORMAL, or an error kind
+ * @param outcome     the arbiter's observed value (or declared pattern with count 0)
+ * @param expect      jcstress grading: ACCEPTABLE, ACCEPTABLE_INTERESTING, FORBIDDEN, UNKNOWN
+ * @param count       how many samples ended in this outcome in this configuration
+ * @param description the outcome's description from the test's declaration
+ */
+public record OutcomeRow(String test, String compilation, String jvmArgs, int fork, String status,
+                         String outcome, String expect, long count, String description) {
+
+    public static final List<String> HEADER = List.of(
+            "test", "compilation", "jvm_args", "fork", "status", "outcome", "expect", "count", "description");
+
+    /** One configuration of a test: the rows that share it belong to one jcstress run. */
+    public String configuration() {
+        return compilation + (jvmArgs.isEmpty() ? "" : " " + jvmArgs) + " #" + fork;
+    }
+
+    public boolean isNormal() {
+        return "NORMAL".equals(status);
+    }
+
+    public List<Object> cells() {
+        return List.of(test, compilation, jvmArgs, fork, status, outcome, expect, count, description);
+    }
+
+    public static OutcomeRow of(CSVRecord r) {
+        return new OutcomeRow(r.get("test"), r.get("compilation"), r.get("jvm_args"),
+                Integer.parseInt(r.get("fork")), r.get("status"), r.get("outcome"), r.get("expect"),
+                Long.parseLong(r.get("count")), r.get("description"));
+    }
+}

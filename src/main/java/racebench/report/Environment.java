@@ -1,0 +1,81 @@
+package racebench.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The facts a reader needs to trust or compare a run: what ran, on what, when. */
+public final class Environment {
+
+    private Environment() {
+    }
+
+    public static Map<String, String> facts(Path projectDir, Instant start, Instant end) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
+        facts.put("java_home", System.getProperty("java.home"));
+        facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        facts.put("cpu_model", cpuModel().orElse("unknown"));
+        facts.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        facts.put("git_commit", gitCommit(projectDir).orElse("unknown"));
+        facts.put("start", start.toString());
+        facts.put("end", end.toString());
+        return facts;
+    }
+
+    public static void write(Path target, Map<String, String> facts) throws IOException {
+        Csv.write(target, List.of("key", "value"), List.copyOf(facts.entrySet()),
+                e -> List.of(e.getKey(), e.getValue()));
+    }
+
+    private static Optional<String> cpuModel() {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        if (!Files.isReadable(cpuinfo)) {
+            return Optional.empty();
+        }
+        try (Stream<String> lines = Files.lines(cpuinfo, StandardCharsets.UTF_8)) {
+            return lines.filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Reads the commit from .git without starting a process: HEAD, then the loose or packed ref. */
+    static Optional<String> gitCommit(Path projectDir) {
+        if (projectDir == null) {
+            return Optional.empty();
+        }
+        Path git = projectDir.resolve(".git");
+        try {
+            String head = Files.readString(git.resolve("HEAD"), StandardCharsets.UTF_8).trim();
+            if (!head.startsWith("ref: ")) {
+                return Optional.of(head);
+            }
+            String ref = head.substring(5);
+            Path loose = git.resolve(ref);
+            if (Files.isRegularFile(loose)) {
+                return Optional.of(Files.readString(loose, StandardCharsets.UTF_8).trim());
+            }
+            Path packed = git.resolve("packed-refs");
+            if (Files.isRegularFile(packed)) {
+                for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
+                    if (line.endsWith(" " + ref)) {
+                        return Optional.of(line.substring(0, line.indexOf(' ')));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // not a git checkout: a tarball or a copied jar
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,39 @@
+package racebench.race;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class UserCounterCheckTest {
+    /** The test classes directory holds the fixtures, as a user's build output would. */
+    static final String FIXTURES = Path.of("target", "test-classes").toAbsolutePath().toString();
+
+    private static String reason(String className, String classPath) {
+        return assertThrows(IllegalArgumentException.class, () -> UserCounterCheck.check(className, classPath))
+                .getMessage();
+    }
+
+    @Test
+    void acceptsACorrectCounterAndReturnsAbsoluteEntries() {
+        List<String> entries = UserCounterCheck.check("racebench.fixtures.UserSynchronizedCounter", FIXTURES);
+        assertEquals(List.of(FIXTURES), entries);
+    }
+
+    @Test
+    void rejectsEachKindOfBadCounterWithOneLine() {
+        assertTrue(reason("no.Such", FIXTURES).contains("not found on --classpath"));
+        assertTrue(reason("racebench.fixtures.NotACounter", FIXTURES).contains("does not implement"));
+        assertTrue(reason("racebench.fixtures.NoDefaultConstructorCounter", FIXTURES)
+                .contains("no public no-argument constructor"));
+        assertTrue(reason("racebench.fixtures.ThrowingCounter", FIXTURES).contains("boom"));
+        assertTrue(reason("racebench.fixtures.UserSynchronizedCounter", "/no/such/dir").contains("does not exist"));
+        for (String r : List.of(reason("no.Such", FIXTURES), reason("racebench.fixtures.ThrowingCounter", FIXTURES))) {
+            assertEquals(1, r.lines().count(), r);
+        }
+    }
+}
