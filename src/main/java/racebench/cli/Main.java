@@ -11,7 +11,8 @@ import java.io.PrintWriter;
         versionProvider = Main.Version.class,
         description = "Reproduce races and prove fixes with jcstress; compare threads, pools and processes with JMH.",
         subcommands = {RaceCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 all good; 1 a finding (race in a fix, race not reproduced, regression);",
+        footer = {"", "./racebench test builds racebench and runs its whole test suite (Maven, JUnit 5).",
+                "", "Exit codes: 0 all good; 1 a finding (race in a fix, race not reproduced, regression);",
                 "2 bad usage or input; 3 jcstress, JMH or a child JVM failed."})
 public final class Main implements Runnable {
 

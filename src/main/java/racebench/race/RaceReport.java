@@ -25,7 +25,7 @@ public final class RaceReport {
             return samples == 0 ? Double.NaN : (double) lost / samples;
         }
 
-        List<Object> cells() {
+        public List<Object> cells() {
             return List.of(test, variant, configuration, samples, lost, Csv.number(rate(), 9));
         }
     }

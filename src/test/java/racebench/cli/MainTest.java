@@ -1,0 +1,101 @@
+package racebench.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Command-line parsing and every bad-input path: one line on stderr, exit 2, nothing written. */
+class MainTest {
+
+    record Outcome(int exit, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            int exit = cl.execute(args);
+            return new Outcome(exit, out + captured.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    static void assertUsageError(Outcome o, String fragment) {
+        assertEquals(2, o.exit(), o.toString());
+        assertEquals(1, o.err().lines().count(), "one line: " + o.err());
+        assertTrue(o.err().contains(fragment), o.err());
+        assertFalse(o.err().contains("Exception") || o.err().contains("\tat "), o.err());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Outcome o = run("--help");
+        assertEquals(0, o.exit());
+        assertTrue(o.out().contains("race"), o.out());
+    }
+
+    @Test
+    void raceHelpDocumentsEveryOption() {
+        Outcome o = run("race", "--help");
+        assertEquals(0, o.exit());
+        for (String option : List.of("--mode", "--tests", "--counter", "--classpath", "--out")) {
+            assertTrue(o.out().contains(option), option);
+        }
+    }
+
+    @Test
+    void badUsageIsOneLineAndExitTwo(@TempDir Path tmp) throws IOException {
+        Path results = tmp.resolve("results");
+        String out = results.toString();
+        assertUsageError(run("nosuchcommand"), "nosuchcommand");
+        assertUsageError(run("race", "--mode", "fast", "--out", out), "unknown mode 'fast'");
+        assertUsageError(run("race", "--bogus"), "--bogus");
+        assertUsageError(run("race", "--tests", "NoSuchVariant", "--out", out), "matches no test");
+        assertUsageError(run("race", "--tests", "(", "--out", out), "not a valid regular expression");
+        assertUsageError(run("race", "--counter", "a.B", "--out", out), "go together");
+        assertUsageError(run("race", "--classpath", tmp.toString(), "--out", out), "go together");
+        assertUsageError(run("race", "--counter", "a.B", "--classpath", tmp.resolve("none").toString(), "--out", out),
+                "does not exist");
+        assertUsageError(run("race", "--counter", "a.B", "--classpath", tmp.toString(), "--out", out), "not found");
+        assertUsageError(run("race", "--time", "0", "--out", out), "--time must be positive");
+        assertUsageError(run("race", "--iterations", "x", "--out", out), "--iterations");
+        // bad input never leaves a run directory behind
+        assertFalse(Files.exists(results) && Files.list(results).findAny().isPresent());
+
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertUsageError(run("race", "--tests", "Racy$", "--out", file.toString()), "not a directory");
+        assertEquals("x", Files.readString(file), "earlier content untouched");
+    }
+
+    @Test
+    void userCounterProblemsAreUsageErrors(@TempDir Path tmp) {
+        String fixtures = Path.of("target", "test-classes").toAbsolutePath().toString();
+        String out = tmp.toString();
+        assertUsageError(run("race", "--counter", "racebench.fixtures.NotACounter", "--classpath", fixtures, "--out", out),
+                "does not implement");
+        assertUsageError(run("race", "--counter", "racebench.fixtures.NoDefaultConstructorCounter",
+                "--classpath", fixtures, "--out", out), "no public no-argument constructor");
+        assertUsageError(run("race", "--counter", "racebench.fixtures.ThrowingCounter",
+                "--classpath", fixtures, "--out", out), "boom");
+    }
+}
