@@ -1,0 +1,76 @@
+package racebench.stats;
+
+import java.util.SplittableRandom;
+
+/**
+ * Percentile bootstrap over forks for a ratio of means (Kalibera &amp; Jones, ISMM 2013):
+ * resample each sample's forks with replacement, independently, {@code resamples} times, and take
+ * the (1 - c)/2 and (1 + c)/2 R-7 percentiles of the resampled ratios. commons-math has no
+ * bootstrap, hence this class.
+ *
+ * <p>The random stream is a {@link SplittableRandom} from a fixed seed, so the same inputs give
+ * the same interval on every run and machine: a report can be regenerated bit for bit. Cost is
+ * {@code resamples * (a.length + b.length)} draws, about 0.4 M for 10,000 resamples of 20 forks
+ * a side, a few milliseconds.
+ *
+ * @param resamples  number of bootstrap replicates, B
+ * @param seed       seed of the random stream
+ * @param confidence confidence level of the interval
+ */
+public record Bootstrap(int resamples, long seed, double confidence) {
+
+    public static final int DEFAULT_RESAMPLES = 10_000;
+    public static final long DEFAULT_SEED = 0x5EED_2013L;
+    public static final Bootstrap DEFAULT = new Bootstrap(DEFAULT_RESAMPLES, DEFAULT_SEED, Summary.DEFAULT_CONFIDENCE);
+
+    public Bootstrap {
+        if (resamples < 1) {
+            throw new IllegalArgumentException("resamples must be positive: " + resamples);
+        }
+        Samples.checkConfidence(confidence);
+    }
+
+    public Bootstrap withSeed(long newSeed) {
+        return new Bootstrap(resamples, newSeed, confidence);
+    }
+
+    /** mean(numerator) / mean(denominator) with {@link #DEFAULT} settings. */
+    public static RatioInterval ratio(double[] numerator, double[] denominator) {
+        return DEFAULT.ratioOfMeans(numerator, denominator);
+    }
+
+    /**
+     * The interval for mean(numerator) / mean(denominator). Both samples are positive times or
+     * rates; the denominator must be positive, so that no resample divides by zero. With one
+     * value on either side the bounds are NaN (see {@link RatioInterval}).
+     */
+    public RatioInterval ratioOfMeans(double[] numerator, double[] denominator) {
+        Samples.check(numerator, "numerator");
+        Samples.check(denominator, "denominator");
+        for (double d : denominator) {
+            if (d <= 0) {
+                throw new IllegalArgumentException("denominator values must be positive: " + d);
+            }
+        }
+        double point = Samples.mean(numerator) / Samples.mean(denominator);
+        if (numerator.length < 2 || denominator.length < 2) {
+            return new RatioInterval(point, Double.NaN, Double.NaN, confidence);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] ratios = new double[resamples];
+        for (int i = 0; i < resamples; i++) {
+            ratios[i] = resampledMean(numerator, random) / resampledMean(denominator, random);
+        }
+        double tail = (1 - confidence) / 2 * 100;
+        return new RatioInterval(point, Samples.percentile(ratios, tail), Samples.percentile(ratios, 100 - tail),
+                confidence);
+    }
+
+    private static double resampledMean(double[] values, SplittableRandom random) {
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            sum += values[random.nextInt(values.length)];
+        }
+        return sum / values.length;
+    }
+}

@@ -1,0 +1,120 @@
+package racebench.stats;
+
+import org.apache.commons.math3.distribution.TDistribution;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ComparisonTest {
+
+    /** Ten fork means of about 100 ns, spread ±{@code spread} in a fixed pattern. */
+    private static double[] forks(double centre, double spread) {
+        double[] v = new double[10];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = centre + spread * ((i * 3) % 5 - 2) / 2.0 + spread * 0.01 * i;
+        }
+        return v;
+    }
+
+    private static double[] scaled(double[] v, double factor) {
+        return Arrays.stream(v).map(x -> x * factor).toArray();
+    }
+
+    @Test
+    void welchMatchesTheTextbookFormula() {
+        double[] a = {10, 12, 9, 11, 13};
+        double[] b = {12, 14, 11, 15, 13, 16};
+        // by hand: var a = 2.5, var b = 3.5; se² = 2.5/5 + 3.5/6
+        double se2 = 2.5 / 5 + 3.5 / 6;
+        double t = (11 - 13.5) / Math.sqrt(se2);
+        double df = se2 * se2 / (Math.pow(2.5 / 5, 2) / 4 + Math.pow(3.5 / 6, 2) / 5);
+        assertEquals(-2.4019223070763065, t, 1e-12);
+        assertEquals(8.989361702127662, df, 1e-9);
+        // p by numerical integration of the t density in python3 (no scipy), independent of commons-math
+        assertEquals(0.03980308202, Comparison.welchP(a, b), 1e-8);
+        assertEquals(2 * new TDistribution(df).cumulativeProbability(t), Comparison.welchP(a, b), 1e-12);
+    }
+
+    @Test
+    void clearRegression() {
+        double[] base = forks(100, 0.5);
+        Comparison c = Comparison.of(base, scaled(base, 1.10));
+        assertEquals(Change.REGRESSION, c.change());
+        assertEquals(1.10, c.ratio().point(), 1e-12);
+        assertTrue(c.ratio().low() > 1.09 && c.ratio().high() < 1.11, c.ratio().toString());
+        assertTrue(c.welchP() < 1e-10, "p " + c.welchP());
+        // fully separated samples of 10: U = 0, p = 2 Φ(-50 / sqrt(100 * 21 / 12)) (python3, erfc)
+        assertEquals(1.5705228423e-4, c.mannWhitneyP(), 1e-12);
+        assertEquals(10, c.base().n());
+        assertEquals(110, c.candidate().mean(), 0.5);
+    }
+
+    @Test
+    void clearImprovement() {
+        double[] base = forks(100, 0.5);
+        Comparison c = Comparison.of(base, scaled(base, 0.90));
+        assertEquals(Change.IMPROVEMENT, c.change());
+        assertTrue(c.ratio().high() < 0.99);
+    }
+
+    @Test
+    void identicalDistributionsAreNoChange() {
+        double[] base = forks(100, 0.5);
+        Comparison c = Comparison.of(base, base.clone());
+        assertEquals(Change.NO_CHANGE, c.change());
+        assertEquals(1.0, c.welchP(), 1e-12);
+        assertEquals(1.0, c.mannWhitneyP(), 1e-12);
+        assertTrue(c.ratio().contains(1.0));
+    }
+
+    @Test
+    void significantButWithinNoiseIsNoChange() {
+        double[] base = forks(100, 0.05);
+        Comparison c = Comparison.of(base, scaled(base, 1.005));
+        assertTrue(c.welchP() < 0.05, "the 0.5% slowdown is significant: p " + c.welchP());
+        assertTrue(c.ratio().above(1.0), c.ratio().toString());
+        assertEquals(Change.NO_CHANGE, c.change());
+        Comparison strict = Comparison.of(base, false, scaled(base, 1.005), false,
+                new Comparison.Criteria(0.05, 0.001, Bootstrap.DEFAULT));
+        assertEquals(Change.REGRESSION, strict.change(), "a 0.1% noise band lets it through");
+    }
+
+    @Test
+    void largeButNoisyIsNoChange() {
+        double[] base = {80, 120, 95, 105, 100};
+        double[] candidate = {85, 135, 100, 115, 110};
+        Comparison c = Comparison.of(base, candidate);
+        assertTrue(c.welchP() > 0.05, "p " + c.welchP());
+        assertEquals(Change.NO_CHANGE, c.change());
+    }
+
+    @Test
+    void oneForkIsUnstable() {
+        Comparison c = Comparison.of(new double[] {100}, new double[] {150, 151, 149});
+        assertEquals(Change.UNSTABLE, c.change());
+        assertTrue(Double.isNaN(c.welchP()));
+        assertTrue(c.ratio().isDegenerate());
+        assertEquals(1.5, c.ratio().point(), 0);
+        assertEquals(Change.UNSTABLE, Comparison.of(new double[] {100, 101}, new double[] {150}).change());
+    }
+
+    @Test
+    void anUnstableFlagOverridesAClearRegression() {
+        double[] base = forks(100, 0.5);
+        assertEquals(Change.UNSTABLE, Comparison.of(base, true, scaled(base, 1.10), false).change());
+        assertEquals(Change.UNSTABLE, Comparison.of(base, false, scaled(base, 1.10), true).change());
+        assertEquals(Change.REGRESSION, Comparison.of(base, false, scaled(base, 1.10), false).change());
+    }
+
+    @Test
+    void noSpreadOnEitherSideIsDecidedWithoutTheTTest() {
+        assertEquals(0.0, Comparison.welchP(new double[] {1, 1}, new double[] {2, 2}), 0);
+        assertEquals(1.0, Comparison.welchP(new double[] {1, 1}, new double[] {1, 1, 1}), 0);
+        assertEquals(Change.REGRESSION, Comparison.of(new double[] {1, 1}, new double[] {2, 2}).change());
+        assertFalse(Double.isNaN(Comparison.welchP(new double[] {1, 1}, new double[] {2, 3})));
+    }
+}
