@@ -291,7 +291,7 @@ public class LostUpdate {
 
     @JCStressTest
     @JCStressMeta(RacyOutcomes.class)
-    @Description("Broken fix: a new lock per call excludes nobody.")
+    @Description("Broken fix: a new lock per call excludes nobody (volatile field, so the JIT cannot fold it away).")
     @State
     public static class LockPerCall {
         private final SharedCounter counter = new LockPerCallCounter();

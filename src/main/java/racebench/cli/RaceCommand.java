@@ -14,7 +14,7 @@ import racebench.report.RunDirectory;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +30,9 @@ import java.util.regex.PatternSyntaxException;
                 + "every fix must show none. Writes results/<UTC time>-race/ with race.csv, race-outcomes.csv, "
                 + "race-configurations.csv, environment.csv and jcstress's HTML report.")
 public final class RaceCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     static final String SUITE_PREFIX = "racebench.stress.";
 
     @Option(names = "--mode", defaultValue = "quick", paramLabel = "MODE", converter = ModeConverter.class,
@@ -57,9 +60,36 @@ public final class RaceCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "Override jcstress's iterations per fork.")
     Integer iterations;
 
+    @Option(names = "--no-retry", description = "Call a racy variant NOT_REPRODUCED after one round. By default it "
+            + "gets one more round, five times longer, first: a race shows by chance, sample by sample.")
+    boolean noRetry;
+
+    /** jcstress's time per iteration for each mode (Options in jcstress 0.16); sanity's 0 means "one stride". */
+    private static final java.util.Map<String, Integer> MODE_TIME_MILLIS =
+            java.util.Map.of("sanity", 200, "quick", 200, "default", 1000, "tough", 1000);
+
+    private List<OutcomeRow> round(List<String> classPath, List<String> forkArgs, List<String> tests, Integer time,
+                                   RunDirectory run, String suffix, Progress progress)
+            throws IOException, InterruptedException {
+        List<String> jcstressArgs = new ArrayList<>(List.of("-m", mode, "-t", exactly(tests)));
+        if (time != null) {
+            jcstressArgs.addAll(List.of("-time", time.toString()));
+        }
+        if (iterations != null) {
+            jcstressArgs.addAll(List.of("-iters", iterations.toString()));
+        }
+        JcstressRunner.Request request = new JcstressRunner.Request(classPath, jcstressArgs, forkArgs,
+                run.resolve("jcstress-report" + suffix), run.resolve("jcstress" + suffix + ".log"));
+        try {
+            return JcstressRunner.run(request, progress::accept);
+        } catch (JcstressRunner.JcstressFailure e) {
+            throw new ToolFailure(e.getMessage(), e);
+        }
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        PrintStream console = System.out;
+        PrintWriter console = spec.commandLine().getOut();
         List<String> childClassPath = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
         List<String> forkArgs = new ArrayList<>();
         if (counter != null || this.classPath != null) {
@@ -79,23 +109,19 @@ public final class RaceCommand implements Callable<Integer> {
         Path results = Results.directory(out);
         RunDirectory run = Results.create(results, "race");
 
-        List<String> jcstressArgs = new ArrayList<>(List.of("-m", mode,
-                "-t", exactly(selected)));
-        if (timeMillis != null) {
-            jcstressArgs.addAll(List.of("-time", timeMillis.toString()));
-        }
-        if (iterations != null) {
-            jcstressArgs.addAll(List.of("-iters", iterations.toString()));
-        }
         console.printf("racebench race: %d variant(s), jcstress mode %s, writing %s%n", selected.size(), mode, run.path());
-        JcstressRunner.Request request = new JcstressRunner.Request(childClassPath, jcstressArgs, forkArgs,
-                run.resolve("jcstress-report"), run.resolve("jcstress.log"));
         Progress progress = new Progress(console);
-        List<OutcomeRow> rows;
-        try {
-            rows = JcstressRunner.run(request, progress::accept);
-        } catch (JcstressRunner.JcstressFailure e) {
-            throw new ToolFailure(e.getMessage(), e);
+        List<OutcomeRow> rows = new ArrayList<>(round(childClassPath, forkArgs, selected, timeMillis, run, "", progress));
+
+        // A race is a matter of chance per sample: a racy variant that showed nothing gets one
+        // more round with five times the time per iteration before it is called NOT_REPRODUCED.
+        List<String> unproven = Verdicts.summarize(rows, counter).stream()
+                .filter(r -> r.verdict() == Verdict.NOT_REPRODUCED).map(VariantResult::test).toList();
+        if (!noRetry && !unproven.isEmpty()) {
+            int longer = 5 * (timeMillis != null ? timeMillis : MODE_TIME_MILLIS.getOrDefault(mode, 200));
+            console.printf("%d racy variant(s) not reproduced yet; one more round at %d ms per iteration: %s%n",
+                    unproven.size(), longer, String.join(", ", unproven.stream().map(Verdicts::simpleName).toList()));
+            rows.addAll(round(childClassPath, forkArgs, unproven, longer, run, "-retry", progress));
         }
         List<VariantResult> verdicts = Verdicts.summarize(rows, counter);
         Instant end = Instant.now();
@@ -148,11 +174,11 @@ public final class RaceCommand implements Callable<Integer> {
      */
     static final class Progress {
         private static final long EVERY_NANOS = 10_000_000_000L;
-        private final PrintStream console;
+        private final PrintWriter console;
         private String eta = "";
         private long lastPrinted = System.nanoTime() - EVERY_NANOS;
 
-        Progress(PrintStream console) {
+        Progress(PrintWriter console) {
             this.console = console;
         }
 

@@ -5,7 +5,7 @@ import racebench.report.Environment;
 import racebench.report.RunDirectory;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public final class RaceReport {
                 Environment.facts(home == null ? null : Path.of(home), run.started(), end));
     }
 
-    public static void print(PrintStream out, List<OutcomeRow> rows, List<VariantResult> results) {
+    public static void print(PrintWriter out, List<OutcomeRow> rows, List<VariantResult> results) {
         out.println();
         out.printf("%-22s %-6s %15s %12s %9s %8s  %s%n", "variant", "expect", "samples", "lost", "outcomes",
                 "configs", "verdict");

@@ -96,7 +96,7 @@ public final class Verdicts {
                 configurations.size(), racy, verdict);
     }
 
-    static String simpleName(String test) {
+    public static String simpleName(String test) {
         return test.substring(Math.max(test.lastIndexOf('.'), test.lastIndexOf('$')) + 1);
     }
 

@@ -25,9 +25,10 @@ class OutcomeModelTest {
     }
 
     @Test
-    void equalIncrementsCanOnlyLoseOneUpdatePerActor() {
-        // with a = b = 1 a lost +1 and a lost -1 cancel; the survivors are -1, 0, 1 and their sums
-        assertEquals(new TreeSet<>(List.of(-2, -1, 0, 1, 2)), OutcomeModel.reachable(1, 1));
+    void theLastStoreAlwaysSurvivesSoEqualIncrementsStayWithinOne() {
+        // the final store is some actor's "- n", computed from a value that already held
+        // the survivors so far: with a = b = 1 at most one unit can be off
+        assertEquals(new TreeSet<>(List.of(-1, 0, 1)), OutcomeModel.reachable(1, 1));
     }
 
     @Test
