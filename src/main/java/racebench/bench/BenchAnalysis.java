@@ -1,0 +1,129 @@
+package racebench.bench;
+
+import racebench.stats.Bootstrap;
+import racebench.stats.RatioInterval;
+import racebench.stats.Speedup;
+import racebench.stats.SteadyState;
+import racebench.stats.Summary;
+import racebench.strategy.StrategyKind;
+import racebench.workload.StandardBatch;
+import racebench.workload.TaskSpec;
+import racebench.workload.Workload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns per-fork JMH samples into bench.csv rows: a Student t interval over fork means,
+ * speedup over SEQUENTIAL (same workload and batch size) with a bootstrap interval over
+ * forks, efficiency against the cores a CPU-bound batch could use, and for downloads the
+ * overhead over the physical floor, the greedy makespan of the batch's sleeps on the
+ * strategy's workers (the longest sleep with enough workers, ceil(tasks / workers) rounds
+ * with fewer).
+ */
+public final class BenchAnalysis {
+    static final String STRATEGY_BENCHMARK = "StrategyBenchmark.batch";
+    static final String SPAWN_BENCHMARK = "SpawnBenchmark.spawn";
+
+    private BenchAnalysis() {
+    }
+
+    public static List<BenchRow> rows(List<ForkSamples> samples, int cores) {
+        List<BenchRow> rows = new ArrayList<>();
+        for (ForkSamples s : samples) {
+            rows.add(row(s, samples, cores));
+        }
+        return rows;
+    }
+
+    static BenchRow row(ForkSamples s, List<ForkSamples> all, int cores) {
+        Summary summary = Summary.of(s.forkMeans());
+        int unstable = (int) s.forks().stream().filter(SteadyState::isUnstable).count();
+        if (!s.benchmark().equals(STRATEGY_BENCHMARK)) {
+            return new BenchRow(s.benchmark(), "spawn", s.param("kind"), 1, 1, s.unit(), summary, null,
+                    Double.NaN, Double.NaN, unstable);
+        }
+        StrategyKind kind = StrategyKind.valueOf(s.param("strategy"));
+        Workload workload = Workload.valueOf(s.param("workload"));
+        int tasks = Integer.parseInt(s.param("tasks"));
+        int workers = kind.workers(tasks);
+        RatioInterval speedup = baseline(s, all)
+                .map(base -> Bootstrap.ratio(base.forkMeans(), s.forkMeans()))
+                .orElse(null);
+        double efficiency = speedup == null || workload == Workload.DOWNLOAD ? Double.NaN
+                : Speedup.efficiency(speedup.point(), cores, tasks);
+        double ideal = workload == Workload.DOWNLOAD ? idealIn(s.unit(), tasks, workers) : Double.NaN;
+        return new BenchRow(s.benchmark(), workload.name(), kind.name(), tasks, workers, s.unit(), summary, speedup,
+                efficiency, ideal, unstable);
+    }
+
+    private static Optional<ForkSamples> baseline(ForkSamples s, List<ForkSamples> all) {
+        return all.stream()
+                .filter(o -> o.benchmark().equals(s.benchmark()))
+                .filter(o -> o.param("strategy").equals(StrategyKind.SEQUENTIAL.name()))
+                .filter(o -> o.param("workload").equals(s.param("workload")))
+                .filter(o -> o.param("tasks").equals(s.param("tasks")))
+                .findFirst();
+    }
+
+    /** The greedy makespan of the standard download batch, in the score's time unit. */
+    static double idealIn(String unit, int tasks, int workers) {
+        List<TaskSpec> batch = StandardBatch.of(Workload.DOWNLOAD, tasks);
+        long[] sleeps = batch.stream().mapToLong(TaskSpec::sleepNanos).toArray();
+        long nanos = Speedup.greedyMakespan(sleeps, workers);
+        return nanos / (double) nanosPer(unit);
+    }
+
+    /** Nanoseconds in one unit of a JMH average-time score such as "ms/op". */
+    static long nanosPer(String unit) {
+        String time = unit.contains("/") ? unit.substring(0, unit.indexOf('/')) : unit;
+        return switch (time) {
+            case "s" -> TimeUnit.SECONDS.toNanos(1);
+            case "ms" -> TimeUnit.MILLISECONDS.toNanos(1);
+            case "us" -> TimeUnit.MICROSECONDS.toNanos(1);
+            case "ns" -> 1;
+            default -> throw new IllegalArgumentException("not a time unit: " + unit);
+        };
+    }
+
+    /**
+     * Named ratios of two rows' fork means with bootstrap intervals: what the targets in
+     * README quote (an AOT-cached worker JVM against a plain one, a process per task against
+     * one JVM start).
+     */
+    public static List<Ratio> ratios(List<ForkSamples> samples) {
+        List<Ratio> ratios = new ArrayList<>();
+        ratio("child JVM start, AOT cache / plain", spawn(samples, "CHILD_JVM_AOT"), spawn(samples, "CHILD_JVM"))
+                .ifPresent(ratios::add);
+        ratio("process pool task / pool submit", spawn(samples, "PROCESS_POOL_TASK"), spawn(samples, "POOL_SUBMIT"))
+                .ifPresent(ratios::add);
+        ratio("child JVM / ProcessBuilder /bin/true", spawn(samples, "CHILD_JVM"), spawn(samples, "BIN_TRUE"))
+                .ifPresent(ratios::add);
+        return ratios;
+    }
+
+    private static Optional<ForkSamples> spawn(List<ForkSamples> samples, String kind) {
+        return samples.stream().filter(s -> s.benchmark().equals(SPAWN_BENCHMARK))
+                .filter(s -> s.param("kind").equals(kind)).findFirst();
+    }
+
+    private static Optional<Ratio> ratio(String name, Optional<ForkSamples> num,
+                                         Optional<ForkSamples> den) {
+        if (num.isEmpty() || den.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Ratio(name, Bootstrap.ratio(num.get().forkMeans(), den.get().forkMeans())));
+    }
+
+    /** A named ratio of means with its interval: a row of bench-ratios.csv. */
+    public record Ratio(String name, RatioInterval interval) {
+        public static final List<String> HEADER = List.of("ratio", "point", "ci_low", "ci_high");
+
+        public List<Object> cells() {
+            return List.of(name, racebench.report.Csv.number(interval.point(), 4),
+                    racebench.report.Csv.number(interval.low(), 4), racebench.report.Csv.number(interval.high(), 4));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package racebench.bench;
+
+import racebench.report.Csv;
+import racebench.report.RunDirectory;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** bench.csv, bench-ratios.csv and the console tables: strategies ranked per workload and batch size. */
+public final class BenchReport {
+
+    private BenchReport() {
+    }
+
+    public static void write(RunDirectory run, List<BenchRow> rows, List<BenchAnalysis.Ratio> ratios) throws IOException {
+        Csv.write(run.resolve("bench.csv"), BenchRow.HEADER, rows, BenchRow::cells);
+        Csv.write(run.resolve("bench-ratios.csv"), BenchAnalysis.Ratio.HEADER, ratios, BenchAnalysis.Ratio::cells);
+    }
+
+    public static void print(PrintWriter out, List<BenchRow> rows, List<BenchAnalysis.Ratio> ratios) {
+        Map<String, List<BenchRow>> groups = rows.stream().collect(Collectors.groupingBy(
+                r -> r.workload() + (r.workload().equals("spawn") ? "" : ", " + r.tasks() + " tasks"),
+                TreeMap::new, Collectors.toList()));
+        groups.forEach((title, group) -> {
+            out.printf(Locale.ROOT, "%n%s  (%s; mean ± 95%% CI over %d forks)%n", title, group.getFirst().unit(),
+                    group.getFirst().summary().n());
+            out.printf(Locale.ROOT, "  %-18s %22s %26s %8s %9s %s%n", "strategy", "mean", "speedup [95% CI]",
+                    "effic.", "overhead", "");
+            group.stream().sorted(Comparator.comparingDouble(r -> r.summary().mean())).forEach(r -> out.printf(
+                    Locale.ROOT, "  %-18s %22s %26s %8s %9s %s%n", r.strategy(),
+                    String.format(Locale.ROOT, "%.4g ± %.2g", r.summary().mean(), r.summary().halfWidth()),
+                    r.speedup() == null ? "" : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", r.speedup().point(),
+                            r.speedup().low(), r.speedup().high()),
+                    percent(r.efficiency()), percent(r.overhead()), r.stable() ? "" : "unstable forks: " + r.unstableForks()));
+        });
+        if (!ratios.isEmpty()) {
+            out.printf("%nratios (bootstrap 95%% CI over forks)%n");
+            for (BenchAnalysis.Ratio r : ratios) {
+                out.printf(Locale.ROOT, "  %-40s %.3f [%.3f, %.3f]%n", r.name(), r.interval().point(),
+                        r.interval().low(), r.interval().high());
+            }
+        }
+        long precise = rows.stream().filter(r -> r.summary().relativeHalfWidth() <= 0.02).count();
+        out.printf(Locale.ROOT, "%n%d of %d rows have a 95%% CI half-width within 2%% of the mean; %d rows had unstable forks%n",
+                precise, rows.size(), rows.stream().filter(r -> !r.stable()).count());
+    }
+
+    private static String percent(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.0f%%", 100 * v);
+    }
+}

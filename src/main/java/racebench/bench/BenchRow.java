@@ -1,0 +1,58 @@
+package racebench.bench;
+
+import racebench.report.Csv;
+import racebench.stats.RatioInterval;
+import racebench.stats.Summary;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One row of bench.csv: a benchmark and parameter set, summarised over its forks.
+ *
+ * @param benchmark    e.g. StrategyBenchmark.batch
+ * @param workload     CPU, DOWNLOAD, MIXED, or "spawn" for SpawnBenchmark
+ * @param strategy     the StrategyKind, or the SpawnKind
+ * @param tasks        tasks per batch (1 for a spawn)
+ * @param workers      tasks that can be in progress at once
+ * @param unit         JMH's score unit, e.g. ms/op
+ * @param summary      Student t summary over fork means
+ * @param speedup      sequential / this, bootstrap interval over forks; null where there is no baseline
+ * @param efficiency   speedup / min(cores, tasks), CPU-bound rows only; NaN elsewhere
+ * @param ideal        the physical floor in {@code unit}: the greedy makespan of the downloads; NaN elsewhere
+ * @param unstableForks forks whose iterations varied by more than 2% (no steady state)
+ */
+public record BenchRow(String benchmark, String workload, String strategy, int tasks, int workers, String unit,
+                       Summary summary, RatioInterval speedup, double efficiency, double ideal, int unstableForks) {
+
+    public static final List<String> HEADER = List.of("benchmark", "workload", "strategy", "tasks", "workers", "unit",
+            "forks", "mean", "stdev", "ci_low", "ci_high", "median", "rel_ci_half_width", "speedup", "speedup_ci_low",
+            "speedup_ci_high", "efficiency", "ideal", "overhead", "stable", "unstable_forks");
+
+    /** measured / ideal - 1: what the strategy costs beyond the sleeps themselves. */
+    public double overhead() {
+        return Double.isNaN(ideal) ? Double.NaN : summary.mean() / ideal - 1;
+    }
+
+    public boolean stable() {
+        return unstableForks == 0;
+    }
+
+    public List<Object> cells() {
+        List<Object> cells = new ArrayList<>(List.of(benchmark, workload, strategy, tasks, workers, unit,
+                summary.n(), num(summary.mean()), num(summary.stdev()), num(summary.ciLow()), num(summary.ciHigh()),
+                num(summary.median()), Csv.number(summary.relativeHalfWidth(), 5)));
+        if (speedup == null) {
+            cells.addAll(List.of("", "", ""));
+        } else {
+            cells.addAll(List.of(Csv.number(speedup.point(), 4), Csv.number(speedup.low(), 4),
+                    Csv.number(speedup.high(), 4)));
+        }
+        cells.addAll(List.of(Csv.number(efficiency, 4), num(ideal), Csv.number(overhead(), 4), stable(), unstableForks));
+        return cells;
+    }
+
+    private static String num(double v) {
+        return Csv.number(v, 6);
+    }
+}
