@@ -1,0 +1,67 @@
+package racebench.process;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Entry points for a spawn benchmark: start one worker JVM, have it do one trivial task,
+ * and reap it, with or without a JDK 25 AOT cache. The cache is trained once per class
+ * path into the temporary folder; when the class path is not all jars, AOT is skipped
+ * and {@link #aotSkippedReason()} says so (once, on stderr, as well).
+ */
+public final class WorkerSpawn {
+    private static final Duration TIMEOUT = WorkerProcess.DEFAULT_START_TIMEOUT;
+    private static WorkerLauncher aotLauncher;
+    private static boolean aotWarned;
+
+    private WorkerSpawn() {
+    }
+
+    /** The launcher {@link #spawnAndJoin(boolean)} uses; training the AOT cache on first use. */
+    public static synchronized WorkerLauncher launcher(boolean aot) throws IOException, InterruptedException {
+        WorkerLauncher plain = WorkerLauncher.defaults();
+        if (!aot) {
+            return plain;
+        }
+        Optional<String> reason = plain.aotUnavailableReason();
+        if (reason.isPresent()) {
+            if (!aotWarned) {
+                aotWarned = true;
+                System.err.println("racebench: " + reason.get() + "; spawning without it");
+            }
+            return plain;
+        }
+        if (aotLauncher == null) {
+            Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "racebench-aot"));
+            Path cache = dir.resolve("worker-" + Integer.toHexString(plain.classPath().hashCode()) + ".aot");
+            aotLauncher = Files.isRegularFile(cache) ? plain.withAotCache(cache) : plain.trainAotCache(cache);
+        }
+        return aotLauncher;
+    }
+
+    public static Optional<String> aotSkippedReason() {
+        return WorkerLauncher.defaults().aotUnavailableReason();
+    }
+
+    /** Starts one worker, runs one trivial task, closes its input and reaps it; returns the task's checksum. */
+    public static long spawnAndJoin(WorkerLauncher launcher)
+            throws IOException, InterruptedException, WorkerDiedException, TimeoutException {
+        try (WorkerProcess worker = WorkerProcess.start(launcher, 1)) {
+            long checksum = worker.runTrivialTask(TIMEOUT);
+            int exit = worker.closeAndWait(TIMEOUT);
+            if (exit != 0) {
+                throw new IOException("worker exited with " + exit + "; stderr tail:\n" + worker.stderrTail());
+            }
+            return checksum;
+        }
+    }
+
+    public static long spawnAndJoin(boolean aot)
+            throws IOException, InterruptedException, WorkerDiedException, TimeoutException {
+        return spawnAndJoin(launcher(aot));
+    }
+}
