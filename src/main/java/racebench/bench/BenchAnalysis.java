@@ -49,9 +49,10 @@ public final class BenchAnalysis {
         Workload workload = Workload.valueOf(s.param("workload"));
         int tasks = Integer.parseInt(s.param("tasks"));
         int workers = kind.workers(tasks);
-        RatioInterval speedup = baseline(s, all)
-                .map(base -> Bootstrap.ratio(base.forkMeans(), s.forkMeans()))
-                .orElse(null);
+        // the baseline against itself is 1 by definition, not a resampling of two copies of one sample
+        RatioInterval speedup = kind == StrategyKind.SEQUENTIAL
+                ? new RatioInterval(1, 1, 1, Summary.DEFAULT_CONFIDENCE)
+                : baseline(s, all).map(base -> Bootstrap.ratio(base.forkMeans(), s.forkMeans())).orElse(null);
         double efficiency = speedup == null || workload == Workload.DOWNLOAD ? Double.NaN
                 : Speedup.efficiency(speedup.point(), cores, tasks);
         double ideal = workload == Workload.DOWNLOAD ? idealIn(s.unit(), tasks, workers) : Double.NaN;
