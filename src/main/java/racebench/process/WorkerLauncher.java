@@ -14,13 +14,15 @@ import java.util.concurrent.TimeoutException;
  * {@link WorkerMain} from (by default the parent's own), fast-start flags, and optionally
  * a JDK 25 AOT cache. Serial GC and small stacks start fastest; JIT tiers are left alone
  * because workers do CPU work. VM output is sent to stderr, since stdout carries frames.
+ * No -Xshare flag: CDS is on by default (auto), and the JVM refuses -XX:AOTCacheOutput
+ * alongside any explicit -Xshare option.
  *
  * An AOT cache needs a class path of JARs: with a directory class path (as under
  * surefire) {@link #aotUnavailableReason()} says why and workers start without one.
  */
 public record WorkerLauncher(String classPath, List<String> jvmOptions, Optional<Path> aotCache) {
     public static final List<String> FAST_START = List.of(
-            "-Xshare:auto", "-XX:+UseSerialGC", "-Xss512k", "-XX:-UsePerfData",
+            "-XX:+UseSerialGC", "-Xss512k", "-XX:-UsePerfData",
             "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr");
 
     public WorkerLauncher {

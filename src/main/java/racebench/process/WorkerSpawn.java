@@ -1,5 +1,6 @@
 package racebench.process;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +38,21 @@ public final class WorkerSpawn {
         }
         if (aotLauncher == null) {
             Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "racebench-aot"));
-            Path cache = dir.resolve("worker-" + Integer.toHexString(plain.classPath().hashCode()) + ".aot");
+            Path cache = dir.resolve("worker-" + classPathKey(plain.classPath()) + ".aot");
             aotLauncher = Files.isRegularFile(cache) ? plain.withAotCache(cache) : plain.trainAotCache(cache);
         }
         return aotLauncher;
+    }
+
+    /** Changes when any jar is rebuilt: the JVM would reject (and silently ignore) a stale cache. */
+    private static String classPathKey(String classPath) throws IOException {
+        long h = classPath.hashCode();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            Path jar = Path.of(entry);
+            h = 31 * h + Files.size(jar);
+            h = 31 * h + Files.getLastModifiedTime(jar).toMillis();
+        }
+        return Long.toHexString(h);
     }
 
     public static Optional<String> aotSkippedReason() {

@@ -54,7 +54,7 @@ final class ProcessPerTaskStrategy implements ExecutionStrategy {
         try {
             worker = ProcessWorkers.start(launcher, 1);
             ProcessWorkers.awaitReady(worker, startTimeout);
-            ProcessWorkers.record(batch, index, worker.submit(index, spec).get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            ProcessWorkers.record(batch, index, worker.submit(index, spec).get(Watchdog.nanos(timeout), TimeUnit.NANOSECONDS));
         } catch (StrategyException e) {
             batch.fail(e);
         } catch (TimeoutException e) {

@@ -95,7 +95,7 @@ final class ProcessPoolStrategy implements ExecutionStrategy {
             }
             CompletableFuture<Frames.Response> response = worker.submit(index, tasks.get(index));
             try {
-                ProcessWorkers.record(batch, index, response.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+                ProcessWorkers.record(batch, index, response.get(Watchdog.nanos(timeout), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
                 worker.kill();
                 batch.fail(new TaskTimeoutException(index, timeout));

@@ -38,7 +38,7 @@ final class ThreadPerTaskStrategy extends InProcessStrategy {
             for (Thread t : threads) {
                 t.join();
             }
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | RuntimeException | Error e) { // interrupted, or out of threads
             batch.cancel();
             for (int i = 0; i < started; i++) {
                 joinUninterruptibly(threads[i]);

@@ -25,7 +25,7 @@ final class Watchdog implements AutoCloseable {
     /** Runs one task on the calling thread within its timeout; a real interrupt (a cancel) propagates. */
     long call(int index, TaskSpec spec, Duration timeout, CpuGate gate) throws StrategyException, InterruptedException {
         Deadline deadline = new Deadline(Thread.currentThread());
-        ScheduledFuture<?> alarm = timer.schedule(deadline, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> alarm = timer.schedule(deadline, nanos(timeout), TimeUnit.NANOSECONDS);
         try {
             long checksum = Tasks.execute(spec, gate);
             if (deadline.finish()) {
@@ -46,6 +46,15 @@ final class Watchdog implements AutoCloseable {
             throw new TaskFailedException(index, e);
         } finally {
             alarm.cancel(false);
+        }
+    }
+
+    /** A timeout in nanoseconds, saturating: Duration.ofDays(365_000) means "never", not an overflow. */
+    static long nanos(Duration timeout) {
+        try {
+            return timeout.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
     }
 

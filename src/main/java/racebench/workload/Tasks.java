@@ -37,7 +37,7 @@ public final class Tasks {
         };
     }
 
-    /** What every task of the batch must return, computed on the calling thread: keep it out of timed regions. */
+    /** What each task must return (test faults ignored), computed on this thread: keep it out of timed regions. */
     public static List<Long> expectedChecksums(List<TaskSpec> tasks) throws InterruptedException {
         List<Long> expected = new ArrayList<>(tasks.size());
         for (TaskSpec spec : tasks) {
