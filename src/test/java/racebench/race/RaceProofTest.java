@@ -68,7 +68,7 @@ class RaceProofTest {
     void aUsersCounterIsJudgedSafeOrRacy(@TempDir Path out) throws IOException {
         String fixtures = Path.of("target", "test-classes").toAbsolutePath().toString();
         // a short run is enough here: the volatile race shows in every configuration, about once in 1,000
-        String[] bounded = {"--mode", "quick", "--time", "50", "--iterations", "1", "--classpath", fixtures};
+        String[] bounded = {"race", "--mode", "quick", "--time", "50", "--iterations", "1", "--classpath", fixtures};
         assertEquals(0, Main.run(concat(bounded, "--counter", "racebench.fixtures.UserSynchronizedCounter",
                 "--out", out.resolve("safe").toString())));
         assertEquals(1, Main.run(concat(bounded, "--counter", "racebench.fixtures.UserRacyCounter",
