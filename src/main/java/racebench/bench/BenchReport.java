@@ -30,11 +30,11 @@ public final class BenchReport {
         groups.forEach((title, group) -> {
             out.printf(Locale.ROOT, "%n%s  (%s; mean ± 95%% CI over %d forks)%n", title, group.getFirst().unit(),
                     group.getFirst().summary().n());
-            out.printf(Locale.ROOT, "  %-18s %22s %26s %8s %9s %s%n", "strategy", "mean", "speedup [95% CI]",
-                    "effic.", "overhead", "");
+            out.printf(Locale.ROOT, "  %-18s %22s %24s %8s %9s%n", "strategy", "mean ± CI", "speedup [95% CI]",
+                    "effic.", "overhead");
             group.stream().sorted(Comparator.comparingDouble(r -> r.summary().mean())).forEach(r -> out.printf(
-                    Locale.ROOT, "  %-18s %22s %26s %8s %9s %s%n", r.strategy(),
-                    String.format(Locale.ROOT, "%.4g ± %.2g", r.summary().mean(), r.summary().halfWidth()),
+                    Locale.ROOT, "  %-18s %22s %24s %8s %9s  %s%n", r.strategy(),
+                    plusMinus(r.summary().mean(), r.summary().halfWidth()),
                     r.speedup() == null ? "" : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", r.speedup().point(),
                             r.speedup().low(), r.speedup().high()),
                     percent(r.efficiency()), percent(r.overhead()), r.stable() ? "" : "unstable forks: " + r.unstableForks()));
@@ -49,6 +49,15 @@ public final class BenchReport {
         long precise = rows.stream().filter(r -> r.summary().relativeHalfWidth() <= 0.02).count();
         out.printf(Locale.ROOT, "%n%d of %d rows have a 95%% CI half-width within 2%% of the mean; %d rows had unstable forks%n",
                 precise, rows.size(), rows.stream().filter(r -> !r.stable()).count());
+    }
+
+    /** "12.34 ± 0.56": decimals chosen for about four significant digits of the mean, no exponents. */
+    static String plusMinus(double mean, double halfWidth) {
+        double magnitude = Math.abs(mean);
+        int decimals = magnitude >= 1000 ? 0 : magnitude >= 100 ? 1 : magnitude >= 10 ? 2 : 3;
+        String format = "%." + decimals + "f ± %." + decimals + "f";
+        return Double.isNaN(halfWidth) ? String.format(Locale.ROOT, "%." + decimals + "f", mean)
+                : String.format(Locale.ROOT, format, mean, halfWidth);
     }
 
     private static String percent(double v) {
