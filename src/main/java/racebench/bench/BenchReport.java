@@ -18,8 +18,22 @@ public final class BenchReport {
     private BenchReport() {
     }
 
-    public static void write(RunDirectory run, List<BenchRow> rows, List<BenchAnalysis.Ratio> ratios) throws IOException {
+    /** Per fork, the numbers behind a row: what a later comparison of two runs resamples. */
+    static final List<String> FORKS_HEADER = List.of("benchmark", "params", "unit", "fork", "mean", "cv", "iterations");
+
+    public static void write(RunDirectory run, List<ForkSamples> samples, List<BenchRow> rows,
+                             List<BenchAnalysis.Ratio> ratios) throws IOException {
         Csv.write(run.resolve("bench.csv"), BenchRow.HEADER, rows, BenchRow::cells);
+        List<List<Object>> forks = new java.util.ArrayList<>();
+        for (ForkSamples s : samples) {
+            double[] means = s.forkMeans();
+            for (int f = 0; f < means.length; f++) {
+                forks.add(List.of(s.benchmark(), s.params().toString(), s.unit(), f + 1, Csv.number(means[f], 6),
+                        Csv.number(racebench.stats.SteadyState.coefficientOfVariation(s.forks().get(f)), 5),
+                        s.forks().get(f).length));
+            }
+        }
+        Csv.write(run.resolve("bench-forks.csv"), FORKS_HEADER, forks, row -> row);
         Csv.write(run.resolve("bench-ratios.csv"), BenchAnalysis.Ratio.HEADER, ratios, BenchAnalysis.Ratio::cells);
     }
 

@@ -7,7 +7,6 @@ import org.openjdk.jmh.results.RunResult;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +24,7 @@ public record ForkSamples(String benchmark, Map<String, String> params, String u
     /** Reads a JMH RunResult through JMH's own result classes: one BenchmarkResult per fork. */
     public static ForkSamples of(RunResult run) {
         BenchmarkParams p = run.getParams();
-        Map<String, String> params = new LinkedHashMap<>();
+        Map<String, String> params = new java.util.TreeMap<>();
         for (String key : p.getParamsKeys()) {
             params.put(key, p.getParam(key));
         }

@@ -27,7 +27,7 @@ import java.util.regex.PatternSyntaxException;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure threads, pools, virtual threads, child JVMs and process pools on CPU work and "
                 + "downloads (sleeps) with JMH, forks as the replication unit. Writes results/<UTC time>-bench/ with "
-                + "bench.csv, bench-ratios.csv, jmh.json, jmh.log and environment.csv.")
+                + "bench.csv, bench-forks.csv, bench-ratios.csv, jmh.json, jmh.log and environment.csv.")
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -78,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<BenchRow> rows = BenchAnalysis.rows(samples, cores);
         List<BenchAnalysis.Ratio> ratios = BenchAnalysis.ratios(samples);
         Instant end = Instant.now();
-        BenchReport.write(run, rows, ratios);
+        BenchReport.write(run, samples, rows, ratios);
         String home = System.getProperty("racebench.home");
         Environment.write(run.resolve("environment.csv"),
                 Environment.facts(home == null ? null : Path.of(home), run.started(), end));

@@ -29,7 +29,7 @@ class BenchEndToEndTest {
         try (Stream<Path> runs = Files.list(out)) {
             run = runs.findFirst().orElseThrow();
         }
-        for (String f : List.of("bench.csv", "bench-ratios.csv", "jmh.json", "jmh.log", "environment.csv")) {
+        for (String f : List.of("bench.csv", "bench-forks.csv", "bench-ratios.csv", "jmh.json", "jmh.log", "environment.csv")) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
         List<CSVRecord> rows = Csv.read(run.resolve("bench.csv"));
