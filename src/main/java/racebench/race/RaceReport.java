@@ -72,15 +72,25 @@ public final class RaceReport {
                     r.lostUpdates(), r.seen().stream().filter(r.possible()::contains).count() + "/" + r.possible().size(),
                     r.racyConfigurations() + "/" + r.configurations(), r.verdict());
         }
-        out.println();
-        out.println("lost-update rate per configuration (racy variants; '.' = none seen):");
+        // where the race showed and where the compiler hid it: racy variants, and any fix that raced
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (VariantResult r : results) {
+            if (r.expect() == racebench.workload.counter.CounterKind.Expectation.RACY || r.lostUpdates() > 0) {
+                shown.add(r.test());
+            }
+        }
         Map<String, Map<String, Double>> byVariant = new LinkedHashMap<>();
         for (ConfigurationRate rate : rates(rows)) {
-            if (Verdicts.expectationOf(rate.test()) == racebench.workload.counter.CounterKind.Expectation.RACY) {
+            if (shown.contains(rate.test())) {
                 byVariant.computeIfAbsent(rate.variant(), v -> new LinkedHashMap<>()).merge(rate.configuration(),
                         rate.rate(), Math::max);
             }
         }
+        if (byVariant.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("lost-update rate per jcstress configuration ('.' = none seen):");
         byVariant.forEach((variant, perConfig) -> {
             out.printf("  %s%n", variant);
             perConfig.forEach((config, rate) -> out.printf("    %-70s %s%n", shorten(config, 70),
