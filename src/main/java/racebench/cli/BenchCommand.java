@@ -46,23 +46,34 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter console = spec.commandLine().getOut();
+        String selector = selector(include);
+        RunDirectory run = Results.create(Results.directory(out), "bench");
+        measure(spec.commandLine().getOut(), profile, selector, run);
+        return ExitCodes.OK;
+    }
+
+    /** JMH's include pattern for a user's --include, or a one-line usage error when it selects nothing. */
+    static String selector(String include) {
         try {
             Pattern.compile(include);
         } catch (PatternSyntaxException e) {
             throw new BadInput("--include is not a valid regular expression: " + e.getDescription() + " in '" + include + "'");
         }
         String selector = include.startsWith("racebench") ? include : "racebench\\..*(" + include + ")";
-        int matching = JmhRunner.matching(selector).size();
-        if (matching == 0) {
+        if (JmhRunner.matching(selector).isEmpty()) {
             throw new BadInput("--include '" + include + "' matches no benchmark; they are: "
                     + String.join(", ", JmhRunner.matching("racebench\\.").stream()
                     .map(e -> e.getUsername().substring(e.getUsername().lastIndexOf('.', e.getUsername().lastIndexOf('.') - 1) + 1))
                     .toList()));
         }
-        RunDirectory run = Results.create(Results.directory(out), "bench");
-        console.printf("racebench bench: profile %s, %d benchmark method(s), writing %s%n",
-                profile.name().toLowerCase(java.util.Locale.ROOT), matching, run.path());
+        return selector;
+    }
+
+    /** Runs the benchmarks into {@code run}, writes the bench files and prints the tables; returns the samples. */
+    static List<ForkSamples> measure(PrintWriter console, Profile profile, String selector, RunDirectory run)
+            throws IOException {
+        console.printf("racebench: profile %s, %d benchmark method(s), writing %s%n",
+                profile.name().toLowerCase(java.util.Locale.ROOT), JmhRunner.matching(selector).size(), run.path());
         console.flush();
         Progress progress = new Progress(console);
         List<ForkSamples> samples;
@@ -84,7 +95,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Environment.facts(home == null ? null : Path.of(home), run.started(), end));
         BenchReport.print(console, rows, ratios);
         console.printf("%nTook %s. Results in %s%n", Duration.between(run.started(), end).withNanos(0), run.path());
-        return ExitCodes.OK;
+        console.flush();
+        return samples;
     }
 
     /** One line per JMH fork: progress, ETA, benchmark and parameters. */

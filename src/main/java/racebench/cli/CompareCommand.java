@@ -1,0 +1,84 @@
+package racebench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import racebench.bench.RunComparison;
+import racebench.report.Csv;
+import racebench.report.RunDirectory;
+import racebench.stats.Change;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code ./racebench compare BASE_RUN NEW_RUN}: did anything get significantly slower? */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare two bench (or nightly) run directories benchmark by benchmark: Welch's t-test on fork "
+                + "means and a bootstrap interval of new/base; REGRESSION or IMPROVEMENT only when significant at 0.05 "
+                + "and beyond 1% noise. Writes results/<UTC time>-compare/compare.csv. Exit 1 on any regression.")
+public final class CompareCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BASE_RUN", description = "The earlier run directory.")
+    Path base;
+
+    @Parameters(index = "1", paramLabel = "NEW_RUN", description = "The later run directory.")
+    Path candidate;
+
+    @CommandLine.Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/ in the project).")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        RunComparison.Result result = compare(base, candidate);
+        RunDirectory run = Results.create(Results.directory(out), "compare");
+        return report(spec.commandLine().getOut(), result, run);
+    }
+
+    static RunComparison.Result compare(Path base, Path candidate) throws IOException {
+        for (Path p : new Path[] {base, candidate}) {
+            if (!Files.isDirectory(p)) {
+                throw new BadInput(p + " is not a run directory");
+            }
+        }
+        try {
+            return RunComparison.compare(base, candidate);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
+    }
+
+    /** Writes compare.csv, prints the changes, returns 1 on a regression, else 0. */
+    static int report(PrintWriter console, RunComparison.Result result, RunDirectory run) throws IOException {
+        Csv.write(run.resolve("compare.csv"), RunComparison.Row.HEADER, result.rows(), RunComparison.Row::cells);
+        console.printf("%n%d benchmark(s) compared; %s%n", result.rows().size(), counts(result));
+        result.rows().stream()
+                .filter(r -> r.verdict() != Change.NO_CHANGE)
+                .sorted(Comparator.comparing(RunComparison.Row::verdict).thenComparing(r -> -r.comparison().ratio().point()))
+                .forEach(r -> console.printf(Locale.ROOT, "  %-11s %-24s %-60s new/base %.3f [%.3f, %.3f]  p=%.4f%n",
+                        r.verdict(), r.benchmark(), r.params(), r.comparison().ratio().point(),
+                        r.comparison().ratio().low(), r.comparison().ratio().high(), r.comparison().welchP()));
+        if (!result.onlyInBase().isEmpty() || !result.onlyInNew().isEmpty()) {
+            console.printf("  not compared: %d only in the base run, %d only in the new run%n",
+                    result.onlyInBase().size(), result.onlyInNew().size());
+        }
+        console.printf("Results in %s%n", run.resolve("compare.csv"));
+        console.flush();
+        return result.hasRegression() ? ExitCodes.FINDING : ExitCodes.OK;
+    }
+
+    private static String counts(RunComparison.Result result) {
+        StringBuilder sb = new StringBuilder();
+        for (Change c : Change.values()) {
+            long n = result.rows().stream().filter(r -> r.verdict() == c).count();
+            sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ').append(c);
+        }
+        return sb.toString();
+    }
+}

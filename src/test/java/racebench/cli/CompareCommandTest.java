@@ -1,0 +1,102 @@
+package racebench.cli;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import racebench.report.Csv;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static racebench.cli.MainTest.assertUsageError;
+import static racebench.cli.MainTest.run;
+
+/** compare on hand-made runs: the same numbers, a 10% slowdown, noise, and bad input. */
+class CompareCommandTest {
+    private static final String HEADER = "benchmark,params,unit,fork,mean,cv,iterations\r\n";
+
+    /** A run whose two benchmarks have five forks each, scaled by the given factors. */
+    private static Path runDir(Path root, String name, double cpuFactor, double downloadFactor, double cv) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(name));
+        double[] jitter = {1.000, 1.004, 0.996, 1.002, 0.998};
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int f = 0; f < jitter.length; f++) {
+            csv.append(String.format(java.util.Locale.ROOT, "StrategyBenchmark.batch,\"{strategy=VIRTUAL, tasks=8, workload=CPU}\",ms/op,%d,%.6f,%.5f,5\r\n",
+                    f + 1, 10.0 * jitter[f] * cpuFactor, cv));
+            csv.append(String.format(java.util.Locale.ROOT, "StrategyBenchmark.batch,\"{strategy=VIRTUAL, tasks=8, workload=DOWNLOAD}\",ms/op,%d,%.6f,%.5f,5\r\n",
+                    f + 1, 11.0 * jitter[f] * downloadFactor, cv));
+        }
+        Files.writeString(dir.resolve("bench-forks.csv"), csv);
+        return dir;
+    }
+
+    private static List<CSVRecord> compareCsv(Path out) throws IOException {
+        try (Stream<Path> runs = Files.list(out)) {
+            Path run = runs.filter(p -> p.getFileName().toString().endsWith("-compare")).findFirst().orElseThrow();
+            return Csv.read(run.resolve("compare.csv"));
+        }
+    }
+
+    @Test
+    void aRunComparedWithItselfHasNoChange(@TempDir Path tmp) throws IOException {
+        Path a = runDir(tmp, "a", 1, 1, 0.005);
+        Path out = tmp.resolve("out");
+        MainTest.Outcome o = run("compare", a.toString(), a.toString(), "--out", out.toString());
+        assertEquals(0, o.exit(), o.toString());
+        List<CSVRecord> rows = compareCsv(out);
+        assertEquals(2, rows.size());
+        for (CSVRecord r : rows) {
+            assertEquals("NO_CHANGE", r.get("verdict"));
+            assertEquals("1.0000", r.get("ratio"));
+        }
+    }
+
+    @Test
+    void aTenPercentSlowdownIsARegressionAndExitsOne(@TempDir Path tmp) throws IOException {
+        Path base = runDir(tmp, "base", 1, 1, 0.005);
+        Path slower = runDir(tmp, "new", 1.10, 0.995, 0.005);
+        Path out = tmp.resolve("out");
+        MainTest.Outcome o = run("compare", base.toString(), slower.toString(), "--out", out.toString());
+        assertEquals(1, o.exit(), o.toString());
+        List<String> verdicts = new ArrayList<>();
+        for (CSVRecord r : compareCsv(out)) {
+            verdicts.add(r.get("params") + "=" + r.get("verdict"));
+        }
+        // the 0.5% speed-up is within the 1% noise band: not an improvement
+        assertEquals(List.of("{strategy=VIRTUAL, tasks=8, workload=CPU}=REGRESSION",
+                "{strategy=VIRTUAL, tasks=8, workload=DOWNLOAD}=NO_CHANGE"), verdicts);
+        assertTrue(o.out().contains("REGRESSION"), o.out());
+    }
+
+    @Test
+    void forksWithoutASteadyStateMakeTheRowUnstable(@TempDir Path tmp) throws IOException {
+        Path base = runDir(tmp, "base", 1, 1, 0.05);
+        Path slower = runDir(tmp, "new", 1.10, 1, 0.005);
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("compare", base.toString(), slower.toString(), "--out", out.toString()).exit());
+        assertEquals("UNSTABLE", compareCsv(out).getFirst().get("verdict"));
+    }
+
+    @Test
+    void badRunsAreUsageErrors(@TempDir Path tmp) throws IOException {
+        Path a = runDir(tmp, "a", 1, 1, 0.005);
+        Path out = tmp.resolve("out");
+        assertUsageError(run("compare", a.toString()), "NEW_RUN");
+        assertUsageError(run("compare", a.toString(), tmp.resolve("none").toString(), "--out", out.toString()),
+                "is not a run directory");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        assertUsageError(run("compare", a.toString(), empty.toString(), "--out", out.toString()), "is not a bench run");
+        Path broken = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(broken.resolve("bench-forks.csv"), "benchmark,params\r\nx,y\r\n");
+        assertUsageError(run("compare", a.toString(), broken.toString(), "--out", out.toString()), "not a valid");
+        assertFalse(Files.exists(out), "bad input leaves no run directory");
+        assertUsageError(run("nightly", "--baseline", empty.toString(), "--results", out.toString()), "is not a bench run");
+    }
+}
