@@ -65,10 +65,11 @@ public final class RaceReport {
 
     public static void print(PrintWriter out, List<OutcomeRow> rows, List<VariantResult> results) {
         out.println();
-        out.printf("%-22s %-6s %15s %12s %9s %8s  %s%n", "variant", "expect", "samples", "lost", "outcomes",
+        int width = Math.max(16, results.stream().mapToInt(r -> r.variant().length()).max().orElse(0));
+        out.printf("%-" + width + "s %-6s %15s %12s %9s %8s  %s%n", "variant", "expect", "samples", "lost", "outcomes",
                 "configs", "verdict");
         for (VariantResult r : results) {
-            out.printf("%-22s %-6s %,15d %,12d %9s %8s  %s%n", shorten(r.variant(), 22), r.expect(), r.samples(),
+            out.printf(java.util.Locale.ROOT, "%-" + width + "s %-6s %,15d %,12d %9s %8s  %s%n", r.variant(), r.expect(), r.samples(),
                     r.lostUpdates(), r.seen().stream().filter(r.possible()::contains).count() + "/" + r.possible().size(),
                     r.racyConfigurations() + "/" + r.configurations(), r.verdict());
         }
