@@ -40,9 +40,9 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 5, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "--enable-native-access=ALL-UNNAMED"})
-@Warmup(iterations = 3, time = 200, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 5, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(value = 4, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "--enable-native-access=ALL-UNNAMED"})
+@Warmup(iterations = 2, time = 150, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 4, time = 150, timeUnit = TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
 public class StrategyBenchmark {
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(30);
