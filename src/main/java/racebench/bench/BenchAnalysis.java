@@ -53,7 +53,7 @@ public final class BenchAnalysis {
         RatioInterval speedup = kind == StrategyKind.SEQUENTIAL
                 ? new RatioInterval(1, 1, 1, Summary.DEFAULT_CONFIDENCE)
                 : baseline(s, all).map(base -> Bootstrap.ratio(base.forkMeans(), s.forkMeans())).orElse(null);
-        double efficiency = speedup == null || workload == Workload.DOWNLOAD ? Double.NaN
+        double efficiency = speedup == null || workload != Workload.CPU ? Double.NaN
                 : Speedup.efficiency(speedup.point(), cores, tasks);
         double ideal = workload == Workload.DOWNLOAD ? idealIn(s.unit(), tasks, workers) : Double.NaN;
         return new BenchRow(s.benchmark(), workload.name(), kind.name(), tasks, workers, s.unit(), summary, speedup,

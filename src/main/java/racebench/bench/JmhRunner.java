@@ -59,7 +59,7 @@ public final class JmhRunner {
         profile.params().forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
 
         Collection<RunResult> results;
-        try (OutputStream file = Files.newOutputStream(log);
+        try (OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(log));
              PrintStream tee = new PrintStream(new ProgressTee(file, progress), true, StandardCharsets.UTF_8)) {
             results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(tee, VerboseMode.NORMAL)).run();
         }
@@ -74,7 +74,7 @@ public final class JmhRunner {
     private static final class ProgressTee extends OutputStream {
         private final OutputStream file;
         private final Consumer<String> progress;
-        private final StringBuilder line = new StringBuilder();
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
 
         ProgressTee(OutputStream file, Consumer<String> progress) {
             this.file = file;
@@ -82,17 +82,24 @@ public final class JmhRunner {
         }
 
         @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            for (int i = off; i < off + len; i++) {
+                write(b[i]);
+            }
+        }
+
+        @Override
         public void write(int b) throws IOException {
             file.write(b);
             if (b == '\n') {
-                String l = line.toString();
-                line.setLength(0);
+                String l = line.toString(StandardCharsets.UTF_8);
+                line.reset();
                 if (l.startsWith("# Run progress:") || l.startsWith("# Parameters:") || l.startsWith("# Benchmark:")
                         || l.startsWith("<failure>") || l.contains("Exception")) {
                     progress.accept(l);
                 }
             } else if (b != '\r') {
-                line.append((char) b);
+                line.write(b);
             }
         }
 

@@ -33,7 +33,7 @@ public final class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--profile", defaultValue = "quick", paramLabel = "PROFILE", converter = ProfileConverter.class,
-            description = "smoke (about a minute), quick (a few minutes) or nightly (the whole matrix, five forks); "
+            description = "smoke (about a minute), quick (a few minutes) or nightly (the whole matrix, four forks); "
                     + "default: ${DEFAULT-VALUE}.")
     Profile profile;
 
@@ -91,8 +91,12 @@ public final class BenchCommand implements Callable<Integer> {
         Instant end = Instant.now();
         BenchReport.write(run, samples, rows, ratios);
         String home = System.getProperty("racebench.home");
-        Environment.write(run.resolve("environment.csv"),
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>(
                 Environment.facts(home == null ? null : Path.of(home), run.started(), end));
+        // what a later comparison must match: runs of different settings are not comparable
+        facts.put("profile", profile.name().toLowerCase(java.util.Locale.ROOT));
+        facts.put("include", selector);
+        Environment.write(run.resolve("environment.csv"), facts);
         BenchReport.print(console, rows, ratios);
         console.printf("%nTook %s. Results in %s%n", Duration.between(run.started(), end).withNanos(0), run.path());
         console.flush();

@@ -49,8 +49,8 @@ public final class NightlyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
         Path dir = Results.directory(results);
-        Optional<Path> base = baseline(dir);
         String selector = BenchCommand.selector(include);
+        Optional<Path> base = baseline(dir, selector);
         RunDirectory run = Results.create(dir, SUFFIX.substring(1));
         BenchCommand.measure(console, profile, selector, run);
         if (base.isEmpty()) {
@@ -61,11 +61,18 @@ public final class NightlyCommand implements Callable<Integer> {
         return CompareCommand.report(console, CompareCommand.compare(base.get(), run.path()), run);
     }
 
-    private Optional<Path> baseline(Path dir) throws IOException {
+    /** The run to compare with: given, or the newest earlier nightly run with the same profile and benchmarks. */
+    private Optional<Path> baseline(Path dir, String selector) throws IOException {
+        String wanted = profile.name().toLowerCase(java.util.Locale.ROOT) + "\u0000" + selector;
         if (!"auto".equals(baseline)) {
             Path given = Path.of(baseline);
             if (!Files.isRegularFile(given.resolve(RunComparison.FORKS_FILE))) {
                 throw new BadInput("--baseline " + baseline + " is not a bench run (no " + RunComparison.FORKS_FILE + ")");
+            }
+            String settings = settings(given);
+            if (!settings.equals(wanted)) {
+                throw new BadInput("--baseline " + baseline + " ran with other settings (" + settings.replace('\u0000', ' ')
+                        + "), not comparable with " + wanted.replace('\u0000', ' '));
             }
             return Optional.of(given);
         }
@@ -76,7 +83,21 @@ public final class NightlyCommand implements Callable<Integer> {
         try (Stream<Path> runs = Files.list(dir)) {
             return runs.filter(p -> p.getFileName().toString().contains(SUFFIX))
                     .filter(p -> Files.isRegularFile(p.resolve(RunComparison.FORKS_FILE)))
+                    .filter(p -> settings(p).equals(wanted))
                     .max(Comparator.comparing(p -> p.getFileName().toString()));
+        }
+    }
+
+    /** "profile NUL include" as the run's environment.csv recorded them; empty when unreadable. */
+    private static String settings(Path run) {
+        try {
+            java.util.Map<String, String> facts = new java.util.HashMap<>();
+            for (var r : racebench.report.Csv.read(run.resolve("environment.csv"))) {
+                facts.put(r.get("key"), r.get("value"));
+            }
+            return facts.getOrDefault("profile", "") + "\u0000" + facts.getOrDefault("include", "");
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            return "";
         }
     }
 }

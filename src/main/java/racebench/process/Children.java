@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every child process racebench starts goes through here, so none outlives the run: on
  * normal exit the caller reaps it, and on Ctrl-C or any other JVM shutdown a hook kills
- * what is still alive, descendants first (jcstress and JMH start JVMs of their own).
+ * what is still alive, descendants first (jcstress starts JVMs of its own), and then any
+ * other descendant of this JVM, such as JMH's forks, which JMH starts itself.
  */
 public final class Children {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -75,5 +76,7 @@ public final class Children {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
+        // and what libraries started without us: JMH's forks and the worker JVMs inside them
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
     }
 }

@@ -56,14 +56,15 @@ public record WorkerLauncher(String classPath, List<String> jvmOptions, Optional
 
     /** The command line of a worker running {@code threads} task threads. */
     public List<String> command(int threads) {
-        return command(threads, aotCache.map(p -> "-XX:AOTCache=" + p));
+        // AOTMode=on: a cache the JVM cannot use is an error, not a silent plain start
+        return command(threads, aotCache.map(p -> List.of("-XX:AOTCache=" + p, "-XX:AOTMode=on")).orElse(List.of()));
     }
 
-    private List<String> command(int threads, Optional<String> aotFlag) {
+    private List<String> command(int threads, List<String> aotFlags) {
         List<String> command = new ArrayList<>();
         command.add(Children.javaExecutable());
         command.addAll(jvmOptions);
-        aotFlag.ifPresent(command::add);
+        command.addAll(aotFlags);
         command.add("-cp");
         command.add(classPath);
         command.add(WorkerMain.class.getName());
@@ -81,7 +82,7 @@ public record WorkerLauncher(String classPath, List<String> jvmOptions, Optional
             throw new IllegalStateException(reason.get());
         }
         Files.deleteIfExists(cache);
-        List<String> command = command(1, Optional.of("-XX:AOTCacheOutput=" + cache.toAbsolutePath()));
+        List<String> command = command(1, List.of("-XX:AOTCacheOutput=" + cache.toAbsolutePath()));
         try (WorkerProcess worker = WorkerProcess.start(new ProcessBuilder(command), "aot-training")) {
             worker.runTrivialTask(WorkerProcess.DEFAULT_START_TIMEOUT);
             int exit = worker.closeAndWait(WorkerProcess.DEFAULT_START_TIMEOUT);

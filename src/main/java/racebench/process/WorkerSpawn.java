@@ -39,14 +39,23 @@ public final class WorkerSpawn {
         if (aotLauncher == null) {
             Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "racebench-aot"));
             Path cache = dir.resolve("worker-" + classPathKey(plain.classPath()) + ".aot");
-            aotLauncher = Files.isRegularFile(cache) ? plain.withAotCache(cache) : plain.trainAotCache(cache);
+            if (!Files.isRegularFile(cache)) {
+                // train under a private name and move it into place, so a killed training run
+                // never leaves a half-written cache for the next run to trust
+                Path partial = dir.resolve(cache.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+                plain.trainAotCache(partial);
+                Files.move(partial, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            aotLauncher = plain.withAotCache(cache);
         }
         return aotLauncher;
     }
 
-    /** Changes when any jar is rebuilt: the JVM would reject (and silently ignore) a stale cache. */
+    /** Changes when any jar is rebuilt or the JDK changes: the JVM would reject a stale cache. */
     private static String classPathKey(String classPath) throws IOException {
         long h = classPath.hashCode();
+        h = 31 * h + (System.getProperty("java.home") + Runtime.version()).hashCode();
         for (String entry : classPath.split(File.pathSeparator)) {
             Path jar = Path.of(entry);
             h = 31 * h + Files.size(jar);

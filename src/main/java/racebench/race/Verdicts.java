@@ -15,8 +15,9 @@ import java.util.TreeSet;
  * non-zero final value; whether the test graded it interesting or forbidden only tells which
  * outcome set it declared, so the verdict is taken from the counts and the expectation:
  * a racy variant with a lost update is REPRODUCED, without one NOT_REPRODUCED; a fix with
- * one is a RACE, without one SAFE. Any configuration that jcstress could not run makes the
- * variant an ERROR, since its samples no longer cover every configuration.
+ * one is a RACE, without one SAFE. A configuration that jcstress could not run makes a
+ * variant with no lost update an ERROR, since "none seen" no longer covers every
+ * configuration; a lost update that was seen stands whatever else failed.
  */
 public final class Verdicts {
     /** Nested class that runs the user's own counter. */
@@ -84,13 +85,15 @@ public final class Verdicts {
         }
         int racy = (int) configurations.values().stream().filter(b -> b).count();
         long lost = interesting + forbidden;
+        // a lost update that was seen is a finding even if another configuration failed;
+        // only a verdict that rests on the absence of lost updates needs every configuration
         Verdict verdict;
-        if (error || samples == 0) {
+        if (lost > 0) {
+            verdict = expect == Expectation.RACY ? Verdict.REPRODUCED : Verdict.RACE;
+        } else if (error || samples == 0) {
             verdict = Verdict.ERROR;
-        } else if (expect == Expectation.RACY) {
-            verdict = lost > 0 ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED;
         } else {
-            verdict = lost > 0 ? Verdict.RACE : Verdict.SAFE;
+            verdict = expect == Expectation.RACY ? Verdict.NOT_REPRODUCED : Verdict.SAFE;
         }
         return new VariantResult(test, variant, expect, samples, interesting, forbidden, seen, POSSIBLE,
                 configurations.size(), racy, verdict);

@@ -49,23 +49,41 @@ public final class Environment {
         }
     }
 
-    /** Reads the commit from .git without starting a process: HEAD, then the loose or packed ref. */
+    /**
+     * Reads the commit from .git without starting a process: HEAD, then the loose or packed
+     * ref. In a worktree or submodule .git is a file naming the real git directory, whose
+     * refs live in its common directory.
+     */
     static Optional<String> gitCommit(Path projectDir) {
         if (projectDir == null) {
             return Optional.empty();
         }
-        Path git = projectDir.resolve(".git");
         try {
+            Path git = projectDir.resolve(".git");
+            if (Files.isRegularFile(git)) {
+                String pointer = Files.readString(git, StandardCharsets.UTF_8).trim();
+                if (!pointer.startsWith("gitdir: ")) {
+                    return Optional.empty();
+                }
+                git = projectDir.resolve(pointer.substring(8)).normalize();
+            }
+            Path common = git;
+            Path commondir = git.resolve("commondir");
+            if (Files.isRegularFile(commondir)) {
+                common = git.resolve(Files.readString(commondir, StandardCharsets.UTF_8).trim()).normalize();
+            }
             String head = Files.readString(git.resolve("HEAD"), StandardCharsets.UTF_8).trim();
             if (!head.startsWith("ref: ")) {
                 return Optional.of(head);
             }
             String ref = head.substring(5);
-            Path loose = git.resolve(ref);
-            if (Files.isRegularFile(loose)) {
-                return Optional.of(Files.readString(loose, StandardCharsets.UTF_8).trim());
+            for (Path dir : List.of(git, common)) {
+                Path loose = dir.resolve(ref);
+                if (Files.isRegularFile(loose)) {
+                    return Optional.of(Files.readString(loose, StandardCharsets.UTF_8).trim());
+                }
             }
-            Path packed = git.resolve("packed-refs");
+            Path packed = common.resolve("packed-refs");
             if (Files.isRegularFile(packed)) {
                 for (String line : Files.readAllLines(packed, StandardCharsets.UTF_8)) {
                     if (line.endsWith(" " + ref)) {

@@ -12,6 +12,6 @@ public enum Change {
     IMPROVEMENT,
     /** Not significant, or significant but possibly within the noise band. */
     NO_CHANGE,
-    /** A side had fewer than two forks or a fork that never reached a steady state: no verdict. */
+    /** A side had fewer than two forks or was flagged unstable (compare: most of its forks never reached a steady state). */
     UNSTABLE
 }

@@ -6,7 +6,7 @@ import org.apache.commons.math3.stat.StatUtils;
  * Did a fork reach a steady state? Input: the measurement iterations of one fork (JMH's
  * per-iteration scores, warm-up excluded). A fork whose iterations still drift or jump, with a
  * coefficient of variation (sample stdev / mean) above 2%, is flagged; Traini et al. (2023)
- * found 11% of forks never settle. A flagged fork makes any comparison it enters UNSTABLE.
+ * found 11% of forks never settle. racebench compare calls a side UNSTABLE when most of its forks are flagged.
  *
  * <p>A single iteration shows no variation but proves nothing either: its CV is NaN and it
  * counts as unstable, as a single fork does in {@link Comparison}.

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.cli.Main;
-import racebench.process.Children;
+import racebench.process.NoLeftoverProcesses;
 import racebench.report.Csv;
 
 import java.io.IOException;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BenchEndToEndTest {
 
     @Test
-    void smokeRunWritesBenchCsvWithStatisticsPerRow(@TempDir Path out) throws IOException {
+    void smokeRunWritesBenchCsvWithStatisticsPerRow(@TempDir Path out) throws IOException, InterruptedException {
         assertEquals(0, Main.run("bench", "--profile", "smoke", "--include", "StrategyBenchmark", "--out", out.toString()));
         Path run;
         try (Stream<Path> runs = Files.list(out)) {
@@ -45,6 +45,6 @@ class BenchEndToEndTest {
                 assertTrue(mean >= Double.parseDouble(r.get("ideal")), r.toString());
             }
         }
-        assertEquals(0, Children.live());
+        NoLeftoverProcesses.check();   // JMH's forks and the worker JVMs inside them
     }
 }

@@ -98,5 +98,10 @@ class CompareCommandTest {
         assertUsageError(run("compare", a.toString(), broken.toString(), "--out", out.toString()), "not a valid");
         assertFalse(Files.exists(out), "bad input leaves no run directory");
         assertUsageError(run("nightly", "--baseline", empty.toString(), "--results", out.toString()), "is not a bench run");
+
+        // a smoke run is no baseline for a nightly one: different forks and iterations
+        Files.writeString(a.resolve("environment.csv"), "key,value\r\nprofile,smoke\r\ninclude,racebench\\..*(.*)\r\n");
+        assertUsageError(run("nightly", "--baseline", a.toString(), "--results", out.toString()), "other settings");
+        assertFalse(Files.exists(out), "bad input leaves no run directory");
     }
 }

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.cli.Main;
-import racebench.process.Children;
+import racebench.process.NoLeftoverProcesses;
 import racebench.report.Csv;
 import racebench.workload.counter.CounterKind;
 
@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RaceProofTest {
 
     @Test
-    void everyRacyVariantIsReproducedAndEveryFixIsProvedSafe(@TempDir Path out) throws IOException {
+    void everyRacyVariantIsReproducedAndEveryFixIsProvedSafe(@TempDir Path out) throws IOException, InterruptedException {
         int exit = Main.run("race", "--mode", "quick", "--out", out.toString());
 
         Path run;
@@ -60,12 +60,11 @@ class RaceProofTest {
         for (String f : files) {
             assertTrue(Files.size(run.resolve(f)) > 0, f);
         }
-        assertEquals(0, Children.live(), "a child JVM outlived the run");
-        assertEquals(0, ProcessHandle.current().descendants().count(), "a descendant process outlived the run");
+        NoLeftoverProcesses.check();
     }
 
     @Test
-    void aUsersCounterIsJudgedSafeOrRacy(@TempDir Path out) throws IOException {
+    void aUsersCounterIsJudgedSafeOrRacy(@TempDir Path out) throws IOException, InterruptedException {
         String fixtures = Path.of("target", "test-classes").toAbsolutePath().toString();
         // a short run is enough here: the volatile race shows in every configuration, about once in 1,000
         String[] bounded = {"race", "--mode", "quick", "--time", "50", "--iterations", "1", "--classpath", fixtures};
@@ -79,7 +78,7 @@ class RaceProofTest {
         CSVRecord racy = onlyRow(out.resolve("racy"));
         assertEquals("RACE", racy.get("verdict"));
         assertTrue(Long.parseLong(racy.get("forbidden")) > 0, racy.toString());
-        assertEquals(0, Children.live());
+        NoLeftoverProcesses.check();
     }
 
     private static CSVRecord onlyRow(Path results) throws IOException {

@@ -61,6 +61,18 @@ class VerdictsTest {
     }
 
     @Test
+    void aRaceSeenBesideACrashedConfigurationIsStillARace() {
+        OutcomeRow crashed = new OutcomeRow(FIX, "actor1=C2 actor2=C2", "", 0, "VM_ERROR", "", "", 0, "crash");
+        VariantResult r = Verdicts.summarize(List.of(
+                row(FIX, "unified", "0", "ACCEPTABLE", 5),
+                row(FIX, "unified", "4", "FORBIDDEN", 1), crashed), null).getFirst();
+        assertEquals(Verdict.RACE, r.verdict());
+        OutcomeRow racyCrash = new OutcomeRow(RACY, "unified", "", 1, "TIMEOUT_ERROR", "", "", 0, "timeout");
+        assertEquals(Verdict.REPRODUCED, Verdicts.summarize(List.of(
+                row(RACY, "unified", "1", "ACCEPTABLE_INTERESTING", 2), racyCrash), null).getFirst().verdict());
+    }
+
+    @Test
     void userCounterIsGradedAsAFixUnderItsOwnName() {
         String test = "racebench.stress.LostUpdate.UserCounter";
         VariantResult r = Verdicts.summarize(List.of(row(test, "unified", "3", "FORBIDDEN", 2),
