@@ -41,25 +41,10 @@ final class ExecutorStrategy extends InProcessStrategy {
             done.await();
         } catch (InterruptedException e) {
             batch.cancel();
-            awaitUninterruptibly(done);
+            uninterruptibly(done::await);
             throw e;
         }
         return batch.resultsOrThrow();
-    }
-
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -37,11 +37,18 @@ abstract class InProcessStrategy implements ExecutionStrategy {
         return watchdog.call(index, spec, timeout, gate);
     }
 
-    static void joinUninterruptibly(Thread thread) {
+    /** A wait that can be interrupted, such as Thread::join or CountDownLatch::await. */
+    @FunctionalInterface
+    interface Wait {
+        void await() throws InterruptedException;
+    }
+
+    /** Waits to the end whatever interrupts arrive, then restores the interrupt for the caller. */
+    static void uninterruptibly(Wait wait) {
         boolean interrupted = false;
         while (true) {
             try {
-                thread.join();
+                wait.await();
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -50,6 +57,10 @@ abstract class InProcessStrategy implements ExecutionStrategy {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    static void joinUninterruptibly(Thread thread) {
+        uninterruptibly(thread::join);
     }
 
     @Override
