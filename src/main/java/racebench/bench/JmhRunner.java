@@ -32,8 +32,6 @@ import java.util.function.Consumer;
  * goes to a log file; lines that mark progress are handed to the caller.
  */
 public final class JmhRunner {
-    static final String PACKAGE = "racebench.";
-
     private JmhRunner() {
     }
 

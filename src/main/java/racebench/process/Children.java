@@ -2,7 +2,6 @@ package racebench.process;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +33,6 @@ public final class Children {
         LIVE.add(process);
         process.onExit().thenRun(() -> LIVE.remove(process));
         return process;
-    }
-
-    public static Process start(List<String> command, Path workDir) throws IOException {
-        return start(new ProcessBuilder(command).directory(workDir.toFile()));
     }
 
     /**
