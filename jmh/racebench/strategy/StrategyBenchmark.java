@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Input: {@link StandardBatch} — downloads sleep a seeded 5 to 10 ms, CPU tasks are
  * 2 million xorshift steps (about 2 ms), mixed tasks do both; the same seed gives every
  * strategy the same durations. Pools and worker JVMs start in the trial set-up and are
- * reused, as a long-lived application would; a child JVM per task starts inside the batch.
+ * reused, as a long-lived application would (worker JVMs first run the batch for a second,
+ * so that their JIT is warm); a child JVM per task starts inside the batch.
  * Every batch's checksums are compared with the sequential answer, so no task can be
  * optimised away, lost or run twice. Expect CPU speedup to stop at the 2 cores, downloads
  * to approach the longest sleep with enough workers, and the GIL to stay near 1.
@@ -40,12 +41,14 @@ import java.util.concurrent.TimeUnit;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 4, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "--enable-native-access=ALL-UNNAMED"})
-@Warmup(iterations = 2, time = 150, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 4, time = 150, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(value = 3, jvmArgsAppend = {"-Xms512m", "-Xmx512m", "--enable-native-access=ALL-UNNAMED"})
+@Warmup(iterations = 2, time = 100, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 6, time = 100, timeUnit = TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
 public class StrategyBenchmark {
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(30);
+    /** JMH's warm-up warms this JVM; worker JVMs start cold in every fork and need their own. */
+    private static final Duration WORKER_WARM_UP = Duration.ofSeconds(1);
 
     @Param
     public StrategyKind strategy;
@@ -65,6 +68,9 @@ public class StrategyBenchmark {
         batch = StandardBatch.of(workload, tasks);
         expected = Tasks.expectedChecksums(batch);
         runner = strategy.create();
+        if (strategy.keepsWorkerJvms()) {
+            runner.warmUp(batch, WORKER_WARM_UP, TASK_TIMEOUT);
+        }
     }
 
     @TearDown(Level.Trial)

@@ -3,7 +3,6 @@ package racebench.bench;
 import racebench.stats.Bootstrap;
 import racebench.stats.RatioInterval;
 import racebench.stats.Speedup;
-import racebench.stats.SteadyState;
 import racebench.stats.Summary;
 import racebench.strategy.StrategyKind;
 import racebench.workload.StandardBatch;
@@ -40,10 +39,10 @@ public final class BenchAnalysis {
 
     static BenchRow row(ForkSamples s, List<ForkSamples> all, int cores) {
         Summary summary = Summary.of(s.forkMeans());
-        int unstable = (int) s.forks().stream().filter(SteadyState::isUnstable).count();
+        int trimmed = s.trimmedIterations();
         if (!s.benchmark().equals(STRATEGY_BENCHMARK)) {
             return new BenchRow(s.benchmark(), "spawn", s.param("kind"), 1, 1, s.unit(), summary, null,
-                    Double.NaN, Double.NaN, unstable);
+                    Double.NaN, Double.NaN, trimmed);
         }
         StrategyKind kind = StrategyKind.valueOf(s.param("strategy"));
         Workload workload = Workload.valueOf(s.param("workload"));
@@ -57,7 +56,7 @@ public final class BenchAnalysis {
                 : Speedup.efficiency(speedup.point(), cores, tasks);
         double ideal = workload == Workload.DOWNLOAD ? idealIn(s.unit(), tasks, workers) : Double.NaN;
         return new BenchRow(s.benchmark(), workload.name(), kind.name(), tasks, workers, s.unit(), summary, speedup,
-                efficiency, ideal, unstable);
+                efficiency, ideal, trimmed);
     }
 
     private static Optional<ForkSamples> baseline(ForkSamples s, List<ForkSamples> all) {

@@ -2,6 +2,7 @@ package racebench.bench;
 
 import racebench.report.Csv;
 import racebench.report.RunDirectory;
+import racebench.stats.SteadyState;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,7 +20,8 @@ public final class BenchReport {
     }
 
     /** Per fork, the numbers behind a row: what a later comparison of two runs resamples. */
-    static final List<String> FORKS_HEADER = List.of("benchmark", "params", "unit", "fork", "mean", "cv", "iterations");
+    static final List<String> FORKS_HEADER = List.of("benchmark", "params", "unit", "fork", "mean", "cv", "iterations",
+            "trimmed");
 
     public static void write(RunDirectory run, List<ForkSamples> samples, List<BenchRow> rows,
                              List<BenchAnalysis.Ratio> ratios) throws IOException {
@@ -28,22 +30,24 @@ public final class BenchReport {
         for (ForkSamples s : samples) {
             double[] means = s.forkMeans();
             for (int f = 0; f < means.length; f++) {
+                double[] iterations = s.forks().get(f);
+                double[] steady = SteadyState.steady(iterations);
                 forks.add(List.of(s.benchmark(), s.params().toString(), s.unit(), f + 1, Csv.number(means[f], 6),
-                        Csv.number(racebench.stats.SteadyState.coefficientOfVariation(s.forks().get(f)), 5),
-                        s.forks().get(f).length));
+                        Csv.number(SteadyState.coefficientOfVariation(steady), 5), steady.length,
+                        iterations.length - steady.length));
             }
         }
         Csv.write(run.resolve("bench-forks.csv"), FORKS_HEADER, forks, row -> row);
         Csv.write(run.resolve("bench-ratios.csv"), BenchAnalysis.Ratio.HEADER, ratios, BenchAnalysis.Ratio::cells);
     }
 
-    public static void print(PrintWriter out, List<BenchRow> rows, List<BenchAnalysis.Ratio> ratios) {
+    public static void print(PrintWriter out, List<BenchRow> rows, List<BenchAnalysis.Ratio> ratios, double target) {
         Map<String, List<BenchRow>> groups = rows.stream().collect(Collectors.groupingBy(
                 r -> r.workload() + (r.workload().equals("spawn") ? "" : ", " + r.tasks() + " tasks"),
                 TreeMap::new, Collectors.toList()));
         groups.forEach((title, group) -> {
-            out.printf(Locale.ROOT, "%n%s  (%s; mean ± 95%% CI over %d forks)%n", title, group.getFirst().unit(),
-                    group.getFirst().summary().n());
+            out.printf(Locale.ROOT, "%n%s  (%s; mean ± 95%% CI over %s forks)%n", title, group.getFirst().unit(),
+                    forkRange(group));
             out.printf(Locale.ROOT, "  %-18s %22s %24s %8s %9s%n", "strategy", "mean ± CI", "speedup [95% CI]",
                     "effic.", "overhead");
             group.stream().sorted(Comparator.comparingDouble(r -> r.summary().mean())).forEach(r -> out.printf(
@@ -51,7 +55,7 @@ public final class BenchReport {
                     plusMinus(r.summary().mean(), r.summary().halfWidth()),
                     r.speedup() == null ? "" : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", r.speedup().point(),
                             r.speedup().low(), r.speedup().high()),
-                    percent(r.efficiency()), percent(r.overhead()), r.stable() ? "" : "unstable forks: " + r.unstableForks()));
+                    percent(r.efficiency()), percent(r.overhead()), precision(r, target)));
         });
         if (!ratios.isEmpty()) {
             out.printf("%nratios (bootstrap 95%% CI over forks)%n");
@@ -64,8 +68,24 @@ public final class BenchReport {
         for (Targets.Check c : Targets.check(rows, ratios)) {
             out.printf(Locale.ROOT, "  %-6s %-75s %s%n", c.met() ? "MET" : "MISSED", c.target(), c.measured());
         }
-        out.printf(Locale.ROOT, "%d of %d rows had forks that never reached a steady state (CV > 2%%)%n",
-                rows.stream().filter(r -> !r.stable()).count(), rows.size());
+        long precise = rows.stream().filter(r -> r.summary().relativeHalfWidth() <= target).count();
+        out.printf(Locale.ROOT, "%d of %d rows (%.0f%%) have a 95%% CI half-width within %.0f%% of the mean%n",
+                precise, rows.size(), 100.0 * precise / rows.size(), 100 * target);
+    }
+
+    private static String forkRange(List<BenchRow> group) {
+        int min = group.stream().mapToInt(r -> r.summary().n()).min().orElse(0);
+        int max = group.stream().mapToInt(r -> r.summary().n()).max().orElse(0);
+        return min == max ? Integer.toString(min) : min + "-" + max;
+    }
+
+    /** Empty for a precise row; otherwise how far it got, so a wide interval is never silent. */
+    private static String precision(BenchRow r, double target) {
+        double rel = r.summary().relativeHalfWidth();
+        if (r.summary().n() < 3) {
+            return "only " + r.summary().n() + " fork(s): interval not meaningful";
+        }
+        return rel <= target ? "" : String.format(Locale.ROOT, "±%.1f%% (target %.0f%%)", 100 * rel, 100 * target);
     }
 
     /** "12.34 ± 0.56": decimals chosen for about four significant digits of the mean, no exponents. */

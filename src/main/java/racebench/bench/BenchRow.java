@@ -20,22 +20,18 @@ import java.util.List;
  * @param speedup      sequential / this, bootstrap interval over forks; null where there is no baseline
  * @param efficiency   speedup / min(cores, tasks), CPU-bound rows only; NaN elsewhere
  * @param ideal        the physical floor in {@code unit}: the greedy makespan of the downloads; NaN elsewhere
- * @param unstableForks forks whose iterations varied by more than 2% (no steady state)
+ * @param trimmedIterations measurement iterations dropped as warm-up transient, over all forks
  */
 public record BenchRow(String benchmark, String workload, String strategy, int tasks, int workers, String unit,
-                       Summary summary, RatioInterval speedup, double efficiency, double ideal, int unstableForks) {
+                       Summary summary, RatioInterval speedup, double efficiency, double ideal, int trimmedIterations) {
 
     public static final List<String> HEADER = List.of("benchmark", "workload", "strategy", "tasks", "workers", "unit",
             "forks", "mean", "stdev", "ci_low", "ci_high", "median", "rel_ci_half_width", "speedup", "speedup_ci_low",
-            "speedup_ci_high", "efficiency", "ideal", "overhead", "stable", "unstable_forks");
+            "speedup_ci_high", "efficiency", "ideal", "overhead", "trimmed_iterations");
 
     /** measured / ideal - 1: what the strategy costs beyond the sleeps themselves. */
     public double overhead() {
         return Double.isNaN(ideal) ? Double.NaN : summary.mean() / ideal - 1;
-    }
-
-    public boolean stable() {
-        return unstableForks == 0;
     }
 
     public List<Object> cells() {
@@ -48,7 +44,7 @@ public record BenchRow(String benchmark, String workload, String strategy, int t
             cells.addAll(List.of(Csv.number(speedup.point(), 4), Csv.number(speedup.low(), 4),
                     Csv.number(speedup.high(), 4)));
         }
-        cells.addAll(List.of(Csv.number(efficiency, 4), num(ideal), Csv.number(overhead(), 4), stable(), unstableForks));
+        cells.addAll(List.of(Csv.number(efficiency, 4), num(ideal), Csv.number(overhead(), 4), trimmedIterations));
         return cells;
     }
 

@@ -4,6 +4,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
+import org.apache.commons.math3.stat.StatUtils;
+import racebench.stats.SteadyState;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,16 +52,35 @@ public record ForkSamples(String benchmark, Map<String, String> params, String u
         return params.getOrDefault(name, "");
     }
 
-    /** Per fork, the mean of its iterations: the samples the statistics use. */
+    /**
+     * Per fork, the mean of its steady iterations (its warm-up transient dropped by
+     * {@link SteadyState}): the samples the statistics use.
+     */
     public double[] forkMeans() {
         double[] means = new double[forks.size()];
         for (int f = 0; f < means.length; f++) {
-            double sum = 0;
-            for (double v : forks.get(f)) {
-                sum += v;
-            }
-            means[f] = sum / forks.get(f).length;
+            means[f] = StatUtils.mean(SteadyState.steady(forks.get(f)));
         }
         return means;
+    }
+
+    /** Iterations dropped as warm-up transient, over all forks. */
+    public int trimmedIterations() {
+        return forks.stream().mapToInt(SteadyState::truncation).sum();
+    }
+
+    /** The same benchmark and parameters with more forks, e.g. from a later round of a run. */
+    public ForkSamples plus(ForkSamples more) {
+        if (!benchmark.equals(more.benchmark) || !params.equals(more.params) || !unit.equals(more.unit)) {
+            throw new IllegalArgumentException(more.benchmark + " " + more.params + " is not " + benchmark + " " + params);
+        }
+        List<double[]> all = new ArrayList<>(forks);
+        all.addAll(more.forks);
+        return new ForkSamples(benchmark, params, unit, List.copyOf(all));
+    }
+
+    /** "benchmark {a=1, b=2}": how rows are named in files and on the console. */
+    public String label() {
+        return benchmark + " " + params;
     }
 }

@@ -19,17 +19,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
-import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
- * Runs racebench's JMH benchmarks through JMH's Runner API, never its console: the
- * profile sets forks, iterations and parameters, JMH writes its raw JSON, and the results
- * come back as JMH's own RunResult objects, one BenchmarkResult per fork. JMH's console
- * goes to a log file; lines that mark progress are handed to the caller.
+ * Runs racebench's JMH benchmarks through JMH's Runner API, never its console: one
+ * {@link BenchCase} at a time with the profile's warm-up and measurement and a given number of
+ * forks. Results come back as JMH's own RunResult (one BenchmarkResult per fork); JMH's
+ * console is appended to a log file and its raw JSON handed back as text.
  */
 public final class JmhRunner {
     private JmhRunner() {
@@ -42,68 +42,52 @@ public final class JmhRunner {
         return BenchmarkList.defaultList().find(quiet, List.of(include), List.of());
     }
 
-    public static List<ForkSamples> run(Profile profile, String include, Path json, Path log, Consumer<String> progress)
+    /** What one JMH call measured: the case's forks, and JMH's JSON for them (an array's elements). */
+    public record Forks(Optional<ForkSamples> samples, String jsonElements) {
+    }
+
+    /** Runs {@code forks} forks of one case; JMH's console is appended to {@code log}. */
+    public static Forks run(BenchCase c, Profile profile, int forks, Path scratchJson, Path log)
             throws IOException, RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(include)
-                .forks(profile.forks())
+                .include("^" + Pattern.quote(c.benchmark()) + "$")
+                .forks(forks)
                 .warmupIterations(profile.warmupIterations())
                 .warmupTime(TimeValue.milliseconds(profile.warmupMillis()))
                 .measurementIterations(profile.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(profile.measurementMillis()))
                 .shouldFailOnError(true)
-                .result(json.toString())
+                .result(scratchJson.toString())
                 .resultFormat(ResultFormatType.JSON);
-        profile.params().forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
-
+        c.params().forEach(options::param);
         Collection<RunResult> results;
-        try (OutputStream file = new java.io.BufferedOutputStream(Files.newOutputStream(log));
-             PrintStream tee = new PrintStream(new ProgressTee(file, progress), true, StandardCharsets.UTF_8)) {
-            results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(tee, VerboseMode.NORMAL)).run();
+        try (OutputStream file = Files.newOutputStream(log, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+             PrintStream out = new PrintStream(new java.io.BufferedOutputStream(file), true, StandardCharsets.UTF_8)) {
+            results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
         }
-        List<ForkSamples> samples = new ArrayList<>();
-        for (RunResult r : results) {
-            samples.add(ForkSamples.of(r));
-        }
-        return samples;
+        String json = Files.isRegularFile(scratchJson) ? Files.readString(scratchJson).strip() : "[]";
+        Files.deleteIfExists(scratchJson);
+        Optional<ForkSamples> samples = results.stream().map(ForkSamples::of).filter(s -> !s.forks().isEmpty())
+                .reduce(ForkSamples::plus);
+        return new Forks(samples, arrayElements(json));
     }
 
-    /** Copies JMH's console to the log and passes each line that marks progress to the caller. */
-    private static final class ProgressTee extends OutputStream {
-        private final OutputStream file;
-        private final Consumer<String> progress;
-        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-
-        ProgressTee(OutputStream file, Consumer<String> progress) {
-            this.file = file;
-            this.progress = progress;
+    /** "[a, b]" to "a, b": JMH writes one JSON array per call; a run joins them into one. */
+    static String arrayElements(String jsonArray) {
+        String s = jsonArray.strip();
+        if (!s.startsWith("[") || !s.endsWith("]")) {
+            throw new IllegalStateException("JMH's result file is not a JSON array");
         }
+        return s.substring(1, s.length() - 1).strip();
+    }
 
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            for (int i = off; i < off + len; i++) {
-                write(b[i]);
-            }
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            file.write(b);
-            if (b == '\n') {
-                String l = line.toString(StandardCharsets.UTF_8);
-                line.reset();
-                if (l.startsWith("# Run progress:") || l.startsWith("# Parameters:") || l.startsWith("# Benchmark:")
-                        || l.startsWith("<failure>") || l.contains("Exception")) {
-                    progress.accept(l);
-                }
-            } else if (b != '\r') {
-                line.write(b);
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            file.flush();
-        }
+    /** Joins the elements of several JMH result files into one JSON array. */
+    static void writeJson(Path target, List<String> elements) throws IOException {
+        racebench.report.AtomicFiles.write(target, out -> {
+            out.write("[\n");
+            out.write(String.join(",\n", elements.stream().filter(e -> !e.isEmpty()).toList()));
+            out.write("\n]\n");
+        });
     }
 }

@@ -1,51 +1,66 @@
 package racebench.bench;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * How much measuring a bench run does. Each profile fixes JMH's forks, warm-up and
- * measurement, and which parameter values run; the benchmarks' own annotations match
- * NIGHTLY, so running a benchmark class by hand gives nightly-quality numbers.
+ * How much measuring a bench run does: JMH's warm-up and measurement per fork, which
+ * parameter values run, and how many forks each row gets. Forks are the replication unit
+ * (DESIGN.md); a run gives every row {@link #minForks} forks, then keeps adding forks, a round
+ * at a time, to the rows whose 95% interval is still wider than {@link #targetHalfWidth} of
+ * the mean, until each converges, reaches {@link #maxForks}, or spends its share of the
+ * budget ({@link AdaptiveMeasurement}). Laaber et al. (FSE 2020) stop a benchmark once its
+ * relative CI width settles and save half or more of a suite's time at equal quality.
  *
- * <p>Forks are the replication unit (DESIGN.md): every profile runs at least two, so
- * every row gets a confidence interval.
+ * <p>Iterations are short (100 ms) and forks many: on a shared 2-core machine most of the
+ * variance is between forks (JIT decisions, memory layout, neighbours), which only more forks
+ * average out. A fork's warm-up transient is trimmed from its measurement iterations
+ * ({@link racebench.stats.SteadyState}), so measurement iterations are kept at 5 or more.
  */
 public enum Profile {
-    /** A minute or two: does everything still run? Not for conclusions. */
-    SMOKE(2, 1, 100, 3, 100,
+    /** Under a minute: does everything still run? Two forks, no conclusions. */
+    SMOKE(2, 2, 1, 100, 3, 100, Duration.ofMinutes(2),
             Map.of("tasks", List.of("8"),
                     "workload", List.of("CPU", "DOWNLOAD"),
                     "strategy", List.of("SEQUENTIAL", "THREAD_PER_TASK", "VIRTUAL", "FIXED_POOL", "PROCESS_POOL", "GIL"),
                     "kind", List.of("PLATFORM_THREAD", "VIRTUAL_THREAD", "POOL_SUBMIT", "PROCESS_POOL_TASK"))),
-    /** A few minutes: every strategy and workload at 8 tasks, three forks. */
-    QUICK(3, 2, 200, 4, 200,
+    /** A few minutes: every strategy and workload at 8 tasks, 3 to 8 forks. */
+    QUICK(3, 8, 2, 100, 5, 100, Duration.ofMinutes(6),
             Map.of("tasks", List.of("8"))),
-    /**
-     * The nightly job: the whole matrix (151 parameter sets) in four forks each, with short
-     * iterations so that it fits in 20 minutes on 2 cores; a JVM start per fork is most of it.
-     */
-    NIGHTLY(4, 2, 150, 4, 150, Map.of());
+    /** The nightly job: the whole matrix (151 parameter sets), 3 to 30 forks each, within the nightly's budget. */
+    NIGHTLY(3, 30, 2, 100, 6, 100, Duration.ofMinutes(25), Map.of());
 
-    private final int forks;
+    /** The relative 95% CI half-width at which a row stops getting forks. */
+    public static final double TARGET_HALF_WIDTH = 0.02;
+
+    private final int minForks;
+    private final int maxForks;
     private final int warmupIterations;
     private final int warmupMillis;
     private final int measurementIterations;
     private final int measurementMillis;
+    private final Duration budget;
     private final Map<String, List<String>> params;
 
-    Profile(int forks, int warmupIterations, int warmupMillis, int measurementIterations, int measurementMillis,
-            Map<String, List<String>> params) {
-        this.forks = forks;
+    Profile(int minForks, int maxForks, int warmupIterations, int warmupMillis, int measurementIterations,
+            int measurementMillis, Duration budget, Map<String, List<String>> params) {
+        this.minForks = minForks;
+        this.maxForks = maxForks;
         this.warmupIterations = warmupIterations;
         this.warmupMillis = warmupMillis;
         this.measurementIterations = measurementIterations;
         this.measurementMillis = measurementMillis;
+        this.budget = budget;
         this.params = params;
     }
 
-    public int forks() {
-        return forks;
+    public int minForks() {
+        return minForks;
+    }
+
+    public int maxForks() {
+        return maxForks;
     }
 
     public int warmupIterations() {
@@ -62,6 +77,15 @@ public enum Profile {
 
     public int measurementMillis() {
         return measurementMillis;
+    }
+
+    /** The default time budget of a bench run of this profile. */
+    public Duration budget() {
+        return budget;
+    }
+
+    public double targetHalfWidth() {
+        return TARGET_HALF_WIDTH;
     }
 
     /** JMH @Param overrides: parameter name to the values to run; absent names run every value. */

@@ -4,7 +4,7 @@ import org.apache.commons.csv.CSVRecord;
 import racebench.report.Csv;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
-import racebench.stats.SteadyState;
+import racebench.stats.Holm;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,34 +12,47 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Compares two bench runs benchmark by benchmark from their bench-forks.csv: Welch's test
- * on fork means and a bootstrap interval of new / base, judged as criterion.rs does
- * (significant at 0.05 and the interval wholly beyond 1% noise). A side whose forks mostly
- * never reached a steady state (iterations varying by more than 2%) makes the row
- * UNSTABLE rather than a verdict that noise could have produced.
+ * Compares a new bench run with a base, benchmark by benchmark, from bench-forks.csv: Welch's
+ * test on fork means and a bootstrap interval of new / base. The base may pool the forks of
+ * several runs (a nightly's baseline is its last complete nightlies), which narrows its
+ * interval and averages out one bad night. All rows are judged together: their p-values are
+ * Holm-adjusted so that the false-alarm rate holds for the whole comparison, and a change must
+ * also reach the noise threshold ({@link Comparison#judge}).
  */
 public final class RunComparison {
     public static final String FORKS_FILE = "bench-forks.csv";
+    static final List<String> FORKS_COLUMNS = List.of("benchmark", "params", "unit", "mean");
 
     /** One benchmark and parameter set in both runs: a row of compare.csv. */
-    public record Row(String benchmark, String params, String unit, Comparison comparison) {
+    public record Row(String benchmark, String params, String unit, Comparison comparison, double adjustedP,
+                      Change verdict, double noise) {
         public static final List<String> HEADER = List.of("benchmark", "params", "unit", "base_forks", "new_forks",
-                "base_mean", "new_mean", "ratio", "ratio_ci_low", "ratio_ci_high", "p_value", "mann_whitney_p",
-                "verdict");
-
-        public Change verdict() {
-            return comparison.change();
-        }
+                "base_mean", "new_mean", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_half_width", "p_value",
+                "p_holm", "mann_whitney_p", "verdict", "why");
 
         public List<Object> cells() {
             Comparison c = comparison;
             return List.of(benchmark, params, unit, c.base().n(), c.candidate().n(), Csv.number(c.base().mean(), 6),
                     Csv.number(c.candidate().mean(), 6), Csv.number(c.ratio().point(), 4),
-                    Csv.number(c.ratio().low(), 4), Csv.number(c.ratio().high(), 4), Csv.number(c.welchP(), 6),
-                    Csv.number(c.mannWhitneyP(), 6), c.change());
+                    Csv.number(c.ratio().low(), 4), Csv.number(c.ratio().high(), 4),
+                    Csv.number(c.ratioHalfWidth(), 4), Csv.number(c.welchP(), 6), Csv.number(adjustedP, 6),
+                    Csv.number(c.mannWhitneyP(), 6), verdict, why());
+        }
+
+        /** Why an INCONCLUSIVE row has no verdict: the width its interval reached. */
+        public String why() {
+            if (verdict != Change.INCONCLUSIVE) {
+                return "";
+            }
+            if (comparison.base().n() < 2 || comparison.candidate().n() < 2) {
+                return "fewer than 2 forks on a side";
+            }
+            return String.format(Locale.ROOT, "new/base interval ±%.1f%% is wider than the ±%.1f%% noise threshold",
+                    100 * comparison.ratioHalfWidth(), 100 * noise);
         }
     }
 
@@ -48,41 +61,77 @@ public final class RunComparison {
         public boolean hasRegression() {
             return rows.stream().anyMatch(r -> r.verdict() == Change.REGRESSION);
         }
+
+        public long count(Change change) {
+            return rows.stream().filter(r -> r.verdict() == change).count();
+        }
     }
 
-    private record Side(String unit, List<Double> means, int unstable) {
+    private record Side(String unit, List<Double> means) {
     }
 
     private RunComparison() {
     }
 
     public static Result compare(Path baseRun, Path newRun) throws IOException {
-        Map<String, Side> base = read(baseRun);
-        Map<String, Side> candidate = read(newRun);
-        List<Row> rows = new ArrayList<>();
+        return compare(List.of(baseRun), newRun, Comparison.Criteria.DEFAULT);
+    }
+
+    /** The new run against the pooled forks of {@code baseRuns}. */
+    public static Result compare(List<Path> baseRuns, Path newRun, Comparison.Criteria criteria) throws IOException {
+        Map<String, Side> base = new LinkedHashMap<>();
+        for (Path run : baseRuns) {
+            for (Map.Entry<String, Side> e : read(run).entrySet()) {
+                Side pooled = base.computeIfAbsent(e.getKey(), k -> new Side(e.getValue().unit(), new ArrayList<>()));
+                if (!pooled.unit().equals(e.getValue().unit())) {
+                    throw new IllegalArgumentException(e.getKey().replace('\u0000', ' ') + " is in " + pooled.unit()
+                            + " in one base run but " + e.getValue().unit() + " in " + run);
+                }
+                pooled.means().addAll(e.getValue().means());
+            }
+        }
+        return compare(base, read(newRun), criteria);
+    }
+
+    private static Result compare(Map<String, Side> base, Map<String, Side> candidate, Comparison.Criteria criteria) {
+        List<String> keys = new ArrayList<>();
+        List<Comparison> comparisons = new ArrayList<>();
         List<String> onlyInBase = new ArrayList<>();
         for (Map.Entry<String, Side> e : base.entrySet()) {
             Side n = candidate.get(e.getKey());
             if (n == null) {
-                onlyInBase.add(e.getKey());
+                onlyInBase.add(e.getKey().replace('\u0000', ' '));
                 continue;
             }
             Side b = e.getValue();
             if (!b.unit().equals(n.unit())) {
-                throw new IllegalArgumentException(e.getKey() + " is in " + b.unit() + " in the base run but "
-                        + n.unit() + " in the new one");
+                throw new IllegalArgumentException(e.getKey().replace('\u0000', ' ') + " is in " + b.unit()
+                        + " in the base run but " + n.unit() + " in the new one");
             }
-            Comparison c = Comparison.of(toArray(b.means()), mostlyUnstable(b), toArray(n.means()), mostlyUnstable(n));
-            String[] key = e.getKey().split("\u0000", 2);
-            rows.add(new Row(key[0], key[1], b.unit(), c));
+            keys.add(e.getKey());
+            comparisons.add(Comparison.of(toArray(b.means()), toArray(n.means()), criteria.bootstrap()));
+        }
+        double[] adjusted = Holm.adjust(comparisons.stream().mapToDouble(Comparison::welchP).toArray());
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String[] key = keys.get(i).split("\u0000", 2);
+            Comparison c = comparisons.get(i);
+            rows.add(new Row(key[0], key[1], base.get(keys.get(i)).unit(), c, adjusted[i],
+                    c.judge(adjusted[i], criteria), criteria.noise()));
         }
         List<String> onlyInNew = candidate.keySet().stream().filter(k -> !base.containsKey(k))
                 .map(k -> k.replace('\u0000', ' ')).toList();
-        return new Result(rows, onlyInBase.stream().map(k -> k.replace('\u0000', ' ')).toList(), onlyInNew);
+        return new Result(rows, onlyInBase, onlyInNew);
     }
 
-    private static boolean mostlyUnstable(Side side) {
-        return side.unstable() * 2 > side.means().size();
+    /**
+     * A run's fork means by row; one line naming the file and what is wrong when it cannot be
+     * used (missing, empty, a missing column, a bad quote, a mean that is not a positive number).
+     */
+    public static Map<String, List<Double>> forkMeans(Path run) throws IOException {
+        Map<String, List<Double>> means = new LinkedHashMap<>();
+        read(run).forEach((k, side) -> means.put(k.replace('\u0000', ' '), side.means()));
+        return means;
     }
 
     private static Map<String, Side> read(Path run) throws IOException {
@@ -91,23 +140,48 @@ public final class RunComparison {
             throw new IllegalArgumentException(run + " is not a bench run: it has no " + FORKS_FILE);
         }
         try {
-            return read(Csv.read(file));
-        } catch (IllegalArgumentException | IllegalStateException e) {
+            List<CSVRecord> records = Csv.read(file);
+            if (records.isEmpty()) {
+                throw new IllegalArgumentException("it has no rows");
+            }
+            return read(records);
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(file + " is not a valid " + FORKS_FILE + ": " + message(e));
+        } catch (IOException e) { // commons-csv's parse errors (a bad quote) are IOExceptions too
             throw new IllegalArgumentException(file + " is not a valid " + FORKS_FILE + ": " + e.getMessage());
         }
     }
 
+    private static String message(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
     private static Map<String, Side> read(List<CSVRecord> records) {
+        for (String column : FORKS_COLUMNS) {
+            if (!records.getFirst().isMapped(column)) {
+                throw new IllegalArgumentException("no '" + column + "' column");
+            }
+        }
         Map<String, Side> sides = new LinkedHashMap<>();
         for (CSVRecord r : records) {
-            String key = r.get("benchmark") + "\u0000" + r.get("params");
-            Side side = sides.computeIfAbsent(key, k -> new Side(r.get("unit"), new ArrayList<>(), 0));
-            side.means().add(Double.parseDouble(r.get("mean")));
-            String cv = r.get("cv");
-            boolean unstable = cv.isEmpty() || Double.parseDouble(cv) > SteadyState.MAX_CV;
-            if (unstable) {
-                sides.put(key, new Side(side.unit(), side.means(), side.unstable() + 1));
+            if (!r.isConsistent()) {
+                throw new IllegalArgumentException("line " + r.getRecordNumber() + " has " + r.size() + " cells");
             }
+            String key = r.get("benchmark") + "\u0000" + r.get("params");
+            Side side = sides.computeIfAbsent(key, k -> new Side(r.get("unit"), new ArrayList<>()));
+            double mean;
+            try {
+                mean = Double.parseDouble(r.get("mean"));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("line " + r.getRecordNumber() + ": mean '" + r.get("mean")
+                        + "' is not a number");
+            }
+            if (!(mean > 0) || Double.isInfinite(mean)) {
+                throw new IllegalArgumentException("line " + r.getRecordNumber() + ": mean " + r.get("mean")
+                        + " is not a positive time");
+            }
+            side.means().add(mean);
         }
         return sides;
     }

@@ -1,24 +1,17 @@
 package racebench.cli;
 
-import org.openjdk.jmh.runner.RunnerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import racebench.bench.BenchAnalysis;
-import racebench.bench.BenchReport;
-import racebench.bench.BenchRow;
-import racebench.bench.ForkSamples;
+import racebench.bench.BenchRun;
 import racebench.bench.JmhRunner;
 import racebench.bench.Profile;
-import racebench.report.Environment;
 import racebench.report.RunDirectory;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -33,7 +26,8 @@ public final class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--profile", defaultValue = "quick", paramLabel = "PROFILE", converter = ProfileConverter.class,
-            description = "smoke (about a minute), quick (a few minutes) or nightly (the whole matrix, four forks); "
+            description = "smoke (under a minute, 2 forks), quick (8 tasks, 3 to 8 forks) or nightly (the whole matrix, 3 to 30 "
+                    + "forks); "
                     + "default: ${DEFAULT-VALUE}.")
     Profile profile;
 
@@ -44,11 +38,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/ in the project).")
     Path out;
 
+    @Option(names = "--budget", paramLabel = "MINUTES",
+            description = "Time budget for measuring (default: the profile's: smoke 2, quick 6, nightly 25).")
+    Integer budgetMinutes;
+
     @Override
     public Integer call() throws IOException {
         String selector = selector(include);
+        Duration budget = budget(budgetMinutes, profile);
         RunDirectory run = Results.create(Results.directory(out), "bench");
-        measure(spec.commandLine().getOut(), profile, selector, run);
+        measure(spec.commandLine().getOut(), profile, selector, budget, run);
         return ExitCodes.OK;
     }
 
@@ -69,64 +68,25 @@ public final class BenchCommand implements Callable<Integer> {
         return selector;
     }
 
-    /** Runs the benchmarks into {@code run}, writes the bench files and prints the tables; returns the samples. */
-    static List<ForkSamples> measure(PrintWriter console, Profile profile, String selector, RunDirectory run)
-            throws IOException {
-        console.printf("racebench: profile %s, %d benchmark method(s), writing %s%n",
-                profile.name().toLowerCase(java.util.Locale.ROOT), JmhRunner.matching(selector).size(), run.path());
-        console.flush();
-        Progress progress = new Progress(console);
-        List<ForkSamples> samples;
+    /** Runs the benchmarks into {@code run}: JMH failures become exit 3. */
+    static BenchRun.Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,
+                                     RunDirectory run) throws IOException {
         try {
-            samples = JmhRunner.run(profile, selector, run.resolve("jmh.json"), run.resolve("jmh.log"), progress::accept);
-        } catch (RunnerException e) {
-            throw new ToolFailure("JMH failed: " + e.getMessage() + "; see " + run.resolve("jmh.log"), e);
+            return BenchRun.measure(console, profile, selector, budget, run);
+        } catch (BenchRun.JmhFailure e) {
+            throw new ToolFailure(e.getMessage(), e.getCause());
         }
-        if (samples.isEmpty()) {
-            throw new ToolFailure("JMH produced no results; see " + run.resolve("jmh.log"), null);
-        }
-        int cores = Runtime.getRuntime().availableProcessors();
-        List<BenchRow> rows = BenchAnalysis.rows(samples, cores);
-        List<BenchAnalysis.Ratio> ratios = BenchAnalysis.ratios(samples);
-        Instant end = Instant.now();
-        BenchReport.write(run, samples, rows, ratios);
-        String home = System.getProperty("racebench.home");
-        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>(
-                Environment.facts(home == null ? null : Path.of(home), run.started(), end));
-        // what a later comparison must match: runs of different settings are not comparable
-        facts.put("profile", profile.name().toLowerCase(java.util.Locale.ROOT));
-        facts.put("include", selector);
-        Environment.write(run.resolve("environment.csv"), facts);
-        BenchReport.print(console, rows, ratios);
-        console.printf("%nTook %s. Results in %s%n", Duration.between(run.started(), end).withNanos(0), run.path());
-        console.flush();
-        return samples;
     }
 
-    /** One line per JMH fork: progress, ETA, benchmark and parameters. */
-    static final class Progress {
-        private final PrintWriter console;
-        private String benchmark = "";
-        private String params = "";
-
-        Progress(PrintWriter console) {
-            this.console = console;
+    /** The --budget option, or the profile's default. */
+    static Duration budget(Integer minutes, Profile profile) {
+        if (minutes == null) {
+            return profile.budget();
         }
-
-        void accept(String line) {
-            if (line.startsWith("# Benchmark:")) {
-                String name = line.substring("# Benchmark:".length()).trim();
-                benchmark = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-            } else if (line.startsWith("# Parameters:")) {
-                params = line.substring("# Parameters:".length()).trim();
-            } else if (line.startsWith("# Run progress:")) {
-                console.printf("  [%s] %s %s%n", line.substring("# Run progress:".length()).trim(), benchmark, params);
-                console.flush();
-            } else {
-                console.println("  [jmh] " + line);
-                console.flush();
-            }
+        if (minutes <= 0) {
+            throw new BadInput("--budget must be a positive number of minutes, got " + minutes);
         }
+        return Duration.ofMinutes(minutes);
     }
 
     static final class ProfileConverter implements CommandLine.ITypeConverter<Profile> {

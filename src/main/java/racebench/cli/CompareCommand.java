@@ -19,8 +19,10 @@ import java.util.concurrent.Callable;
 /** {@code ./racebench compare BASE_RUN NEW_RUN}: did anything get significantly slower? */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare two bench (or nightly) run directories benchmark by benchmark: Welch's t-test on fork "
-                + "means and a bootstrap interval of new/base; REGRESSION or IMPROVEMENT only when significant at 0.05 "
-                + "and beyond 1% noise. Writes results/<UTC time>-compare/compare.csv. Exit 1 on any regression.")
+                + "means and a bootstrap interval of new/base; REGRESSION or IMPROVEMENT only when significant after "
+                + "Holm's correction over all rows (alpha 0.05) and at least the noise threshold (3%% by default); "
+                + "INCONCLUSIVE when the interval is wider than that. Writes results/<UTC time>-compare/compare.csv. "
+                + "Exit 1 on any regression.")
 public final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -54,16 +56,20 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
+    static void write(RunComparison.Result result, RunDirectory run) throws IOException {
+        Csv.write(run.resolve("compare.csv"), RunComparison.Row.HEADER, result.rows(), RunComparison.Row::cells);
+    }
+
     /** Writes compare.csv, prints the changes, returns 1 on a regression, else 0. */
     static int report(PrintWriter console, RunComparison.Result result, RunDirectory run) throws IOException {
-        Csv.write(run.resolve("compare.csv"), RunComparison.Row.HEADER, result.rows(), RunComparison.Row::cells);
+        write(result, run);
         console.printf("%n%d benchmark(s) compared; %s%n", result.rows().size(), counts(result));
         result.rows().stream()
                 .filter(r -> r.verdict() != Change.NO_CHANGE)
                 .sorted(Comparator.comparing(RunComparison.Row::verdict).thenComparing(r -> -r.comparison().ratio().point()))
-                .forEach(r -> console.printf(Locale.ROOT, "  %-11s %-24s %-60s new/base %.3f [%.3f, %.3f]  p=%.4f%n",
+                .forEach(r -> console.printf(Locale.ROOT, "  %-12s %-24s %-60s new/base %.3f [%.3f, %.3f]  p(Holm)=%.4f %s%n",
                         r.verdict(), r.benchmark(), r.params(), r.comparison().ratio().point(),
-                        r.comparison().ratio().low(), r.comparison().ratio().high(), r.comparison().welchP()));
+                        r.comparison().ratio().low(), r.comparison().ratio().high(), r.adjustedP(), r.why()));
         if (!result.onlyInBase().isEmpty() || !result.onlyInNew().isEmpty()) {
             console.printf("  not compared: %d only in the base run, %d only in the new run%n",
                     result.onlyInBase().size(), result.onlyInNew().size());

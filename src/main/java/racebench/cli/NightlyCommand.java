@@ -3,28 +3,36 @@ package racebench.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import racebench.bench.BenchRun;
 import racebench.bench.Profile;
 import racebench.bench.RunComparison;
+import racebench.nightly.Nightly;
+import racebench.race.JcstressRunner;
+import racebench.race.RaceSuite;
 import racebench.report.RunDirectory;
+import racebench.stats.Comparison;
 
+import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
- * {@code ./racebench nightly}: the benchmark suite's nightly profile into a new
- * {@code <UTC time>-nightly} run directory, compared with a baseline run; exit 1 when
- * anything regressed, so cron or CI can alert on it.
+ * {@code ./racebench nightly}: the race-proof suite and the benchmark suite's nightly profile
+ * into a new {@code <UTC time>-nightly} run directory within one budget, compared with a
+ * baseline; exit 1 on an unexpected race verdict or a regression, so cron can alert on it.
  */
 @Command(name = "nightly", mixinStandardHelpOptions = true,
-        description = "Run the nightly benchmark profile into results/<UTC time>-nightly/ and compare it with a baseline "
-                + "run (by default the newest earlier nightly run in the results directory), writing compare.csv "
-                + "beside bench.csv. Exit 1 on a significant regression beyond 1% noise.")
+        description = "Run the race-proof suite, then the nightly benchmark profile, within one time budget into "
+                + "results/<UTC time>-nightly/, and compare the benchmarks with a baseline run (by default the newest "
+                + "earlier nightly run in the results directory), writing compare.csv beside bench.csv. Exit 1 on an "
+                + "unexpected race verdict or a significant regression beyond the noise threshold.")
 public final class NightlyCommand implements Callable<Integer> {
     static final String SUFFIX = "-nightly";
 
@@ -45,20 +53,51 @@ public final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--include", defaultValue = ".*", paramLabel = "REGEX", description = "Run only matching benchmarks.")
     String include;
 
+    @Option(names = "--budget", defaultValue = "30", paramLabel = "MINUTES",
+            description = "The whole night's time budget, race suite included (default: ${DEFAULT-VALUE}).")
+    int budgetMinutes;
+
+    @Option(names = "--race-mode", paramLabel = "MODE",
+            description = "jcstress mode of the race suite: sanity, quick, default, tough, or none to skip it "
+                    + "(default: quick when the budget is 20 minutes or more, else sanity).")
+    String raceMode;
+
+    @Option(names = "--noise", defaultValue = "3", paramLabel = "PERCENT",
+            description = "Smallest change worth an alarm, in percent of the base mean (default: ${DEFAULT-VALUE}).")
+    double noisePercent;
+
     @Override
-    public Integer call() throws IOException {
-        PrintWriter console = spec.commandLine().getOut();
+    public Integer call() throws IOException, InterruptedException {
+        if (budgetMinutes <= 0) {
+            throw new BadInput("--budget must be a positive number of minutes, got " + budgetMinutes);
+        }
+        if (!(noisePercent >= 0 && noisePercent < 100)) {
+            throw new BadInput("--noise must be a percentage from 0 to 100, got " + noisePercent);
+        }
+        if (raceMode != null && !raceMode.equals("none") && !RaceSuite.MODES.contains(raceMode)) {
+            throw new BadInput("--race-mode '" + raceMode + "' is not one of none, " + String.join(", ", RaceSuite.MODES));
+        }
         Path dir = Results.directory(results);
         String selector = BenchCommand.selector(include);
         Optional<Path> base = baseline(dir, selector);
         RunDirectory run = Results.create(dir, SUFFIX.substring(1));
-        BenchCommand.measure(console, profile, selector, run);
-        if (base.isEmpty()) {
-            console.printf("No earlier nightly run in %s: this run is the baseline for the next one.%n", dir);
-            return ExitCodes.OK;
+        Nightly.Options options = new Nightly.Options(profile, selector, Duration.ofMinutes(budgetMinutes), raceMode,
+                RaceCommand.available().stream().filter(t -> !t.endsWith(".UserCounter")).toList(),
+                List.of(System.getProperty("java.class.path").split(File.pathSeparator)),
+                Comparison.Criteria.DEFAULT.withNoise(noisePercent / 100));
+        Nightly.Outcome outcome;
+        try {
+            outcome = Nightly.run(options, run, base, spec.commandLine().getOut());
+        } catch (JcstressRunner.JcstressFailure | BenchRun.JmhFailure e) {
+            throw new ToolFailure(e.getMessage(), e);
         }
-        console.printf("%nCompared with %s%n", base.get());
-        return CompareCommand.report(console, CompareCommand.compare(base.get(), run.path()), run);
+        if (outcome.comparison().isPresent()) {
+            CompareCommand.write(outcome.comparison().get(), run);
+        }
+        if (outcome.toolFailed()) {
+            return ExitCodes.TOOL;
+        }
+        return outcome.finding() ? ExitCodes.FINDING : ExitCodes.OK;
     }
 
     /** The run to compare with: given, or the newest earlier nightly run with the same profile and benchmarks. */

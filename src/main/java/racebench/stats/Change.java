@@ -2,16 +2,17 @@ package racebench.stats;
 
 /**
  * The verdict on one benchmark between a base and a new run, for times (lower is better).
- * Criterion.rs's rule: a change is real only when it is significant <em>and</em> larger than the
- * noise that a shared machine produces anyway.
+ * A change is reported only when it is significant after correcting for the number of rows
+ * compared (Holm) <em>and</em> at least as large as the noise threshold; a row that cannot
+ * tell a noise-sized change from none says so instead of guessing.
  */
 public enum Change {
-    /** Welch p below alpha and the new/base interval wholly above 1 + noise. */
+    /** Significant (Holm-adjusted p below alpha) and new/base at least 1 + noise. */
     REGRESSION,
-    /** Welch p below alpha and the new/base interval wholly below 1 - noise. */
+    /** Significant and new/base at most 1 - noise. */
     IMPROVEMENT,
-    /** Not significant, or significant but possibly within the noise band. */
+    /** Not flagged, and the new/base interval is narrow enough (half-width at most the noise) to have seen one. */
     NO_CHANGE,
-    /** A side had fewer than two forks or was flagged unstable (compare: most of its forks never reached a steady state). */
-    UNSTABLE
+    /** Not flagged, but the interval is wider than the noise band, or a side has fewer than two forks. */
+    INCONCLUSIVE
 }

@@ -5,67 +5,84 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.apache.commons.math3.stat.inference.TTest;
 
 /**
- * Base versus new for one benchmark, both given as per-fork means of a time (lower is better).
- * The verdict follows criterion.rs: Welch's t-test on the fork means decides significance, the
- * bootstrap interval of new/base decides whether the change clears the noise band. So a 0.5%
- * slowdown measured very precisely is NO_CHANGE under the default 1% noise, and a 10% slowdown
- * with forks all over the place is NO_CHANGE too (not significant).
+ * Base versus new for one benchmark, both given as per-fork means of a time (lower is better):
+ * the two summaries, new/base with its bootstrap interval, Welch's p-value on the fork means,
+ * and Mann-Whitney's for readers who distrust normality (normal approximation, no tie
+ * correction in commons-math 3.6.1; it does not enter the verdict).
  *
- * <p>The Mann-Whitney U p-value (normal approximation, no tie correction in commons-math 3.6.1)
- * is reported beside Welch's for readers who distrust normality; it does not enter the verdict.
+ * <p>The verdict needs the p-value adjusted for every row compared at once ({@link Holm}), so
+ * it is given by {@link #judge}, not stored here: a nightly judges all its rows together.
  *
  * @param base         summary of the base forks
  * @param candidate    summary of the new forks
  * @param ratio        mean(new) / mean(base) with its bootstrap interval
  * @param welchP       two-sided Welch t-test p-value; NaN when a side has fewer than two forks
  * @param mannWhitneyP two-sided Mann-Whitney U p-value
- * @param change       the verdict
  */
-public record Comparison(Summary base, Summary candidate, RatioInterval ratio, double welchP, double mannWhitneyP,
-                         Change change) {
+public record Comparison(Summary base, Summary candidate, RatioInterval ratio, double welchP, double mannWhitneyP) {
 
     /**
-     * @param alpha     significance level of the Welch test (criterion.rs: 0.05)
-     * @param noise     relative change below which nothing is reported (criterion.rs: 0.01)
+     * @param alpha     family-wise false-alarm rate of one comparison of two runs (all rows together)
+     * @param noise     the smallest relative change worth an alarm; also the widest ratio half-width
+     *                  that still resolves one (criterion.rs uses 1%; 3% is what teams on shared CI settle on)
      * @param bootstrap how the ratio's interval is drawn
      */
     public record Criteria(double alpha, double noise, Bootstrap bootstrap) {
-        public static final Criteria DEFAULT = new Criteria(0.05, 0.01, Bootstrap.DEFAULT);
+        public static final double DEFAULT_ALPHA = 0.05;
+        public static final double DEFAULT_NOISE = 0.03;
+        public static final Criteria DEFAULT = new Criteria(DEFAULT_ALPHA, DEFAULT_NOISE, Bootstrap.DEFAULT);
 
         public Criteria {
             if (!(alpha > 0 && alpha < 1) || !(noise >= 0 && noise < 1) || bootstrap == null) {
                 throw new IllegalArgumentException("alpha " + alpha + ", noise " + noise + ", bootstrap " + bootstrap);
             }
         }
+
+        public Criteria withNoise(double n) {
+            return new Criteria(alpha, n, bootstrap);
+        }
     }
 
     public static Comparison of(double[] base, double[] candidate) {
-        return of(base, false, candidate, false, Criteria.DEFAULT);
+        return of(base, candidate, Bootstrap.DEFAULT);
     }
 
-    public static Comparison of(double[] base, boolean baseUnstable, double[] candidate, boolean candidateUnstable) {
-        return of(base, baseUnstable, candidate, candidateUnstable, Criteria.DEFAULT);
-    }
-
-    /** The {@code unstable} flags come from {@link SteadyState#isUnstable} on each side's forks. */
-    public static Comparison of(double[] base, boolean baseUnstable, double[] candidate, boolean candidateUnstable,
-                                Criteria criteria) {
+    public static Comparison of(double[] base, double[] candidate, Bootstrap bootstrap) {
         Summary b = Summary.of(base);
         Summary c = Summary.of(candidate);
-        RatioInterval ratio = criteria.bootstrap().ratioOfMeans(candidate, base);
-        double welchP = welchP(base, candidate);
-        double mannWhitneyP = new MannWhitneyUTest().mannWhitneyUTest(base, candidate);
-        Change change;
-        if (baseUnstable || candidateUnstable || base.length < 2 || candidate.length < 2) {
-            change = Change.UNSTABLE;
-        } else if (welchP < criteria.alpha() && ratio.above(1 + criteria.noise())) {
-            change = Change.REGRESSION;
-        } else if (welchP < criteria.alpha() && ratio.below(1 - criteria.noise())) {
-            change = Change.IMPROVEMENT;
-        } else {
-            change = Change.NO_CHANGE;
+        RatioInterval ratio = bootstrap.ratioOfMeans(candidate, base);
+        return new Comparison(b, c, ratio, welchP(base, candidate),
+                new MannWhitneyUTest().mannWhitneyUTest(base, candidate));
+    }
+
+    /** Half the new/base interval's width: how small a change this row can resolve. */
+    public double ratioHalfWidth() {
+        return (ratio.high() - ratio.low()) / 2;
+    }
+
+    /**
+     * The verdict given this row's p-value after adjustment for all rows compared with it (the
+     * row's own {@link #welchP} when it is compared alone). A change must be significant and
+     * its point estimate at least the noise threshold; otherwise the row is NO_CHANGE when its
+     * interval could have shown a noise-sized change, INCONCLUSIVE when it could not.
+     */
+    public Change judge(double adjustedP, Criteria criteria) {
+        if (base.n() < 2 || candidate.n() < 2 || ratio.isDegenerate()) {
+            return Change.INCONCLUSIVE;
         }
-        return new Comparison(b, c, ratio, welchP, mannWhitneyP, change);
+        boolean significant = adjustedP < criteria.alpha();
+        if (significant && ratio.point() >= 1 + criteria.noise()) {
+            return Change.REGRESSION;
+        }
+        if (significant && ratio.point() <= 1 - criteria.noise()) {
+            return Change.IMPROVEMENT;
+        }
+        return ratioHalfWidth() <= criteria.noise() ? Change.NO_CHANGE : Change.INCONCLUSIVE;
+    }
+
+    /** The verdict of this row compared on its own, with the default criteria. */
+    public Change judgeAlone() {
+        return judge(welchP, Criteria.DEFAULT);
     }
 
     /**

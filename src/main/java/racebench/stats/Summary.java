@@ -11,7 +11,8 @@ import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
  *
  * <p>With five forks the 95% interval is {@code mean ± 2.776 s / √5}; with a single fork there
  * is no estimate of spread, so {@code stdev}, {@code ciLow} and {@code ciHigh} are NaN rather
- * than a falsely exact zero.
+ * than a falsely exact zero. For positive values (times) the interval is cut at zero: with two
+ * noisy forks {@code mean ± t s / √n} can reach below it, and no time is negative.
  *
  * @param n          number of forks
  * @param mean       mean of the fork means
@@ -44,13 +45,15 @@ public record Summary(int n, double mean, double stdev, double median, double mi
         double stdev = new StandardDeviation(true).evaluate(values);
         double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - confidence) / 2);
         double halfWidth = t * stdev / Math.sqrt(n);
-        return new Summary(n, mean, stdev, median, StatUtils.min(values), StatUtils.max(values), confidence,
-                mean - halfWidth, mean + halfWidth);
+        double min = StatUtils.min(values);
+        // a sample of positive times has a positive mean: the interval stops at zero, not below it
+        double low = min > 0 ? Math.max(0, mean - halfWidth) : mean - halfWidth;
+        return new Summary(n, mean, stdev, median, min, StatUtils.max(values), confidence, low, mean + halfWidth);
     }
 
-    /** Half the interval's width, {@code t * s / sqrt(n)}. */
+    /** The Student t half-width, {@code t * s / sqrt(n)} (the upper bound's distance from the mean). */
     public double halfWidth() {
-        return (ciHigh - ciLow) / 2;
+        return ciHigh - mean;
     }
 
     /** Half-width over the mean: 0.02 reads "the mean is known to ±2%". */

@@ -18,6 +18,19 @@ public interface ExecutionStrategy extends AutoCloseable {
 
     List<Long> run(List<TaskSpec> tasks, Duration perTaskTimeout) throws StrategyException, InterruptedException;
 
+    /**
+     * Runs the batch again and again for at least {@code duration}. A pool of worker JVMs is
+     * cold when it starts: each JVM's JIT learns the task only by running it, and a JMH fork
+     * starts fresh workers, so without this its measurement would time their warm-up.
+     */
+    default void warmUp(List<TaskSpec> tasks, Duration duration, Duration perTaskTimeout)
+            throws StrategyException, InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        do {
+            run(tasks, perTaskTimeout);
+        } while (System.nanoTime() < end);
+    }
+
     @Override
     void close();
 }

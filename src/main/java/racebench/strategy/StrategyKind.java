@@ -43,6 +43,11 @@ public enum StrategyKind {
         this.process = process;
     }
 
+    /** True for the pools of persistent worker JVMs, which must be warmed before they are measured. */
+    public boolean keepsWorkerJvms() {
+        return this == PROCESS_POOL || this == PROCESS_THREADS;
+    }
+
     /** True when tasks run in child JVMs. */
     public boolean isProcess() {
         return process;

@@ -35,7 +35,7 @@ class BenchAnalysisTest {
         assertEquals(8, virtual.workers());
         assertEquals(1.0, rows.getFirst().speedup().point(), 1e-9);
         assertEquals(5, virtual.summary().n());
-        assertTrue(virtual.stable());
+        assertEquals(0, virtual.trimmedIterations());
     }
 
     @Test
@@ -55,13 +55,14 @@ class BenchAnalysisTest {
     }
 
     @Test
-    void noBaselineMeansNoSpeedupAndAVaryingForkIsUnstable() {
-        ForkSamples noisy = new ForkSamples(BenchAnalysis.STRATEGY_BENCHMARK,
+    void noBaselineMeansNoSpeedupAndAWarmUpTransientIsTrimmed() {
+        ForkSamples cold = new ForkSamples(BenchAnalysis.STRATEGY_BENCHMARK,
                 Map.of("strategy", "GIL", "workload", "CPU", "tasks", "2"), "ms/op",
-                List.of(new double[] {10, 10, 10}, new double[] {10, 12, 9}));
-        BenchRow row = BenchAnalysis.rows(List.of(noisy), 2).getFirst();
+                List.of(new double[] {10, 10, 10, 10}, new double[] {14, 10, 10, 10}));
+        BenchRow row = BenchAnalysis.rows(List.of(cold), 2).getFirst();
         assertNull(row.speedup());
-        assertEquals(1, row.unstableForks());
+        assertEquals(1, row.trimmedIterations(), "the second fork's slow first iteration");
+        assertEquals(10.0, row.summary().mean(), 1e-12, "and it does not bias the mean");
         assertEquals("", row.cells().get(BenchRow.HEADER.indexOf("speedup")));
     }
 

@@ -43,7 +43,7 @@ class ComparisonTest {
     void clearRegression() {
         double[] base = forks(100, 0.5);
         Comparison c = Comparison.of(base, scaled(base, 1.10));
-        assertEquals(Change.REGRESSION, c.change());
+        assertEquals(Change.REGRESSION, c.judgeAlone());
         assertEquals(1.10, c.ratio().point(), 1e-12);
         assertTrue(c.ratio().low() > 1.09 && c.ratio().high() < 1.11, c.ratio().toString());
         assertTrue(c.welchP() < 1e-10, "p " + c.welchP());
@@ -57,7 +57,7 @@ class ComparisonTest {
     void clearImprovement() {
         double[] base = forks(100, 0.5);
         Comparison c = Comparison.of(base, scaled(base, 0.90));
-        assertEquals(Change.IMPROVEMENT, c.change());
+        assertEquals(Change.IMPROVEMENT, c.judgeAlone());
         assertTrue(c.ratio().high() < 0.99);
     }
 
@@ -65,7 +65,7 @@ class ComparisonTest {
     void identicalDistributionsAreNoChange() {
         double[] base = forks(100, 0.5);
         Comparison c = Comparison.of(base, base.clone());
-        assertEquals(Change.NO_CHANGE, c.change());
+        assertEquals(Change.NO_CHANGE, c.judgeAlone());
         assertEquals(1.0, c.welchP(), 1e-12);
         assertEquals(1.0, c.mannWhitneyP(), 1e-12);
         assertTrue(c.ratio().contains(1.0));
@@ -77,44 +77,56 @@ class ComparisonTest {
         Comparison c = Comparison.of(base, scaled(base, 1.005));
         assertTrue(c.welchP() < 0.05, "the 0.5% slowdown is significant: p " + c.welchP());
         assertTrue(c.ratio().above(1.0), c.ratio().toString());
-        assertEquals(Change.NO_CHANGE, c.change());
-        Comparison strict = Comparison.of(base, false, scaled(base, 1.005), false,
-                new Comparison.Criteria(0.05, 0.001, Bootstrap.DEFAULT));
-        assertEquals(Change.REGRESSION, strict.change(), "a 0.1% noise band lets it through");
+        assertEquals(Change.NO_CHANGE, c.judgeAlone());
+        assertEquals(Change.REGRESSION, c.judge(c.welchP(), new Comparison.Criteria(0.05, 0.001, Bootstrap.DEFAULT)),
+                "a 0.1% noise band lets it through");
     }
 
     @Test
-    void largeButNoisyIsNoChange() {
+    void largeButNoisyIsInconclusiveNotNoChange() {
         double[] base = {80, 120, 95, 105, 100};
         double[] candidate = {85, 135, 100, 115, 110};
         Comparison c = Comparison.of(base, candidate);
         assertTrue(c.welchP() > 0.05, "p " + c.welchP());
-        assertEquals(Change.NO_CHANGE, c.change());
+        assertTrue(c.ratioHalfWidth() > 0.03, "its interval cannot resolve 3%: " + c.ratio());
+        assertEquals(Change.INCONCLUSIVE, c.judgeAlone());
     }
 
     @Test
-    void oneForkIsUnstable() {
+    void oneForkIsInconclusive() {
         Comparison c = Comparison.of(new double[] {100}, new double[] {150, 151, 149});
-        assertEquals(Change.UNSTABLE, c.change());
+        assertEquals(Change.INCONCLUSIVE, c.judgeAlone());
         assertTrue(Double.isNaN(c.welchP()));
         assertTrue(c.ratio().isDegenerate());
         assertEquals(1.5, c.ratio().point(), 0);
-        assertEquals(Change.UNSTABLE, Comparison.of(new double[] {100, 101}, new double[] {150}).change());
+        assertEquals(Change.INCONCLUSIVE, Comparison.of(new double[] {100, 101}, new double[] {150}).judgeAlone());
     }
 
     @Test
-    void anUnstableFlagOverridesAClearRegression() {
-        double[] base = forks(100, 0.5);
-        assertEquals(Change.UNSTABLE, Comparison.of(base, true, scaled(base, 1.10), false).change());
-        assertEquals(Change.UNSTABLE, Comparison.of(base, false, scaled(base, 1.10), true).change());
-        assertEquals(Change.REGRESSION, Comparison.of(base, false, scaled(base, 1.10), false).change());
+    void theAdjustedPDecidesNotTheRowsOwn() {
+        double[] base = forks(100, 5);
+        Comparison c = Comparison.of(base, scaled(base, 1.04));
+        assertTrue(c.welchP() < 0.05, "p " + c.welchP());
+        assertEquals(Change.REGRESSION, c.judge(c.welchP(), Comparison.Criteria.DEFAULT));
+        // one of 150 rows: Holm multiplies the smallest p by 150
+        assertTrue(150 * c.welchP() > 0.05, "p " + c.welchP());
+        assertEquals(Change.INCONCLUSIVE, c.judge(Math.min(1, 150 * c.welchP()), Comparison.Criteria.DEFAULT));
+    }
+
+    @Test
+    void aSignificantChangeBelowTheThresholdIsNotAnAlarm() {
+        double[] base = forks(100, 0.2);
+        Comparison c = Comparison.of(base, scaled(base, 1.02));
+        assertTrue(c.welchP() < 1e-6);
+        assertEquals(Change.NO_CHANGE, c.judgeAlone(), "2% < the 3% default threshold");
+        assertEquals(Change.REGRESSION, c.judge(c.welchP(), Comparison.Criteria.DEFAULT.withNoise(0.01)));
     }
 
     @Test
     void noSpreadOnEitherSideIsDecidedWithoutTheTTest() {
         assertEquals(0.0, Comparison.welchP(new double[] {1, 1}, new double[] {2, 2}), 0);
         assertEquals(1.0, Comparison.welchP(new double[] {1, 1}, new double[] {1, 1, 1}), 0);
-        assertEquals(Change.REGRESSION, Comparison.of(new double[] {1, 1}, new double[] {2, 2}).change());
+        assertEquals(Change.REGRESSION, Comparison.of(new double[] {1, 1}, new double[] {2, 2}).judgeAlone());
         assertFalse(Double.isNaN(Comparison.welchP(new double[] {1, 1}, new double[] {2, 3})));
     }
 }

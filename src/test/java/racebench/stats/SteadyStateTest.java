@@ -2,47 +2,47 @@ package racebench.stats;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SteadyStateTest {
 
     @Test
-    void coefficientOfVariationUsesTheSampleStdev() {
-        assertEquals(Math.sqrt(2.5) / 11, SteadyState.coefficientOfVariation(new double[] {10, 12, 9, 11, 13}), 1e-12);
-        assertEquals(0.1437398936, SteadyState.coefficientOfVariation(new double[] {10, 12, 9, 11, 13}), 1e-9);
-        assertEquals(Math.sqrt(0.5) / 100, SteadyState.coefficientOfVariation(new double[] {100, 101, 99, 100, 100}),
-                1e-12);
-        assertEquals(0, SteadyState.coefficientOfVariation(new double[] {5, 5, 5}), 0);
+    void aSlowStartIsCutOff() {
+        // a worker JVM still compiling: two slow iterations, then steady
+        double[] fork = {4.4, 3.9, 3.40, 3.41, 3.39, 3.40, 3.42, 3.38};
+        assertEquals(2, SteadyState.truncation(fork));
+        assertArrayEquals(new double[] {3.40, 3.41, 3.39, 3.40, 3.42, 3.38}, SteadyState.steady(fork));
     }
 
     @Test
-    void twoPercentIsTheDefaultThreshold() {
-        assertEquals(0.02, SteadyState.MAX_CV, 0);
-        assertFalse(SteadyState.isUnstable(new double[] {100, 101, 99, 100, 100}));  // CV 0.71%
-        assertTrue(SteadyState.isUnstable(new double[] {10, 12, 9, 11, 13}));        // CV 14%
-        // {98, 102}: CV = sqrt(8) / 100 = 2.83%; {99, 101}: 1.41%
-        assertTrue(SteadyState.isUnstable(new double[] {98, 102}));
-        assertFalse(SteadyState.isUnstable(new double[] {99, 101}));
+    void aSteadyForkKeepsEveryIteration() {
+        assertEquals(0, SteadyState.truncation(new double[] {10.0, 10.1, 9.9, 10.0, 10.1, 9.9}));
+        // noise without a trend is not a transient, even when it is large
+        assertEquals(0, SteadyState.truncation(new double[] {10, 12, 9, 11, 10, 12, 9, 11}));
     }
 
     @Test
-    void thresholdCanBeOverridden() {
-        double[] drifting = {98, 102};
-        assertFalse(SteadyState.isUnstable(drifting, 0.03));
-        assertTrue(SteadyState.isUnstable(drifting, 0.028));
-        assertTrue(SteadyState.isUnstable(new double[] {99, 101}, 0.01));
-        assertFalse(SteadyState.isUnstable(new double[] {5, 5}, 0));
-        assertThrows(IllegalArgumentException.class, () -> SteadyState.isUnstable(drifting, -0.1));
+    void neverMoreThanHalf() {
+        // a fork that keeps getting faster cannot trim itself down to its last iteration
+        double[] drifting = {8, 7, 6, 5, 4, 3, 2, 1};
+        assertEquals(4, SteadyState.truncation(drifting));
     }
 
     @Test
-    void oneIterationOrAZeroMeanCannotShowASteadyState() {
-        assertTrue(Double.isNaN(SteadyState.coefficientOfVariation(new double[] {7})));
-        assertTrue(SteadyState.isUnstable(new double[] {7}));
-        assertTrue(SteadyState.isUnstable(new double[] {-1, 1}));
-        assertThrows(IllegalArgumentException.class, () -> SteadyState.isUnstable(new double[0]));
+    void knownScoreByHand() {
+        // d=0: mean 2.5, ss 9 -> 9/16 = 0.5625; d=1: {1,1,1} ss 0 -> 0: d = 1
+        assertEquals(1, SteadyState.truncation(new double[] {7, 1, 1, 1}));
+        // too short to tell
+        assertEquals(0, SteadyState.truncation(new double[] {9, 1}));
+    }
+
+    @Test
+    void coefficientOfVariation() {
+        // stdev of {1, 2, 3} is 1, mean 2
+        assertEquals(0.5, SteadyState.coefficientOfVariation(new double[] {1, 2, 3}), 1e-12);
+        assertEquals(Double.NaN, SteadyState.coefficientOfVariation(new double[] {5}));
+        assertThrows(IllegalArgumentException.class, () -> SteadyState.truncation(new double[0]));
     }
 }

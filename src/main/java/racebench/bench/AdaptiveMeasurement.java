@@ -1,0 +1,161 @@
+package racebench.bench;
+
+import org.openjdk.jmh.runner.RunnerException;
+import racebench.report.RunDirectory;
+import racebench.stats.Summary;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Forks until precise or out of time (Laaber et al., FSE 2020, stop a benchmark once its
+ * relative CI width settles). Every case first gets the profile's minimum forks, one fork per
+ * case per round so that a slow spell of the machine spreads over all rows rather than
+ * hitting one (interleaved trials, Abedi and Brecht, ICPE 2017). Then, round by round, each
+ * case whose 95% interval is still wider than the target gets one more fork, until it
+ * converges, reaches the profile's maximum, or has spent its share of the budget. A case's
+ * share is the budget not spent by finished cases, split evenly among the unfinished ones, so
+ * time freed by quick convergers goes to the noisy rows, and one hopeless row (a child JVM per
+ * task of 32 tasks) cannot starve the rest.
+ */
+public final class AdaptiveMeasurement {
+
+    /** What was measured, and what was not reached. */
+    public record Result(List<ForkSamples> samples, List<String> jsonElements, int forks, Duration took,
+                         boolean budgetTooSmall) {
+    }
+
+    private static final class State {
+        final BenchCase c;
+        ForkSamples samples;
+        long spentNanos;
+        int calls;
+        boolean exhausted;
+
+        State(BenchCase c) {
+            this.c = c;
+        }
+
+        int forks() {
+            return samples == null ? 0 : samples.forks().size();
+        }
+
+        double relativeHalfWidth() {
+            return forks() < 2 ? Double.POSITIVE_INFINITY : Summary.of(samples.forkMeans()).relativeHalfWidth();
+        }
+
+        long costPerFork() {
+            return calls == 0 ? 0 : spentNanos / calls;
+        }
+    }
+
+    private final Profile profile;
+    private final RunDirectory run;
+    private final Consumer<String> progress;
+    private final List<String> json = new ArrayList<>();
+    private final long start = System.nanoTime();
+    private final long deadline;
+    private long lastReport = start;
+
+    private AdaptiveMeasurement(Profile profile, Duration budget, RunDirectory run, Consumer<String> progress) {
+        this.profile = profile;
+        this.run = run;
+        this.progress = progress;
+        this.deadline = start + budget.toNanos();
+    }
+
+    public static Result run(List<BenchCase> cases, Profile profile, Duration budget, RunDirectory run,
+                             Consumer<String> progress) throws IOException, RunnerException {
+        return new AdaptiveMeasurement(profile, budget, run, progress).measure(cases);
+    }
+
+    private Result measure(List<BenchCase> cases) throws IOException, RunnerException {
+        List<State> states = cases.stream().map(State::new).toList();
+        boolean tooSmall = false;
+        for (int round = 1; round <= profile.minForks() && !tooSmall; round++) {
+            report("round " + round + " of " + profile.minForks() + " (every row)", states, true);
+            for (int i = 0; i < states.size(); i++) {
+                State s = states.get((i + round - 1) % states.size()); // rotate: no row always runs first
+                if (round > 1 && System.nanoTime() + s.costPerFork() > deadline) {
+                    tooSmall = true;
+                    break;
+                }
+                fork(s);
+                report("round " + round + " of " + profile.minForks() + " (every row)", states, false);
+            }
+        }
+        for (int round = profile.minForks() + 1; !tooSmall; round++) {
+            List<State> active = active(states);
+            if (active.isEmpty()) {
+                break;
+            }
+            report("round " + round + ": " + active.size() + " row(s) still wider than ±"
+                    + percent(profile.targetHalfWidth()), states, true);
+            for (State s : active) {
+                if (System.nanoTime() + s.costPerFork() > deadline) {
+                    s.exhausted = true;
+                    continue;
+                }
+                fork(s);
+                report("round " + round, states, false);
+            }
+        }
+        List<ForkSamples> samples = states.stream().filter(s -> s.samples != null).map(s -> s.samples).toList();
+        int forks = states.stream().mapToInt(State::forks).sum();
+        return new Result(samples, List.copyOf(json), forks, Duration.ofNanos(System.nanoTime() - start), tooSmall);
+    }
+
+    /** Unfinished cases that may still spend: a share of what finished cases left of the budget. */
+    private List<State> active(List<State> states) {
+        List<State> open = states.stream().filter(s -> !finished(s)).toList();
+        long budget = deadline - start;
+        long spentByFinished = states.stream().filter(this::finished).mapToLong(s -> s.spentNanos).sum();
+        long share = open.isEmpty() ? 0 : (budget - spentByFinished) / open.size();
+        for (State s : open) {
+            if (s.spentNanos + s.costPerFork() > share) {
+                s.exhausted = true;
+            }
+        }
+        return states.stream().filter(s -> !finished(s)).toList();
+    }
+
+    private boolean finished(State s) {
+        return s.exhausted || s.forks() >= profile.maxForks() || s.relativeHalfWidth() <= profile.targetHalfWidth();
+    }
+
+    private void fork(State s) throws IOException, RunnerException {
+        long t0 = System.nanoTime();
+        JmhRunner.Forks result = JmhRunner.run(s.c, profile, 1, run.resolve(".jmh-part.json"), run.resolve("jmh.log"));
+        s.spentNanos += System.nanoTime() - t0;
+        s.calls++;
+        json.add(result.jsonElements());
+        result.samples().ifPresent(more -> s.samples = s.samples == null ? more : s.samples.plus(more));
+    }
+
+    /** A progress line when a round starts, and at most every 10 s within one. */
+    private void report(String what, List<State> states, boolean force) {
+        long now = System.nanoTime();
+        if (!force && now - lastReport < 10_000_000_000L) {
+            return;
+        }
+        lastReport = now;
+        long precise = states.stream().filter(s -> s.relativeHalfWidth() <= profile.targetHalfWidth()).count();
+        int forks = states.stream().mapToInt(State::forks).sum();
+        progress.accept(String.format(Locale.ROOT, "[%s of %s] %s; %d forks so far, %d of %d rows within ±%s",
+                minutes(now - start), minutes(deadline - start), what, forks, precise, states.size(),
+                percent(profile.targetHalfWidth())));
+    }
+
+    private static String minutes(long nanos) {
+        long s = Math.max(0, nanos / 1_000_000_000L);
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private static String percent(double v) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * v);
+    }
+}

@@ -1,0 +1,63 @@
+package racebench.bench;
+
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+
+/**
+ * One row of a bench run before it is measured: a benchmark method and one value for each of
+ * its parameters. JMH runs the cartesian product of parameter values in one call; racebench
+ * runs one case at a time so that each row can get its own number of forks.
+ *
+ * @param benchmark the method's full name, e.g. racebench.strategy.StrategyBenchmark.batch
+ * @param params    one value per @Param, by name
+ */
+public record BenchCase(String benchmark, Map<String, String> params) {
+
+    public BenchCase {
+        params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+    }
+
+    /** The benchmark's simple name as the CSVs spell it, e.g. StrategyBenchmark.batch. */
+    public String simpleName() {
+        int cut = benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1);
+        return benchmark.substring(cut + 1);
+    }
+
+    /** "StrategyBenchmark.batch {strategy=VIRTUAL, tasks=8, workload=CPU}", as ForkSamples labels it. */
+    public String label() {
+        return simpleName() + " " + params;
+    }
+
+    /** Every case of the given benchmarks: their @Param values, with the profile's overrides. */
+    public static List<BenchCase> matrix(SortedSet<BenchmarkListEntry> benchmarks, Map<String, List<String>> overrides) {
+        List<BenchCase> cases = new ArrayList<>();
+        for (BenchmarkListEntry entry : benchmarks) {
+            Map<String, List<String>> values = new TreeMap<>();
+            if (entry.getParams().hasValue()) {
+                entry.getParams().get().forEach((name, declared) -> values.put(name,
+                        overrides.getOrDefault(name, List.of(declared))));
+            }
+            expand(entry.getUsername(), new ArrayList<>(values.entrySet()), 0, new LinkedHashMap<>(), cases);
+        }
+        return cases;
+    }
+
+    private static void expand(String benchmark, List<Map.Entry<String, List<String>>> params, int i,
+                               Map<String, String> chosen, List<BenchCase> out) {
+        if (i == params.size()) {
+            out.add(new BenchCase(benchmark, chosen));
+            return;
+        }
+        for (String value : params.get(i).getValue()) {
+            chosen.put(params.get(i).getKey(), value);
+            expand(benchmark, params, i + 1, chosen, out);
+        }
+        chosen.remove(params.get(i).getKey());
+    }
+}

@@ -1,0 +1,87 @@
+package racebench.bench;
+
+import org.openjdk.jmh.runner.RunnerException;
+import racebench.report.Environment;
+import racebench.report.RunDirectory;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One bench run into its run directory: the cases the profile and selector name, measured
+ * adaptively within the budget, then bench.csv, bench-forks.csv, bench-ratios.csv, jmh.json,
+ * jmh.log and environment.csv, and the tables on the console.
+ */
+public final class BenchRun {
+
+    /** JMH failed, or measured nothing. */
+    public static final class JmhFailure extends Exception {
+        JmhFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** What a run measured: the fork samples and the rows made of them. */
+    public record Measured(List<ForkSamples> samples, List<BenchRow> rows) {
+    }
+
+    private BenchRun() {
+    }
+
+    public static Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,
+                                   RunDirectory run) throws IOException, JmhFailure {
+        List<BenchCase> cases = BenchCase.matrix(JmhRunner.matching(selector), profile.params());
+        console.printf(Locale.ROOT, "racebench: profile %s, %d rows, %d to %d forks each within a budget of %s, writing %s%n",
+                profile.name().toLowerCase(Locale.ROOT), cases.size(), profile.minForks(), profile.maxForks(),
+                pretty(budget), run.path());
+        console.flush();
+        AdaptiveMeasurement.Result result;
+        try {
+            result = AdaptiveMeasurement.run(cases, profile, budget, run, line -> {
+                console.println("  " + line);
+                console.flush();
+            });
+        } catch (RunnerException e) {
+            throw new JmhFailure("JMH failed: " + e.getMessage() + "; see " + run.resolve("jmh.log"), e);
+        }
+        JmhRunner.writeJson(run.resolve("jmh.json"), result.jsonElements());
+        if (result.samples().isEmpty()) {
+            throw new JmhFailure("JMH produced no results; see " + run.resolve("jmh.log"), null);
+        }
+        if (result.budgetTooSmall()) {
+            console.printf("  the budget of %s ran out before every row had %d forks%n", pretty(budget),
+                    profile.minForks());
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<BenchRow> rows = BenchAnalysis.rows(result.samples(), cores);
+        List<BenchAnalysis.Ratio> ratios = BenchAnalysis.ratios(result.samples());
+        Instant end = Instant.now();
+        BenchReport.write(run, result.samples(), rows, ratios);
+        String home = System.getProperty("racebench.home");
+        Map<String, String> facts = new LinkedHashMap<>(
+                Environment.facts(home == null ? null : Path.of(home), run.started(), end));
+        // what a later comparison must match: runs of different settings are not comparable
+        facts.put("profile", profile.name().toLowerCase(Locale.ROOT));
+        facts.put("include", selector);
+        facts.put("budget_seconds", Long.toString(budget.toSeconds()));
+        facts.put("forks", Integer.toString(result.forks()));
+        Environment.write(run.resolve("environment.csv"), facts);
+        BenchReport.print(console, rows, ratios, profile.targetHalfWidth());
+        console.printf("%nMeasured %d forks of %d rows in %s (budget %s). Results in %s%n", result.forks(), rows.size(),
+                pretty(result.took()), pretty(budget), run.path());
+        console.flush();
+        return new Measured(result.samples(), rows);
+    }
+
+    static String pretty(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
+    }
+}

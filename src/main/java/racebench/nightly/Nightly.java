@@ -1,0 +1,124 @@
+package racebench.nightly;
+
+import racebench.bench.BenchRun;
+import racebench.bench.Profile;
+import racebench.bench.RunComparison;
+import racebench.race.JcstressRunner;
+import racebench.race.RaceSuite;
+import racebench.race.VariantResult;
+import racebench.report.RunDirectory;
+import racebench.stats.Change;
+import racebench.stats.Comparison;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The nightly job, start to end, within one time budget: the race-proof suite first, in the
+ * strongest jcstress mode that fits, then the benchmark profile with what is left, then the
+ * comparison with the baseline, and one summary. The night fails (exit 1) on an unexpected
+ * race verdict or a regression, and only then.
+ */
+public final class Nightly {
+
+    /** Budget kept back for analysis, the comparison and writing files. */
+    static final Duration RESERVE = Duration.ofSeconds(45);
+    /** The race suite's quick mode took 4.5 to 6 minutes here; below this budget it runs in sanity mode. */
+    static final Duration QUICK_RACE_NEEDS = Duration.ofMinutes(20);
+
+    /**
+     * @param profile   the benchmark profile
+     * @param selector  JMH's include pattern
+     * @param budget    the whole night's time budget, race suite included
+     * @param raceMode  the jcstress mode, or null to choose by budget; "none" skips the race suite
+     * @param raceTests the race suite's tests
+     * @param classPath racebench's class path, for jcstress's JVM
+     * @param criteria  the comparison's alpha and noise threshold
+     */
+    public record Options(Profile profile, String selector, Duration budget, String raceMode, List<String> raceTests,
+                          List<String> classPath, Comparison.Criteria criteria) {
+    }
+
+    /** What the night found. */
+    public record Outcome(Optional<RaceSuite.Outcome> race, Optional<RunComparison.Result> comparison,
+                          boolean toolFailed) {
+        public boolean finding() {
+            return race.map(r -> !r.allAsExpected()).orElse(false)
+                    || comparison.map(RunComparison.Result::hasRegression).orElse(false);
+        }
+    }
+
+    private Nightly() {
+    }
+
+    /** The jcstress mode a budget affords, unless one is given. */
+    static String raceMode(String requested, Duration budget) {
+        if (requested != null) {
+            return requested;
+        }
+        return budget.compareTo(QUICK_RACE_NEEDS) >= 0 ? "quick" : "sanity";
+    }
+
+    public static Outcome run(Options o, RunDirectory run, Optional<Path> baseline, PrintWriter console)
+            throws IOException, InterruptedException, JcstressRunner.JcstressFailure, BenchRun.JmhFailure {
+        Instant start = Instant.now();
+        String mode = raceMode(o.raceMode(), o.budget());
+        Optional<RaceSuite.Outcome> race = Optional.empty();
+        if (!mode.equals("none")) {
+            RaceSuite.Request request = new RaceSuite.Request(mode, o.raceTests(), o.classPath(), List.of(), null,
+                    null, null, true);
+            race = Optional.of(RaceSuite.run(request, run, console));
+        }
+        Duration left = o.budget().minus(Duration.between(start, Instant.now())).minus(RESERVE);
+        if (left.compareTo(Duration.ofMinutes(1)) < 0) {
+            left = Duration.ofMinutes(1);
+        }
+        console.printf("%n");
+        BenchRun.measure(console, o.profile(), o.selector(), left, run);
+        Optional<RunComparison.Result> comparison = Optional.empty();
+        if (baseline.isPresent()) {
+            comparison = Optional.of(RunComparison.compare(List.of(baseline.get()), run.path(), o.criteria()));
+        }
+        Outcome outcome = new Outcome(race, comparison, race.map(RaceSuite.Outcome::failed).orElse(false));
+        summary(console, outcome, baseline, o, Duration.between(start, Instant.now()));
+        return outcome;
+    }
+
+    /** The night in a few lines: the race verdicts, what regressed, improved or could not tell, the time. */
+    static void summary(PrintWriter console, Outcome outcome, Optional<Path> baseline, Options o, Duration took) {
+        console.printf("%n== nightly summary ==%n");
+        outcome.race().ifPresentOrElse(r -> {
+            List<VariantResult> bad = r.unexpected();
+            console.printf(Locale.ROOT, "race suite: %d variant(s), %s%n", r.verdicts().size(),
+                    bad.isEmpty() ? "every verdict as expected" : bad.size() + " unexpected:");
+            bad.forEach(v -> console.printf("  %-12s %s%n", v.verdict(), v.test()));
+        }, () -> console.printf("race suite: not run%n"));
+        outcome.comparison().ifPresentOrElse(c -> {
+            console.printf(Locale.ROOT, "benchmarks against %s: %d rows, %d REGRESSION, %d IMPROVEMENT, %d NO_CHANGE, "
+                            + "%d INCONCLUSIVE (Holm over all rows, alpha %.2f, noise %.0f%%)%n",
+                    baseline.map(Path::toString).orElse("-"), c.rows().size(), c.count(Change.REGRESSION),
+                    c.count(Change.IMPROVEMENT), c.count(Change.NO_CHANGE), c.count(Change.INCONCLUSIVE),
+                    o.criteria().alpha(), 100 * o.criteria().noise());
+            c.rows().stream().filter(r -> r.verdict() != Change.NO_CHANGE)
+                    .sorted(Comparator.comparing(RunComparison.Row::verdict)
+                            .thenComparing(r -> -r.comparison().ratio().point()))
+                    .forEach(r -> console.printf(Locale.ROOT, "  %-12s %s %s  new/base %.3f [%.3f, %.3f]  p(Holm)=%.4f %s%n",
+                            r.verdict(), r.benchmark(), r.params(), r.comparison().ratio().point(),
+                            r.comparison().ratio().low(), r.comparison().ratio().high(), r.adjustedP(), r.why()));
+        }, () -> console.printf("benchmarks: no baseline yet; this run is the first of the history%n"));
+        console.printf(Locale.ROOT, "took %s of a %s budget%n", pretty(took), pretty(o.budget()));
+        console.flush();
+    }
+
+    static String pretty(Duration d) {
+        long s = d.toSeconds();
+        return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+    }
+}

@@ -1,0 +1,42 @@
+package racebench.bench;
+
+import org.junit.jupiter.api.Test;
+import racebench.strategy.SpawnKind;
+import racebench.strategy.StrategyKind;
+import racebench.workload.Workload;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The rows a profile measures, read from the jar's own BenchmarkList. */
+class BenchCaseTest {
+
+    @Test
+    void theNightlyMatrixIsEveryParameterCombination() {
+        List<BenchCase> cases = BenchCase.matrix(JmhRunner.matching("racebench\\..*"), Profile.NIGHTLY.params());
+        long strategyRows = cases.stream().filter(c -> c.simpleName().equals("StrategyBenchmark.batch")).count();
+        assertEquals((long) StrategyKind.values().length * Workload.values().length * 4, strategyRows);
+        long spawnRows = cases.stream().filter(c -> c.simpleName().equals("SpawnBenchmark.spawn")).count();
+        assertEquals(SpawnKind.values().length, spawnRows);
+        assertEquals(cases.size(), Set.copyOf(cases).size(), "no case twice");
+    }
+
+    @Test
+    void profileOverridesNarrowTheMatrix() {
+        List<BenchCase> cases = BenchCase.matrix(JmhRunner.matching("racebench\\..*StrategyBenchmark"),
+                Profile.SMOKE.params());
+        assertEquals(Profile.SMOKE.params().get("strategy").size() * 2, cases.size());
+        assertTrue(cases.stream().allMatch(c -> c.params().get("tasks").equals("8")));
+        Map<String, Long> byWorkload = cases.stream().collect(Collectors.groupingBy(c -> c.params().get("workload"),
+                Collectors.counting()));
+        assertEquals(Set.of("CPU", "DOWNLOAD"), byWorkload.keySet());
+        BenchCase one = cases.getFirst();
+        assertEquals("StrategyBenchmark.batch", one.simpleName());
+        assertTrue(one.label().startsWith("StrategyBenchmark.batch {strategy="), one.label());
+    }
+}
