@@ -23,6 +23,11 @@ import java.util.Map;
  */
 public record ForkSamples(String benchmark, Map<String, String> params, String unit, List<double[]> forks) {
 
+    public ForkSamples {
+        params = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params)); // sorted: one spelling per row
+        forks = List.copyOf(forks);
+    }
+
     /** Reads a JMH RunResult through JMH's own result classes: one BenchmarkResult per fork. */
     public static ForkSamples of(RunResult run) {
         BenchmarkParams p = run.getParams();

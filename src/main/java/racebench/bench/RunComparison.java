@@ -67,6 +67,11 @@ public final class RunComparison {
         }
     }
 
+    /** compare.csv: one row per benchmark and parameter set. */
+    public static void write(Result result, Path target) throws IOException {
+        Csv.write(target, Row.HEADER, result.rows(), Row::cells);
+    }
+
     private record Side(String unit, List<Double> means) {
     }
 

@@ -4,7 +4,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import racebench.bench.RunComparison;
-import racebench.report.Csv;
 import racebench.report.RunDirectory;
 import racebench.stats.Change;
 
@@ -56,13 +55,9 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    static void write(RunComparison.Result result, RunDirectory run) throws IOException {
-        Csv.write(run.resolve("compare.csv"), RunComparison.Row.HEADER, result.rows(), RunComparison.Row::cells);
-    }
-
     /** Writes compare.csv, prints the changes, returns 1 on a regression, else 0. */
     static int report(PrintWriter console, RunComparison.Result result, RunDirectory run) throws IOException {
-        write(result, run);
+        RunComparison.write(result, run.resolve("compare.csv"));
         console.printf("%n%d benchmark(s) compared; %s%n", result.rows().size(), counts(result));
         result.rows().stream()
                 .filter(r -> r.verdict() != Change.NO_CHANGE)

@@ -5,23 +5,28 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import racebench.bench.BenchRun;
 import racebench.bench.Profile;
-import racebench.bench.RunComparison;
+import racebench.nightly.Baselines;
+import racebench.nightly.Fingerprint;
 import racebench.nightly.Nightly;
+import racebench.nightly.NightlyLock;
 import racebench.race.JcstressRunner;
 import racebench.race.RaceSuite;
+import racebench.race.Verdicts;
+import racebench.report.Environment;
 import racebench.report.RunDirectory;
 import racebench.stats.Comparison;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code ./racebench nightly}: the race-proof suite and the benchmark suite's nightly profile
@@ -30,9 +35,10 @@ import java.util.stream.Stream;
  */
 @Command(name = "nightly", mixinStandardHelpOptions = true,
         description = "Run the race-proof suite, then the nightly benchmark profile, within one time budget into "
-                + "results/<UTC time>-nightly/, and compare the benchmarks with a baseline run (by default the newest "
-                + "earlier nightly run in the results directory), writing compare.csv beside bench.csv. Exit 1 on an "
-                + "unexpected race verdict or a significant regression beyond the noise threshold.")
+                + "results/<UTC time>-nightly/, compare the benchmarks with a baseline (by default the pooled forks of "
+                + "the last complete nightlies), append to results/history.csv, and mark the run complete. One nightly "
+                + "at a time per results directory. Exit 1 on an unexpected race verdict or a significant regression "
+                + "beyond the noise threshold.")
 public final class NightlyCommand implements Callable<Integer> {
     static final String SUFFIX = "-nightly";
 
@@ -43,7 +49,8 @@ public final class NightlyCommand implements Callable<Integer> {
     Path results;
 
     @Option(names = "--baseline", defaultValue = "auto", paramLabel = "RUN_DIR|auto",
-            description = "The run to compare with, or 'auto' for the newest earlier nightly run (default: ${DEFAULT-VALUE}).")
+            description = "The run to compare with, or 'auto' for the pooled forks of the newest complete nightlies on "
+                    + "this machine, JDK and settings, leaving out unaccepted regressions (default: ${DEFAULT-VALUE}).")
     String baseline;
 
     @Option(names = "--profile", defaultValue = "nightly", paramLabel = "PROFILE", converter = BenchCommand.ProfileConverter.class,
@@ -66,77 +73,79 @@ public final class NightlyCommand implements Callable<Integer> {
             description = "Smallest change worth an alarm, in percent of the base mean (default: ${DEFAULT-VALUE}).")
     double noisePercent;
 
+    @Option(names = "--baseline-runs", defaultValue = "5", paramLabel = "K",
+            description = "How many of the newest complete nightlies pool into the baseline (default: ${DEFAULT-VALUE}).")
+    int baselineRuns;
+
+    @Option(names = "--accept", paramLabel = "RUN_DIR",
+            description = "Accept a nightly that ended in a regression as the new normal, so later baselines include it; "
+                    + "nothing is measured.")
+    Path accept;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (accept != null) {
+            try {
+                Baselines.accept(accept);
+            } catch (IllegalArgumentException e) {
+                throw new BadInput(e.getMessage());
+            }
+            spec.commandLine().getOut().printf("accepted %s: later nightlies may pool it into their baseline%n", accept);
+            return ExitCodes.OK;
+        }
         if (budgetMinutes <= 0) {
             throw new BadInput("--budget must be a positive number of minutes, got " + budgetMinutes);
         }
         if (!(noisePercent >= 0 && noisePercent < 100)) {
             throw new BadInput("--noise must be a percentage from 0 to 100, got " + noisePercent);
         }
+        if (baselineRuns < 1) {
+            throw new BadInput("--baseline-runs must be at least 1, got " + baselineRuns);
+        }
         if (raceMode != null && !raceMode.equals("none") && !RaceSuite.MODES.contains(raceMode)) {
             throw new BadInput("--race-mode '" + raceMode + "' is not one of none, " + String.join(", ", RaceSuite.MODES));
         }
         Path dir = Results.directory(results);
+        Results.checkWritable(dir);
         String selector = BenchCommand.selector(include);
-        Optional<Path> base = baseline(dir, selector);
-        RunDirectory run = Results.create(dir, SUFFIX.substring(1));
-        Nightly.Options options = new Nightly.Options(profile, selector, Duration.ofMinutes(budgetMinutes), raceMode,
-                RaceCommand.available().stream().filter(t -> !t.endsWith(".UserCounter")).toList(),
-                List.of(System.getProperty("java.class.path").split(File.pathSeparator)),
-                Comparison.Criteria.DEFAULT.withNoise(noisePercent / 100));
-        Nightly.Outcome outcome;
-        try {
-            outcome = Nightly.run(options, run, base, spec.commandLine().getOut());
-        } catch (JcstressRunner.JcstressFailure | BenchRun.JmhFailure e) {
-            throw new ToolFailure(e.getMessage(), e);
-        }
-        if (outcome.comparison().isPresent()) {
-            CompareCommand.write(outcome.comparison().get(), run);
-        }
-        if (outcome.toolFailed()) {
-            return ExitCodes.TOOL;
-        }
-        return outcome.finding() ? ExitCodes.FINDING : ExitCodes.OK;
-    }
-
-    /** The run to compare with: given, or the newest earlier nightly run with the same profile and benchmarks. */
-    private Optional<Path> baseline(Path dir, String selector) throws IOException {
-        String wanted = profile.name().toLowerCase(java.util.Locale.ROOT) + "\u0000" + selector;
-        if (!"auto".equals(baseline)) {
-            Path given = Path.of(baseline);
-            if (!Files.isRegularFile(given.resolve(RunComparison.FORKS_FILE))) {
-                throw new BadInput("--baseline " + baseline + " is not a bench run (no " + RunComparison.FORKS_FILE + ")");
+        PrintWriter console = spec.commandLine().getOut();
+        Fingerprint here = Fingerprint.of(facts(selector));
+        Path given = null;
+        if (!"auto".equals(baseline)) { // checked before anything is written, even the lock
+            try {
+                given = Baselines.given(Path.of(baseline), here);
+            } catch (IllegalArgumentException e) {
+                throw new BadInput(e.getMessage());
             }
-            String settings = settings(given);
-            if (!settings.equals(wanted)) {
-                throw new BadInput("--baseline " + baseline + " ran with other settings (" + settings.replace('\u0000', ' ')
-                        + "), not comparable with " + wanted.replace('\u0000', ' '));
+        }
+        try (NightlyLock lock = NightlyLock.acquire(dir)) {
+            List<Path> base = given != null ? List.of(given)
+                    : Baselines.auto(dir, here, baselineRuns, note -> console.println("racebench: " + note));
+            RunDirectory run = Results.create(dir, SUFFIX.substring(1));
+            Nightly.Options options = new Nightly.Options(profile, selector, Duration.ofMinutes(budgetMinutes), raceMode,
+                    RaceCommand.available().stream().filter(t -> !t.endsWith("." + Verdicts.USER_VARIANT)).toList(),
+                    List.of(System.getProperty("java.class.path").split(File.pathSeparator)),
+                    Comparison.Criteria.DEFAULT.withNoise(noisePercent / 100));
+            Nightly.Outcome outcome;
+            try {
+                outcome = Nightly.run(options, dir, run, base, here, console);
+            } catch (JcstressRunner.JcstressFailure | BenchRun.JmhFailure e) {
+                throw new ToolFailure(e.getMessage(), e);
             }
-            return Optional.of(given);
-        }
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        // run directories are named by UTC start time, so the newest sorts last
-        try (Stream<Path> runs = Files.list(dir)) {
-            return runs.filter(p -> p.getFileName().toString().contains(SUFFIX))
-                    .filter(p -> Files.isRegularFile(p.resolve(RunComparison.FORKS_FILE)))
-                    .filter(p -> settings(p).equals(wanted))
-                    .max(Comparator.comparing(p -> p.getFileName().toString()));
+            if (outcome.toolFailed()) {
+                return ExitCodes.TOOL;
+            }
+            return outcome.finding() ? ExitCodes.FINDING : ExitCodes.OK;
+        } catch (NightlyLock.Busy e) {
+            throw new BadInput(e.getMessage());
         }
     }
 
-    /** "profile NUL include" as the run's environment.csv recorded them; empty when unreadable. */
-    private static String settings(Path run) {
-        try {
-            java.util.Map<String, String> facts = new java.util.HashMap<>();
-            for (var r : racebench.report.Csv.read(run.resolve("environment.csv"))) {
-                facts.put(r.get("key"), r.get("value"));
-            }
-            return facts.getOrDefault("profile", "") + "\u0000" + facts.getOrDefault("include", "");
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            return "";
-        }
+    /** This machine and these settings, as a baseline's environment.csv must show them. */
+    private Map<String, String> facts(String selector) {
+        Map<String, String> facts = new HashMap<>(Environment.facts(null, Instant.now(), Instant.now()));
+        facts.put("profile", profile.name().toLowerCase(Locale.ROOT));
+        facts.put("include", selector);
+        return facts;
     }
 }

@@ -21,6 +21,20 @@ final class Results {
         return (home == null ? Path.of("") : Path.of(home)).toAbsolutePath().resolve("results");
     }
 
+    /** A one-line usage error, before anything is written, when run directories cannot be made in {@code results}. */
+    static void checkWritable(Path results) {
+        Path existing = results.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing)) {
+            throw new BadInput(results + " is not a directory");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new BadInput("cannot write to " + existing + " (for " + results + ")");
+        }
+    }
+
     /** A new run directory, or a one-line usage error when --out cannot hold one. */
     static RunDirectory create(Path results, String command) {
         if (Files.exists(results) && !Files.isDirectory(results)) {

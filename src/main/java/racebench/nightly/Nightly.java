@@ -6,6 +6,7 @@ import racebench.bench.RunComparison;
 import racebench.race.JcstressRunner;
 import racebench.race.RaceSuite;
 import racebench.race.VariantResult;
+import racebench.report.Completion;
 import racebench.report.RunDirectory;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
@@ -66,7 +67,12 @@ public final class Nightly {
         return budget.compareTo(QUICK_RACE_NEEDS) >= 0 ? "quick" : "sanity";
     }
 
-    public static Outcome run(Options o, RunDirectory run, Optional<Path> baseline, PrintWriter console)
+    /**
+     * Runs the night into {@code run} against the pooled {@code baselines} (none on the first
+     * night), appends it to history.csv in {@code results}, and marks the run complete last.
+     */
+    public static Outcome run(Options o, Path results, RunDirectory run, List<Path> baselines, Fingerprint here,
+                              PrintWriter console)
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure, BenchRun.JmhFailure {
         Instant start = Instant.now();
         String mode = raceMode(o.raceMode(), o.budget());
@@ -81,18 +87,30 @@ public final class Nightly {
             left = Duration.ofMinutes(1);
         }
         console.printf("%n");
-        BenchRun.measure(console, o.profile(), o.selector(), left, run);
+        BenchRun.Measured measured = BenchRun.measure(console, o.profile(), o.selector(), left, run);
         Optional<RunComparison.Result> comparison = Optional.empty();
-        if (baseline.isPresent()) {
-            comparison = Optional.of(RunComparison.compare(List.of(baseline.get()), run.path(), o.criteria()));
+        if (!baselines.isEmpty()) {
+            comparison = Optional.of(RunComparison.compare(baselines, run.path(), o.criteria()));
+            RunComparison.write(comparison.get(), run.resolve("compare.csv"));
         }
         Outcome outcome = new Outcome(race, comparison, race.map(RaceSuite.Outcome::failed).orElse(false));
-        summary(console, outcome, baseline, o, Duration.between(start, Instant.now()));
+        String commit = racebench.report.Environment.gitCommit(projectDir()).orElse("unknown");
+        History.append(results, run.path().getFileName().toString(), run.started(), here, commit, measured.samples(),
+                comparison);
+        summary(console, outcome, baselines, o, Duration.between(start, Instant.now()));
+        if (!outcome.toolFailed()) {
+            Completion.mark(run, outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, Instant.now());
+        }
         return outcome;
     }
 
     /** The night in a few lines: the race verdicts, what regressed, improved or could not tell, the time. */
-    static void summary(PrintWriter console, Outcome outcome, Optional<Path> baseline, Options o, Duration took) {
+    private static Path projectDir() {
+        String home = System.getProperty("racebench.home");
+        return home == null ? null : Path.of(home);
+    }
+
+    static void summary(PrintWriter console, Outcome outcome, List<Path> baselines, Options o, Duration took) {
         console.printf("%n== nightly summary ==%n");
         outcome.race().ifPresentOrElse(r -> {
             List<VariantResult> bad = r.unexpected();
@@ -103,7 +121,8 @@ public final class Nightly {
         outcome.comparison().ifPresentOrElse(c -> {
             console.printf(Locale.ROOT, "benchmarks against %s: %d rows, %d REGRESSION, %d IMPROVEMENT, %d NO_CHANGE, "
                             + "%d INCONCLUSIVE (Holm over all rows, alpha %.2f, noise %.0f%%)%n",
-                    baseline.map(Path::toString).orElse("-"), c.rows().size(), c.count(Change.REGRESSION),
+                    baselines.size() == 1 ? baselines.getFirst().getFileName().toString()
+                            : "the pooled forks of " + baselines.size() + " nightlies", c.rows().size(), c.count(Change.REGRESSION),
                     c.count(Change.IMPROVEMENT), c.count(Change.NO_CHANGE), c.count(Change.INCONCLUSIVE),
                     o.criteria().alpha(), 100 * o.criteria().noise());
             c.rows().stream().filter(r -> r.verdict() != Change.NO_CHANGE)

@@ -54,7 +54,7 @@ public final class Environment {
      * ref. In a worktree or submodule .git is a file naming the real git directory, whose
      * refs live in its common directory.
      */
-    static Optional<String> gitCommit(Path projectDir) {
+    public static Optional<String> gitCommit(Path projectDir) {
         if (projectDir == null) {
             return Optional.empty();
         }

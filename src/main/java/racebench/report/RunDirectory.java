@@ -38,6 +38,14 @@ public final class RunDirectory {
         }
     }
 
+    /** An existing run directory, e.g. to mark it complete. */
+    public static RunDirectory open(Path path, Instant started) {
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException(path + " is not a directory");
+        }
+        return new RunDirectory(path, started);
+    }
+
     public Path path() {
         return path;
     }

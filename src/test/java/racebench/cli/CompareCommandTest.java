@@ -127,11 +127,13 @@ class CompareCommandTest {
         Files.writeString(broken.resolve("bench-forks.csv"), "benchmark,params\r\nx,y\r\n");
         assertUsageError(run("compare", a.toString(), broken.toString(), "--out", out.toString()), "not a valid");
         assertFalse(Files.exists(out), "bad input leaves no run directory");
-        assertUsageError(run("nightly", "--baseline", empty.toString(), "--results", out.toString()), "is not a bench run");
+        assertUsageError(run("nightly", "--baseline", empty.toString(), "--results", out.toString()), "is incomplete");
 
         // a smoke run is no baseline for a nightly one: different forks and iterations
         Files.writeString(a.resolve("environment.csv"), "key,value\r\nprofile,smoke\r\ninclude,racebench\\..*(.*)\r\n");
-        assertUsageError(run("nightly", "--baseline", a.toString(), "--results", out.toString()), "other settings");
+        racebench.report.Completion.mark(racebench.report.RunDirectory.open(a, java.time.Instant.now()),
+                racebench.report.Completion.Status.OK, java.time.Instant.now());
+        assertUsageError(run("nightly", "--baseline", a.toString(), "--results", out.toString()), "ran with another");
         assertFalse(Files.exists(out), "bad input leaves no run directory");
     }
 }

@@ -1,0 +1,61 @@
+package racebench.nightly;
+
+import racebench.report.Csv;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What must match for two nightlies to be comparable: the machine (CPU model, cores, OS) and
+ * the JDK, and the benchmark settings (profile and selection). Read from a run's
+ * environment.csv; a night on other hardware or another JDK is not a baseline.
+ */
+public record Fingerprint(Map<String, String> facts) {
+    static final List<String> KEYS = List.of("cpu_model", "cores", "os", "jdk", "profile", "include");
+
+    public Fingerprint {
+        facts = Map.copyOf(facts);
+    }
+
+    public static Fingerprint of(Map<String, String> environment) {
+        Map<String, String> f = new HashMap<>();
+        for (String key : KEYS) {
+            f.put(key, environment.getOrDefault(key, ""));
+        }
+        return new Fingerprint(f);
+    }
+
+    /** A run's fingerprint from its environment.csv; IllegalArgumentException when it is unreadable. */
+    public static Fingerprint read(Path run) {
+        Path file = run.resolve("environment.csv");
+        try {
+            Map<String, String> facts = new HashMap<>();
+            for (var r : Csv.read(file)) {
+                facts.put(r.get("key"), r.get("value"));
+            }
+            return of(facts);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException(file + " is unreadable: " + e.getMessage());
+        }
+    }
+
+    /** The first fact that differs, as "jdk: X here, Y there"; empty when they match. */
+    public String difference(Fingerprint other) {
+        for (String key : KEYS) {
+            String mine = facts.get(key);
+            String theirs = other.facts.get(key);
+            if (!mine.equals(theirs)) {
+                return key + " '" + theirs + "' (this night: '" + mine + "')";
+            }
+        }
+        return "";
+    }
+
+    /** One string for history.csv: CPU model, cores, OS and JDK. */
+    public String machine() {
+        return facts.get("cpu_model") + "; " + facts.get("cores") + " cores; " + facts.get("os") + "; " + facts.get("jdk");
+    }
+}

@@ -1,0 +1,38 @@
+package racebench.nightly;
+
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import racebench.bench.ForkSamples;
+import racebench.report.Csv;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HistoryTest {
+
+    @Test
+    void eachNightAppendsOneRowPerBenchmarkRowUnderOneHeader(@TempDir Path results) throws IOException {
+        ForkSamples cpu = new ForkSamples("StrategyBenchmark.batch", Map.of("strategy", "VIRTUAL", "tasks", "8"),
+                "ms/op", List.of(new double[] {10, 10}, new double[] {11, 11}, new double[] {12, 12}));
+        Fingerprint machine = Fingerprint.of(BaselinesTest.HERE);
+        History.append(results, "20261101-020000-nightly", Instant.parse("2026-11-01T02:00:00Z"), machine, "abc",
+                List.of(cpu), Optional.empty());
+        History.append(results, "20261102-020000-nightly", Instant.parse("2026-11-02T02:00:00Z"), machine, "def",
+                List.of(cpu), Optional.empty());
+        List<CSVRecord> rows = Csv.read(results.resolve(History.FILE));
+        assertEquals(2, rows.size());
+        assertEquals("20261102-020000-nightly", rows.get(1).get("run"));
+        assertEquals("11.000000", rows.get(1).get("mean"));
+        assertEquals("3", rows.get(1).get("forks"));
+        assertEquals("BASELINE", rows.get(0).get("verdict"));
+        assertEquals("{strategy=VIRTUAL, tasks=8}", rows.get(0).get("params"));
+        assertEquals("EPYC; 2 cores; Linux 6.1 amd64; Eclipse Adoptium 25.0.3", rows.get(0).get("machine"));
+    }
+}
