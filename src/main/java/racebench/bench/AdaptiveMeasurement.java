@@ -24,9 +24,26 @@ import java.util.function.Consumer;
  */
 public final class AdaptiveMeasurement {
 
+    /**
+     * When a case stops getting forks: it has {@code minForks} and its relative 95% half-width
+     * is at most {@code targetHalfWidth}, or it has {@code maxForks}. A target of 0 never
+     * converges: every case gets forks until the maximum or the budget.
+     */
+    public record Stopping(int minForks, int maxForks, double targetHalfWidth) {
+        public Stopping {
+            if (minForks < 1 || maxForks < minForks || !(targetHalfWidth >= 0)) {
+                throw new IllegalArgumentException("forks " + minForks + " to " + maxForks + ", target " + targetHalfWidth);
+            }
+        }
+
+        public static Stopping of(Profile profile) {
+            return new Stopping(profile.minForks(), profile.maxForks(), profile.targetHalfWidth());
+        }
+    }
+
     /** What was measured, and what was not reached. */
     public record Result(List<ForkSamples> samples, List<String> jsonElements, int forks, Duration took,
-                         boolean budgetTooSmall) {
+                         boolean budgetTooSmall, java.util.Map<BenchCase, ForkSamples> byCase) {
     }
 
     private static final class State {
@@ -54,6 +71,7 @@ public final class AdaptiveMeasurement {
     }
 
     private final Profile profile;
+    private final Stopping stopping;
     private final RunDirectory run;
     private final Consumer<String> progress;
     private final List<String> json = new ArrayList<>();
@@ -61,8 +79,10 @@ public final class AdaptiveMeasurement {
     private final long deadline;
     private long lastReport = start;
 
-    private AdaptiveMeasurement(Profile profile, Duration budget, RunDirectory run, Consumer<String> progress) {
+    private AdaptiveMeasurement(Profile profile, Stopping stopping, Duration budget, RunDirectory run,
+                                Consumer<String> progress) {
         this.profile = profile;
+        this.stopping = stopping;
         this.run = run;
         this.progress = progress;
         this.deadline = start + budget.toNanos();
@@ -70,14 +90,20 @@ public final class AdaptiveMeasurement {
 
     public static Result run(List<BenchCase> cases, Profile profile, Duration budget, RunDirectory run,
                              Consumer<String> progress) throws IOException, RunnerException {
-        return new AdaptiveMeasurement(profile, budget, run, progress).measure(cases);
+        return run(cases, profile, Stopping.of(profile), budget, run, progress);
+    }
+
+    /** The profile's warm-up and measurement per fork, with other stopping rules (calibrate's). */
+    public static Result run(List<BenchCase> cases, Profile profile, Stopping stopping, Duration budget,
+                             RunDirectory run, Consumer<String> progress) throws IOException, RunnerException {
+        return new AdaptiveMeasurement(profile, stopping, budget, run, progress).measure(cases);
     }
 
     private Result measure(List<BenchCase> cases) throws IOException, RunnerException {
         List<State> states = cases.stream().map(State::new).toList();
         boolean tooSmall = false;
-        for (int round = 1; round <= profile.minForks() && !tooSmall; round++) {
-            report("round " + round + " of " + profile.minForks() + " (every row)", states, true);
+        for (int round = 1; round <= stopping.minForks() && !tooSmall; round++) {
+            report("round " + round + " of " + stopping.minForks() + " (every row)", states, true);
             for (int i = 0; i < states.size(); i++) {
                 State s = states.get((i + round - 1) % states.size()); // rotate: no row always runs first
                 if (round > 1 && System.nanoTime() + s.costPerFork() > deadline) {
@@ -85,16 +111,16 @@ public final class AdaptiveMeasurement {
                     break;
                 }
                 fork(s);
-                report("round " + round + " of " + profile.minForks() + " (every row)", states, false);
+                report("round " + round + " of " + stopping.minForks() + " (every row)", states, false);
             }
         }
-        for (int round = profile.minForks() + 1; !tooSmall; round++) {
+        for (int round = stopping.minForks() + 1; !tooSmall; round++) {
             List<State> active = active(states);
             if (active.isEmpty()) {
                 break;
             }
             report("round " + round + ": " + active.size() + " row(s) still wider than ±"
-                    + percent(profile.targetHalfWidth()), states, true);
+                    + percent(stopping.targetHalfWidth()), states, true);
             for (State s : active) {
                 if (System.nanoTime() + s.costPerFork() > deadline) {
                     s.exhausted = true;
@@ -106,7 +132,10 @@ public final class AdaptiveMeasurement {
         }
         List<ForkSamples> samples = states.stream().filter(s -> s.samples != null).map(s -> s.samples).toList();
         int forks = states.stream().mapToInt(State::forks).sum();
-        return new Result(samples, List.copyOf(json), forks, Duration.ofNanos(System.nanoTime() - start), tooSmall);
+        java.util.Map<BenchCase, ForkSamples> byCase = new java.util.LinkedHashMap<>();
+        states.stream().filter(s -> s.samples != null).forEach(s -> byCase.put(s.c, s.samples));
+        return new Result(samples, List.copyOf(json), forks, Duration.ofNanos(System.nanoTime() - start), tooSmall,
+                byCase);
     }
 
     /** Unfinished cases that may still spend: a share of what finished cases left of the budget. */
@@ -124,7 +153,11 @@ public final class AdaptiveMeasurement {
     }
 
     private boolean finished(State s) {
-        return s.exhausted || s.forks() >= profile.maxForks() || s.relativeHalfWidth() <= profile.targetHalfWidth();
+        return s.exhausted || s.forks() >= stopping.maxForks() || precise(s);
+    }
+
+    private boolean precise(State s) {
+        return s.forks() >= stopping.minForks() && s.relativeHalfWidth() <= stopping.targetHalfWidth();
     }
 
     private void fork(State s) throws IOException, RunnerException {
@@ -143,11 +176,11 @@ public final class AdaptiveMeasurement {
             return;
         }
         lastReport = now;
-        long precise = states.stream().filter(s -> s.relativeHalfWidth() <= profile.targetHalfWidth()).count();
+        long precise = states.stream().filter(this::precise).count();
         int forks = states.stream().mapToInt(State::forks).sum();
         progress.accept(String.format(Locale.ROOT, "[%s of %s] %s; %d forks so far, %d of %d rows within ±%s",
                 minutes(now - start), minutes(deadline - start), what, forks, precise, states.size(),
-                percent(profile.targetHalfWidth())));
+                percent(stopping.targetHalfWidth())));
     }
 
     private static String minutes(long nanos) {

@@ -16,11 +16,21 @@ import java.util.TreeMap;
  *
  * @param benchmark the method's full name, e.g. racebench.strategy.StrategyBenchmark.batch
  * @param params    one value per @Param, by name
+ * @param jvmArgs   extra flags for the fork's JVM (calibrate's injected slowdown); usually none
  */
-public record BenchCase(String benchmark, Map<String, String> params) {
+public record BenchCase(String benchmark, Map<String, String> params, List<String> jvmArgs) {
 
     public BenchCase {
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+        jvmArgs = List.copyOf(jvmArgs);
+    }
+
+    public BenchCase(String benchmark, Map<String, String> params) {
+        this(benchmark, params, List.of());
+    }
+
+    public BenchCase withJvmArgs(List<String> args) {
+        return new BenchCase(benchmark, params, args);
     }
 
     /** The benchmark's simple name as the CSVs spell it, e.g. StrategyBenchmark.batch. */
@@ -31,7 +41,7 @@ public record BenchCase(String benchmark, Map<String, String> params) {
 
     /** "StrategyBenchmark.batch {strategy=VIRTUAL, tasks=8, workload=CPU}", as ForkSamples labels it. */
     public String label() {
-        return simpleName() + " " + params;
+        return simpleName() + " " + params + (jvmArgs.isEmpty() ? "" : " " + jvmArgs);
     }
 
     /** Every case of the given benchmarks: their @Param values, with the profile's overrides. */

@@ -80,7 +80,7 @@ public final class BenchRun {
         return new Measured(result.samples(), rows);
     }
 
-    static String pretty(Duration d) {
+    public static String pretty(Duration d) {
         long s = d.toSeconds();
         return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
     }

@@ -60,6 +60,10 @@ public final class JmhRunner {
                 .result(scratchJson.toString())
                 .resultFormat(ResultFormatType.JSON);
         c.params().forEach(options::param);
+        if (!c.jvmArgs().isEmpty()) {
+            // prepend, not append: appending would replace the benchmark's own @Fork(jvmArgsAppend)
+            options.jvmArgsPrepend(c.jvmArgs().toArray(String[]::new));
+        }
         Collection<RunResult> results;
         try (OutputStream file = Files.newOutputStream(log, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);

@@ -1,0 +1,73 @@
+package racebench.cli;
+
+import org.openjdk.jmh.runner.RunnerException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import racebench.bench.BenchRun;
+import racebench.nightly.Calibration;
+import racebench.nightly.Fingerprint;
+import racebench.report.Environment;
+import racebench.report.RunDirectory;
+import racebench.stats.Comparison;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code ./racebench calibrate}: how often the nightly cries wolf here, and how much it catches. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = "Measure the nightly's detector on this machine: run the CPU rows with every CPU task 0, 2, 5, 10 "
+                + "and 20%% larger, then replay simulated nightlies on those forks and on this machine's recorded "
+                + "nightlies. Prints the share of A/A nightlies with any alarm and the power per injected slowdown; "
+                + "writes results/<UTC time>-calibrate/calibrate.csv.")
+public final class CalibrateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--results", paramLabel = "DIR", description = "Results directory (default: results/ in the project).")
+    Path results;
+
+    @Option(names = "--budget", defaultValue = "45", paramLabel = "MINUTES",
+            description = "Time budget for measuring (default: ${DEFAULT-VALUE}).")
+    int budgetMinutes;
+
+    @Option(names = "--nightlies", defaultValue = "2000", paramLabel = "N",
+            description = "Simulated nightlies per scenario (default: ${DEFAULT-VALUE}).")
+    int nightlies;
+
+    @Option(names = "--noise", defaultValue = "3", paramLabel = "PERCENT",
+            description = "The nightly's noise threshold to calibrate, in percent (default: ${DEFAULT-VALUE}).")
+    double noisePercent;
+
+    @Override
+    public Integer call() throws IOException {
+        if (budgetMinutes <= 0) {
+            throw new BadInput("--budget must be a positive number of minutes, got " + budgetMinutes);
+        }
+        if (nightlies < 1) {
+            throw new BadInput("--nightlies must be at least 1, got " + nightlies);
+        }
+        if (!(noisePercent >= 0 && noisePercent < 100)) {
+            throw new BadInput("--noise must be a percentage from 0 to 100, got " + noisePercent);
+        }
+        Path dir = Results.directory(results);
+        Results.checkWritable(dir);
+        Map<String, String> facts = new HashMap<>(Environment.facts(null, Instant.now(), Instant.now()));
+        facts.put("profile", "nightly");
+        facts.put("include", BenchCommand.selector(".*"));
+        RunDirectory run = Results.create(dir, "calibrate");
+        try {
+            Calibration.run(dir, run, Duration.ofMinutes(budgetMinutes), nightlies,
+                    Comparison.Criteria.DEFAULT.withNoise(noisePercent / 100), Fingerprint.of(facts),
+                    spec.commandLine().getOut());
+        } catch (RunnerException | BenchRun.JmhFailure e) {
+            throw new ToolFailure("JMH failed: " + e.getMessage() + "; see " + run.resolve("jmh.log"), e);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,193 @@
+package racebench.nightly;
+
+import org.openjdk.jmh.runner.RunnerException;
+import racebench.bench.AdaptiveMeasurement;
+import racebench.bench.BenchCase;
+import racebench.bench.BenchRun;
+import racebench.bench.ForkSamples;
+import racebench.bench.JmhRunner;
+import racebench.bench.Profile;
+import racebench.bench.RunComparison;
+import racebench.report.Completion;
+import racebench.report.Csv;
+import racebench.report.Environment;
+import racebench.report.RunDirectory;
+import racebench.stats.Comparison;
+import racebench.strategy.StrategyKind;
+import racebench.workload.StandardBatch;
+import racebench.workload.Workload;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code calibrate}: the nightly's detector measured on this machine. It runs the nightly
+ * profile's CPU rows (every strategy but a child JVM per task, whose JVM start swamps its
+ * task) with every CPU task 0%, 2%, 5%, 10% and 20% larger, interleaved round by round so a
+ * slow spell of the machine hits every size alike, then replays simulated nightlies on those
+ * forks and on the recorded forks of this machine's complete nightlies
+ * ({@link DetectorSimulation}): the share of A/A nightlies that raise any alarm, and per
+ * injected size the share of affected rows flagged (power) and of unaffected rows flagged.
+ */
+public final class Calibration {
+    public static final List<Double> SCALES = List.of(1.0, 1.02, 1.05, 1.10, 1.20);
+    static final AdaptiveMeasurement.Stopping STOPPING = new AdaptiveMeasurement.Stopping(4, 16, 0);
+    public static final List<String> HEADER = List.of("scenario", "injected", "nightlies", "rows", "affected_rows",
+            "measured_ratio", "any_alarm_rate", "any_alarm_ci_low", "any_alarm_ci_high", "power", "power_ci_low",
+            "power_ci_high", "false_alarm_rate", "false_alarm_ci_low", "false_alarm_ci_high", "verdict_ready");
+
+    /** One scenario's line of calibrate.csv. */
+    public record Line(String scenario, double injected, int nightlies, int rows, int affectedRows,
+                       double measuredRatio, DetectorSimulation.Rates rates) {
+        List<Object> cells() {
+            DetectorSimulation.Rates r = rates;
+            return List.of(scenario, Csv.number(injected, 2), nightlies, rows, affectedRows,
+                    Csv.number(measuredRatio, 4), Csv.number(r.anyAlarm().value(), 4),
+                    Csv.number(r.anyAlarm().low(), 4), Csv.number(r.anyAlarm().high(), 4),
+                    Csv.number(r.power().value(), 4), Csv.number(r.power().low(), 4),
+                    Csv.number(r.power().high(), 4), Csv.number(r.falseAlarms().value(), 5),
+                    Csv.number(r.falseAlarms().low(), 5), Csv.number(r.falseAlarms().high(), 5),
+                    Csv.number(r.verdictReady().value(), 4));
+        }
+    }
+
+    private Calibration() {
+    }
+
+    /** The CPU rows calibrate measures, at one injected scale. */
+    static List<BenchCase> cases(double scale) {
+        List<BenchCase> cases = new ArrayList<>();
+        for (BenchCase c : BenchCase.matrix(JmhRunner.matching("racebench\\.strategy\\.StrategyBenchmark\\.batch"),
+                Profile.NIGHTLY.params())) {
+            if (c.params().get("workload").equals(Workload.CPU.name())
+                    && !c.params().get("strategy").equals(StrategyKind.PROCESS_PER_TASK.name())) {
+                cases.add(scale == 1.0 ? c : c.withJvmArgs(List.of(
+                        "-D" + StandardBatch.CPU_SCALE_PROPERTY + "=" + String.format(Locale.ROOT, "%.2f", scale))));
+            }
+        }
+        return cases;
+    }
+
+    public static List<Line> run(Path results, RunDirectory run, Duration budget, int nightlies,
+                                 Comparison.Criteria criteria, Fingerprint here, PrintWriter console)
+            throws IOException, RunnerException, BenchRun.JmhFailure {
+        List<Path> history = Baselines.auto(results, here, Integer.MAX_VALUE, note -> { });
+        console.printf(Locale.ROOT, "racebench calibrate: %d CPU rows x %d sizes, within %s; A/A rows from %d complete "
+                        + "nightly run(s) of this machine; writing %s%n", cases(1.0).size(), SCALES.size(),
+                BenchRun.pretty(budget), history.size(), run.path());
+        List<BenchCase> all = new ArrayList<>();
+        Map<BenchCase, Double> scaleOf = new LinkedHashMap<>();
+        for (int i = 0; i < cases(1.0).size(); i++) {
+            for (double scale : SCALES) { // interleaved: each row's sizes next to each other in every round
+                BenchCase c = cases(scale).get(i);
+                all.add(c);
+                scaleOf.put(c, scale);
+            }
+        }
+        AdaptiveMeasurement.Result measured = AdaptiveMeasurement.run(all, Profile.NIGHTLY, STOPPING, budget, run,
+                line -> {
+                    console.println("  " + line);
+                    console.flush();
+                });
+        if (measured.byCase().isEmpty()) {
+            throw new IllegalStateException("calibrate measured nothing; see " + run.resolve("jmh.log"));
+        }
+        writeForks(run, measured.byCase(), scaleOf);
+
+        // null pools: calibrate's own unscaled CPU forks, and every other row's forks from recorded nightlies
+        Map<String, double[]> nullPools = new LinkedHashMap<>();
+        for (Path night : history) {
+            RunComparison.forkMeans(night).forEach((row, means) -> nullPools.merge(row,
+                    means.stream().mapToDouble(Double::doubleValue).toArray(), Calibration::concat));
+        }
+        Map<Double, Map<String, double[]>> pools = new LinkedHashMap<>();
+        measured.byCase().forEach((c, samples) -> pools.computeIfAbsent(scaleOf.get(c), s -> new LinkedHashMap<>())
+                .put(samples.label(), samples.forkMeans()));
+        nullPools.putAll(pools.getOrDefault(1.0, Map.of()));
+
+        DetectorSimulation simulation = new DetectorSimulation(nullPools, criteria, 20261122L);
+        List<Line> lines = new ArrayList<>();
+        int affected = pools.getOrDefault(1.0, Map.of()).size();
+        lines.add(new Line("A/A", 0, nightlies, simulation.rows(), 0, 1.0, simulation.aa(nightlies)));
+        for (double scale : SCALES.subList(1, SCALES.size())) {
+            Map<String, double[]> slowed = pools.getOrDefault(scale, Map.of());
+            lines.add(new Line("A/B", scale - 1, nightlies, simulation.rows(), slowed.size(),
+                    meanRatio(pools.getOrDefault(1.0, Map.of()), slowed), simulation.ab(slowed, nightlies)));
+        }
+        Csv.write(run.resolve("calibrate.csv"), HEADER, lines, Line::cells);
+        Map<String, String> facts = new LinkedHashMap<>(Environment.facts(null, run.started(), Instant.now()));
+        facts.put("nightly_runs_pooled", Integer.toString(history.size()));
+        facts.put("cpu_rows", Integer.toString(affected));
+        facts.put("noise", Double.toString(criteria.noise()));
+        facts.put("alpha", Double.toString(criteria.alpha()));
+        Environment.write(run.resolve("environment.csv"), facts);
+        print(console, lines, criteria);
+        Completion.mark(run, Completion.Status.OK, Instant.now());
+        return lines;
+    }
+
+    private static void writeForks(RunDirectory run, Map<BenchCase, ForkSamples> byCase, Map<BenchCase, Double> scaleOf)
+            throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
+        byCase.forEach((c, s) -> {
+            double[] means = s.forkMeans();
+            for (int f = 0; f < means.length; f++) {
+                rows.add(List.of(s.benchmark(), s.params().toString(), Csv.number(scaleOf.get(c), 2), s.unit(), f + 1,
+                        Csv.number(means[f], 6)));
+            }
+        });
+        Csv.write(run.resolve("calibrate-forks.csv"), List.of("benchmark", "params", "cpu_scale", "unit", "fork", "mean"),
+                rows, r -> r);
+    }
+
+    /** The geometric mean over rows of mean(slowed) / mean(unslowed): the slowdown the rows really saw. */
+    static double meanRatio(Map<String, double[]> base, Map<String, double[]> slowed) {
+        double logSum = 0;
+        int n = 0;
+        for (Map.Entry<String, double[]> e : slowed.entrySet()) {
+            double[] b = base.get(e.getKey());
+            if (b != null) {
+                logSum += Math.log(mean(e.getValue()) / mean(b));
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : Math.exp(logSum / n);
+    }
+
+    private static double mean(double[] v) {
+        return java.util.Arrays.stream(v).average().orElse(Double.NaN);
+    }
+
+    private static double[] concat(double[] a, double[] b) {
+        double[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    static void print(PrintWriter console, List<Line> lines, Comparison.Criteria criteria) {
+        console.printf(Locale.ROOT, "%nthe nightly's detector on this machine (Holm over all rows, alpha %.2f, noise %.0f%%; "
+                + "95%% Clopper-Pearson intervals)%n", criteria.alpha(), 100 * criteria.noise());
+        console.printf("  %-5s %8s %9s %26s %26s %28s %8s%n", "", "injected", "measured", "nightlies with any alarm",
+                "power (affected rows)", "false alarms (other rows)", "ready");
+        for (Line l : lines) {
+            DetectorSimulation.Rates r = l.rates();
+            console.printf(Locale.ROOT, "  %-5s %7.0f%% %9.3f %26s %26s %28s %7.0f%%%n", l.scenario(), 100 * l.injected(),
+                    l.measuredRatio(), rate(r.anyAlarm(), 1), l.affectedRows() == 0 ? "" : rate(r.power(), 1),
+                    rate(r.falseAlarms(), 2), 100 * r.verdictReady().value());
+        }
+        console.flush();
+    }
+
+    private static String rate(DetectorSimulation.Rate r, int decimals) {
+        String f = "%." + decimals + "f%% [%." + decimals + "f, %." + decimals + "f]";
+        return String.format(Locale.ROOT, f, 100 * r.value(), 100 * r.low(), 100 * r.high());
+    }
+}

@@ -1,0 +1,155 @@
+package racebench.nightly;
+
+import org.apache.commons.math3.distribution.BetaDistribution;
+import racebench.stats.Bootstrap;
+import racebench.stats.Change;
+import racebench.stats.Comparison;
+import racebench.stats.Holm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * How often the nightly's detector cries wolf, and how often it catches a real slowdown,
+ * estimated by replaying it on recorded forks. Each simulated nightly compares, for every row,
+ * a base side and a new side drawn <em>without replacement</em> from that row's recorded fork
+ * means, so the two sides never share a fork and every comparison is one the detector could
+ * really have faced. In an A/A nightly both sides come from the same pool; in an A/B nightly
+ * the affected rows' new side comes from forks measured with the slowdown injected. All rows
+ * of a nightly are then judged together exactly as {@code nightly} judges them: Welch's test,
+ * Holm over the rows, the noise threshold.
+ *
+ * <p>Forks of one pool are treated as exchangeable: a shift between whole nights that the
+ * pooled forks do not show is not simulated, which is why the nightly's own A/A runs are
+ * reported beside these rates. The base side here has half a pool's forks, not the pooled
+ * forks of five nights, so the power is if anything understated.
+ */
+public final class DetectorSimulation {
+
+    /** A rate with its 95% Clopper-Pearson interval. */
+    public record Rate(long events, long trials, double low, double high) {
+        static Rate of(long events, long trials) {
+            if (trials == 0) {
+                return new Rate(0, 0, Double.NaN, Double.NaN);
+            }
+            // the exact interval from beta quantiles; commons-math's ClopperPearsonInterval fails at 0 and n events
+            double low = events == 0 ? 0 : new BetaDistribution(events, trials - events + 1).inverseCumulativeProbability(0.025);
+            double high = events == trials ? 1
+                    : new BetaDistribution(events + 1, trials - events).inverseCumulativeProbability(0.975);
+            return new Rate(events, trials, low, high);
+        }
+
+        public double value() {
+            return trials == 0 ? Double.NaN : (double) events / trials;
+        }
+    }
+
+    /**
+     * One scenario's rates.
+     *
+     * @param anyAlarm       simulated nightlies with at least one REGRESSION or IMPROVEMENT on an unaffected row
+     * @param power          affected rows flagged REGRESSION
+     * @param falseAlarms    unaffected rows flagged either way
+     * @param verdictReady   rows (all) with a verdict other than INCONCLUSIVE
+     */
+    public record Rates(Rate anyAlarm, Rate power, Rate falseAlarms, Rate verdictReady) {
+    }
+
+    private final Map<String, double[]> nullPools;
+    private final Comparison.Criteria criteria;
+    private final long seed;
+
+    /** @param nullPools per row, its recorded fork means without any slowdown (at least 4 each) */
+    public DetectorSimulation(Map<String, double[]> nullPools, Comparison.Criteria criteria, long seed) {
+        this.nullPools = new LinkedHashMap<>(nullPools);
+        this.nullPools.values().removeIf(p -> p.length < 4);
+        this.criteria = new Comparison.Criteria(criteria.alpha(), criteria.noise(),
+                new Bootstrap(200, criteria.bootstrap().seed(), criteria.bootstrap().confidence()));
+        this.seed = seed;
+    }
+
+    public int rows() {
+        return nullPools.size();
+    }
+
+    /** A/A: no row changed. */
+    public Rates aa(int nightlies) {
+        return simulate(Map.of(), nightlies);
+    }
+
+    /** A/B: the rows in {@code slowed} have their new side drawn from these pools. */
+    public Rates ab(Map<String, double[]> slowed, int nightlies) {
+        return simulate(slowed, nightlies);
+    }
+
+    private Rates simulate(Map<String, double[]> slowed, int nightlies) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<String> rows = new ArrayList<>(nullPools.keySet());
+        long alarmedNights = 0;
+        long flagged = 0;
+        long affected = 0;
+        long falseFlags = 0;
+        long unaffected = 0;
+        long ready = 0;
+        long judged = 0;
+        for (int night = 0; night < nightlies; night++) {
+            List<Comparison> comparisons = new ArrayList<>(rows.size());
+            for (String row : rows) {
+                double[] pool = nullPools.get(row).clone();
+                shuffle(pool, random);
+                int newForks = pool.length / 2;
+                int baseForks = pool.length - newForks;
+                double[] base = java.util.Arrays.copyOfRange(pool, 0, baseForks);
+                double[] candidate;
+                double[] slowPool = slowed.get(row);
+                if (slowPool != null && slowPool.length >= 2) {
+                    double[] s = slowPool.clone();
+                    shuffle(s, random);
+                    candidate = java.util.Arrays.copyOfRange(s, 0, Math.min(newForks, s.length));
+                } else {
+                    candidate = java.util.Arrays.copyOfRange(pool, baseForks, pool.length);
+                }
+                comparisons.add(Comparison.of(base, candidate, criteria.bootstrap()));
+            }
+            double[] adjusted = Holm.adjust(comparisons.stream().mapToDouble(Comparison::welchP).toArray());
+            boolean alarm = false;
+            for (int i = 0; i < rows.size(); i++) {
+                Change verdict = comparisons.get(i).judge(adjusted[i], criteria);
+                boolean raised = verdict == Change.REGRESSION || verdict == Change.IMPROVEMENT;
+                judged++;
+                if (verdict != Change.INCONCLUSIVE) {
+                    ready++;
+                }
+                if (slowed.containsKey(rows.get(i))) {
+                    affected++;
+                    if (verdict == Change.REGRESSION) {
+                        flagged++;
+                    }
+                } else {
+                    unaffected++;
+                    if (raised) {
+                        falseFlags++;
+                        alarm = true;
+                    }
+                }
+            }
+            if (alarm) {
+                alarmedNights++;
+            }
+        }
+        return new Rates(Rate.of(alarmedNights, nightlies), Rate.of(flagged, affected), Rate.of(falseFlags, unaffected),
+                Rate.of(ready, judged));
+    }
+
+    private static void shuffle(double[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            double t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+}
