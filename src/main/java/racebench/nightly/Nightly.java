@@ -97,7 +97,17 @@ public final class Nightly {
         String commit = racebench.report.Environment.gitCommit(projectDir()).orElse("unknown");
         History.append(results, run.path().getFileName().toString(), run.started(), here, commit, measured.samples(),
                 comparison);
+        List<Trends.Shift> shifts;
+        try {
+            shifts = Trends.find(results.resolve(History.FILE), here);
+        } catch (IOException | RuntimeException e) { // a damaged history costs the trend, not the night
+            console.printf("racebench: no change-point search: %s is unreadable (%s)%n", results.resolve(History.FILE),
+                    e.getMessage());
+            shifts = List.of();
+        }
+        Trends.write(run.resolve("change-points.csv"), shifts);
         summary(console, outcome, baselines, o, Duration.between(start, Instant.now()));
+        recentShifts(console, shifts, run);
         if (!outcome.toolFailed()) {
             Completion.mark(run, outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, Instant.now());
         }
@@ -133,6 +143,17 @@ public final class Nightly {
                             r.comparison().ratio().low(), r.comparison().ratio().high(), r.adjustedP(), r.why()));
         }, () -> console.printf("benchmarks: no baseline yet; this run is the first of the history%n"));
         console.printf(Locale.ROOT, "took %s of a %s budget%n", pretty(took), pretty(o.budget()));
+        console.flush();
+    }
+
+    /** Change points at one of the last nights, newest history first: informational, they do not fail the night. */
+    static void recentShifts(PrintWriter console, List<Trends.Shift> shifts, RunDirectory run) {
+        List<Trends.Shift> recent = shifts.stream().filter(s -> s.point().index() >= s.nights() - 5).toList();
+        console.printf("change points in history.csv (E-divisive, p < 0.001; last 50 nights): %d in all, %d in the last 5 "
+                + "nights%s%n", shifts.size(), recent.size(), recent.isEmpty() ? "" : ":");
+        recent.forEach(s -> console.printf(Locale.ROOT, "  %s %s from %s: %.4g -> %.4g (%+.1f%%)%n", s.benchmark(),
+                s.params(), s.run(), s.point().meanBefore(), s.point().meanAfter(), 100 * (s.point().ratio() - 1)));
+        console.printf("Results in %s%n", run.path());
         console.flush();
     }
 

@@ -1,0 +1,64 @@
+package racebench.nightly;
+
+import org.apache.commons.csv.CSVRecord;
+import racebench.report.Csv;
+import racebench.stats.ChangePoints;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Change points over history.csv: for each benchmark row, the nightly means of this machine
+ * in run order, the last {@link #WINDOW} of them (Otava's default window), searched with
+ * E-divisive means at p 0.001 ({@link ChangePoints#OTAVA}). A step shows the night it happens
+ * only if the night-to-night comparison misses it; a slow drift of a fraction of a percent a
+ * night never fails that comparison but shows here once it adds up.
+ */
+public final class Trends {
+    public static final int WINDOW = 50;
+    public static final List<String> HEADER = List.of("benchmark", "params", "run", "nights_in_window", "mean_before",
+            "mean_after", "ratio", "p_value");
+
+    /** A change point in one row's history: the first run after it. */
+    public record Shift(String benchmark, String params, String run, int nights, ChangePoints.Point point) {
+        List<Object> cells() {
+            return List.of(benchmark, params, run, nights, Csv.number(point.meanBefore(), 6),
+                    Csv.number(point.meanAfter(), 6), Csv.number(point.ratio(), 4), Csv.number(point.p(), 4));
+        }
+    }
+
+    private Trends() {
+    }
+
+    /** Every change point in the window of each row's history on this machine. */
+    public static List<Shift> find(Path historyFile, Fingerprint machine) throws IOException {
+        if (!Files.isRegularFile(historyFile)) {
+            return List.of();
+        }
+        Map<String, List<CSVRecord>> series = new LinkedHashMap<>();
+        for (CSVRecord r : Csv.read(historyFile)) {
+            if (r.isConsistent() && r.get("machine").equals(machine.machine()) && !r.get("mean").isEmpty()) {
+                series.computeIfAbsent(r.get("benchmark") + "\u0000" + r.get("params"), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Shift> shifts = new ArrayList<>();
+        for (List<CSVRecord> rows : series.values()) {
+            List<CSVRecord> window = rows.subList(Math.max(0, rows.size() - WINDOW), rows.size());
+            double[] means = window.stream().mapToDouble(r -> Double.parseDouble(r.get("mean"))).toArray();
+            for (ChangePoints.Point p : ChangePoints.OTAVA.find(means)) {
+                CSVRecord at = window.get(p.index());
+                shifts.add(new Shift(at.get("benchmark"), at.get("params"), at.get("run"), window.size(), p));
+            }
+        }
+        return shifts;
+    }
+
+    public static void write(Path target, List<Shift> shifts) throws IOException {
+        Csv.write(target, HEADER, shifts, Shift::cells);
+    }
+}
