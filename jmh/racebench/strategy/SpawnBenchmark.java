@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import racebench.process.OrphanGuard;
 
 import java.util.concurrent.TimeUnit;
 
@@ -40,6 +41,7 @@ public class SpawnBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws Exception {
+        OrphanGuard.start(); // a killed racebench must not leave this fork measuring
         spawner = kind.open();
     }
 

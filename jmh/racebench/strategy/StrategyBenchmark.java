@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import racebench.process.OrphanGuard;
 import racebench.workload.StandardBatch;
 import racebench.workload.TaskSpec;
 import racebench.workload.Tasks;
@@ -65,6 +66,7 @@ public class StrategyBenchmark {
 
     @Setup(Level.Trial)
     public void start() throws Exception {
+        OrphanGuard.start(); // a killed racebench must not leave this fork measuring
         batch = StandardBatch.of(workload, tasks);
         expected = Tasks.expectedChecksums(batch);
         runner = strategy.create();

@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Forks until precise or out of time (Laaber et al., FSE 2020, stop a benchmark once its
@@ -41,9 +44,15 @@ public final class AdaptiveMeasurement {
         }
     }
 
-    /** What was measured, and what was not reached. */
+    /** What was measured, what was not reached, and the rows whose fork failed. */
     public record Result(List<ForkSamples> samples, List<String> jsonElements, int forks, Duration took,
-                         boolean budgetTooSmall, java.util.Map<BenchCase, ForkSamples> byCase) {
+                         boolean budgetTooSmall, Map<BenchCase, ForkSamples> byCase, List<String> failures) {
+    }
+
+    /** Runs one fork of a case: JMH in production, a stand-in in tests. */
+    @FunctionalInterface
+    interface Forker {
+        JmhRunner.Forks fork(BenchCase c) throws IOException, RunnerException;
     }
 
     private static final class State {
@@ -51,7 +60,8 @@ public final class AdaptiveMeasurement {
         ForkSamples samples;
         long spentNanos;
         int calls;
-        boolean exhausted;
+        boolean outOfTime;
+        String failure;
 
         State(BenchCase c) {
             this.c = c;
@@ -70,43 +80,50 @@ public final class AdaptiveMeasurement {
         }
     }
 
-    private final Profile profile;
     private final Stopping stopping;
-    private final RunDirectory run;
+    private final Forker forker;
+    private final LongSupplier clock;
     private final Consumer<String> progress;
     private final List<String> json = new ArrayList<>();
-    private final long start = System.nanoTime();
+    private final long start;
     private final long deadline;
-    private long lastReport = start;
+    private long lastReport;
 
-    private AdaptiveMeasurement(Profile profile, Stopping stopping, Duration budget, RunDirectory run,
-                                Consumer<String> progress) {
-        this.profile = profile;
+    AdaptiveMeasurement(Stopping stopping, Duration budget, Forker forker, LongSupplier clock, Consumer<String> progress) {
         this.stopping = stopping;
-        this.run = run;
+        this.forker = forker;
+        this.clock = clock;
         this.progress = progress;
-        this.deadline = start + budget.toNanos();
+        this.start = clock.getAsLong();
+        this.lastReport = start;
+        // a budget of centuries is "no budget", not an overflow
+        this.deadline = start + Math.min(budget.toSeconds(), 100L * 365 * 24 * 3600) * 1_000_000_000L;
     }
 
     public static Result run(List<BenchCase> cases, Profile profile, Duration budget, RunDirectory run,
-                             Consumer<String> progress) throws IOException, RunnerException {
+                             Consumer<String> progress) throws IOException {
         return run(cases, profile, Stopping.of(profile), budget, run, progress);
     }
 
     /** The profile's warm-up and measurement per fork, with other stopping rules (calibrate's). */
     public static Result run(List<BenchCase> cases, Profile profile, Stopping stopping, Duration budget,
-                             RunDirectory run, Consumer<String> progress) throws IOException, RunnerException {
-        return new AdaptiveMeasurement(profile, stopping, budget, run, progress).measure(cases);
+                             RunDirectory run, Consumer<String> progress) throws IOException {
+        Forker jmh = c -> JmhRunner.run(c, profile, 1, run.resolve(".jmh-part.json"), run.resolve("jmh.log"));
+        return new AdaptiveMeasurement(stopping, budget, jmh, System::nanoTime, progress).measure(cases);
     }
 
-    private Result measure(List<BenchCase> cases) throws IOException, RunnerException {
+    Result measure(List<BenchCase> cases) throws IOException {
         List<State> states = cases.stream().map(State::new).toList();
         boolean tooSmall = false;
         for (int round = 1; round <= stopping.minForks() && !tooSmall; round++) {
             report("round " + round + " of " + stopping.minForks() + " (every row)", states, true);
             for (int i = 0; i < states.size(); i++) {
                 State s = states.get((i + round - 1) % states.size()); // rotate: no row always runs first
-                if (round > 1 && System.nanoTime() + s.costPerFork() > deadline) {
+                if (s.failure != null) {
+                    continue;
+                }
+                long estimate = s.calls > 0 ? s.costPerFork() : averageCost(states);
+                if (clock.getAsLong() + estimate > deadline) {
                     tooSmall = true;
                     break;
                 }
@@ -122,56 +139,71 @@ public final class AdaptiveMeasurement {
             report("round " + round + ": " + active.size() + " row(s) still wider than ±"
                     + percent(stopping.targetHalfWidth()), states, true);
             for (State s : active) {
-                if (System.nanoTime() + s.costPerFork() > deadline) {
-                    s.exhausted = true;
+                if (clock.getAsLong() + s.costPerFork() > deadline) {
+                    s.outOfTime = true; // time only moves on: this row gets no more forks
                     continue;
                 }
                 fork(s);
                 report("round " + round, states, false);
             }
         }
-        List<ForkSamples> samples = states.stream().filter(s -> s.samples != null).map(s -> s.samples).toList();
-        int forks = states.stream().mapToInt(State::forks).sum();
-        java.util.Map<BenchCase, ForkSamples> byCase = new java.util.LinkedHashMap<>();
+        Map<BenchCase, ForkSamples> byCase = new LinkedHashMap<>();
         states.stream().filter(s -> s.samples != null).forEach(s -> byCase.put(s.c, s.samples));
-        return new Result(samples, List.copyOf(json), forks, Duration.ofNanos(System.nanoTime() - start), tooSmall,
-                byCase);
+        int forks = states.stream().mapToInt(State::forks).sum();
+        List<String> failures = states.stream().filter(s -> s.failure != null)
+                .map(s -> s.c.label() + ": " + s.failure).toList();
+        return new Result(List.copyOf(byCase.values()), List.copyOf(json), forks,
+                Duration.ofNanos(clock.getAsLong() - start), tooSmall, byCase, failures);
     }
 
-    /** Unfinished cases that may still spend: a share of what finished cases left of the budget. */
+    /**
+     * The unfinished cases that can afford a fork this round. Each has an equal share of the
+     * budget that finished cases left; shares are recomputed every round, so a case held back
+     * now gets forks again when others converge and free their time.
+     */
     private List<State> active(List<State> states) {
         List<State> open = states.stream().filter(s -> !finished(s)).toList();
-        long budget = deadline - start;
-        long spentByFinished = states.stream().filter(this::finished).mapToLong(s -> s.spentNanos).sum();
-        long share = open.isEmpty() ? 0 : (budget - spentByFinished) / open.size();
-        for (State s : open) {
-            if (s.spentNanos + s.costPerFork() > share) {
-                s.exhausted = true;
-            }
+        if (open.isEmpty()) {
+            return open;
         }
-        return states.stream().filter(s -> !finished(s)).toList();
+        long spentByFinished = states.stream().filter(this::finished).mapToLong(s -> s.spentNanos).sum();
+        long share = (deadline - start - spentByFinished) / open.size();
+        return open.stream().filter(s -> s.spentNanos + s.costPerFork() <= share).toList();
     }
 
     private boolean finished(State s) {
-        return s.exhausted || s.forks() >= stopping.maxForks() || precise(s);
+        return s.failure != null || s.outOfTime || s.forks() >= stopping.maxForks() || precise(s);
     }
 
     private boolean precise(State s) {
         return s.forks() >= stopping.minForks() && s.relativeHalfWidth() <= stopping.targetHalfWidth();
     }
 
-    private void fork(State s) throws IOException, RunnerException {
-        long t0 = System.nanoTime();
-        JmhRunner.Forks result = JmhRunner.run(s.c, profile, 1, run.resolve(".jmh-part.json"), run.resolve("jmh.log"));
-        s.spentNanos += System.nanoTime() - t0;
-        s.calls++;
-        json.add(result.jsonElements());
-        result.samples().ifPresent(more -> s.samples = s.samples == null ? more : s.samples.plus(more));
+    private static long averageCost(List<State> states) {
+        long spent = states.stream().mapToLong(s -> s.spentNanos).sum();
+        int calls = states.stream().mapToInt(s -> s.calls).sum();
+        return calls == 0 ? 0 : spent / calls;
+    }
+
+    /** One fork; a fork that fails ends that row's measuring, not the run's. */
+    private void fork(State s) throws IOException {
+        long t0 = clock.getAsLong();
+        try {
+            JmhRunner.Forks result = forker.fork(s.c);
+            json.add(result.jsonElements());
+            result.samples().ifPresent(more -> s.samples = s.samples == null ? more : s.samples.plus(more));
+        } catch (RunnerException | RuntimeException e) {
+            s.failure = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+            progress.accept("[jmh] a fork of " + s.c.label() + " failed, no more forks for it: " + s.failure);
+        } finally {
+            s.spentNanos += clock.getAsLong() - t0;
+            s.calls++;
+        }
     }
 
     /** A progress line when a round starts, and at most every 10 s within one. */
     private void report(String what, List<State> states, boolean force) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (!force && now - lastReport < 10_000_000_000L) {
             return;
         }

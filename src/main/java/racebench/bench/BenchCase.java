@@ -20,6 +20,9 @@ import java.util.TreeMap;
  */
 public record BenchCase(String benchmark, Map<String, String> params, List<String> jvmArgs) {
 
+    /** The JMH include pattern of every racebench benchmark: what a nightly without --include runs. */
+    public static final String ALL = "racebench\\..*(.*)";
+
     public BenchCase {
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
         jvmArgs = List.copyOf(jvmArgs);

@@ -1,6 +1,5 @@
 package racebench.bench;
 
-import org.openjdk.jmh.runner.RunnerException;
 import racebench.report.Environment;
 import racebench.report.RunDirectory;
 
@@ -26,6 +25,10 @@ public final class BenchRun {
         JmhFailure(String message, Throwable cause) {
             super(message, cause);
         }
+
+        public JmhFailure(String message) {
+            super(message);
+        }
     }
 
     /** What a run measured: the fork samples and the rows made of them. */
@@ -42,18 +45,13 @@ public final class BenchRun {
                 profile.name().toLowerCase(Locale.ROOT), cases.size(), profile.minForks(), profile.maxForks(),
                 pretty(budget), run.path());
         console.flush();
-        AdaptiveMeasurement.Result result;
-        try {
-            result = AdaptiveMeasurement.run(cases, profile, budget, run, line -> {
-                console.println("  " + line);
-                console.flush();
-            });
-        } catch (RunnerException e) {
-            throw new JmhFailure("JMH failed: " + e.getMessage() + "; see " + run.resolve("jmh.log"), e);
-        }
+        AdaptiveMeasurement.Result result = AdaptiveMeasurement.run(cases, profile, budget, run, line -> {
+            console.println("  " + line);
+            console.flush();
+        });
         JmhRunner.writeJson(run.resolve("jmh.json"), result.jsonElements());
         if (result.samples().isEmpty()) {
-            throw new JmhFailure("JMH produced no results; see " + run.resolve("jmh.log"), null);
+            throw new JmhFailure("JMH produced no results" + failures(result) + "; see " + run.resolve("jmh.log"), null);
         }
         if (result.budgetTooSmall()) {
             console.printf("  the budget of %s ran out before every row had %d forks%n", pretty(budget),
@@ -70,6 +68,7 @@ public final class BenchRun {
         // what a later comparison must match: runs of different settings are not comparable
         facts.put("profile", profile.name().toLowerCase(Locale.ROOT));
         facts.put("include", selector);
+        facts.put("measurement", profile.measurement());
         facts.put("budget_seconds", Long.toString(budget.toSeconds()));
         facts.put("forks", Integer.toString(result.forks()));
         Environment.write(run.resolve("environment.csv"), facts);
@@ -77,7 +76,15 @@ public final class BenchRun {
         console.printf("%nMeasured %d forks of %d rows in %s (budget %s). Results in %s%n", result.forks(), rows.size(),
                 pretty(result.took()), pretty(budget), run.path());
         console.flush();
+        if (!result.failures().isEmpty()) { // everything else is written: the failure costs its rows, not the run
+            throw new JmhFailure(result.failures().size() + " row(s) failed" + failures(result) + "; see "
+                    + run.resolve("jmh.log"), null);
+        }
         return new Measured(result.samples(), rows);
+    }
+
+    private static String failures(AdaptiveMeasurement.Result result) {
+        return result.failures().isEmpty() ? "" : " (first: " + result.failures().getFirst() + ")";
     }
 
     public static String pretty(Duration d) {

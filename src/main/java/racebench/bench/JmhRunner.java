@@ -65,13 +65,15 @@ public final class JmhRunner {
             options.jvmArgsPrepend(c.jvmArgs().toArray(String[]::new));
         }
         Collection<RunResult> results;
+        String json;
         try (OutputStream file = Files.newOutputStream(log, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
              PrintStream out = new PrintStream(new java.io.BufferedOutputStream(file), true, StandardCharsets.UTF_8)) {
             results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
+            json = Files.isRegularFile(scratchJson) ? Files.readString(scratchJson).strip() : "[]";
+        } finally {
+            Files.deleteIfExists(scratchJson);
         }
-        String json = Files.isRegularFile(scratchJson) ? Files.readString(scratchJson).strip() : "[]";
-        Files.deleteIfExists(scratchJson);
         Optional<ForkSamples> samples = results.stream().map(ForkSamples::of).filter(s -> !s.forks().isEmpty())
                 .reduce(ForkSamples::plus);
         return new Forks(samples, arrayElements(json));
@@ -87,7 +89,7 @@ public final class JmhRunner {
     }
 
     /** Joins the elements of several JMH result files into one JSON array. */
-    static void writeJson(Path target, List<String> elements) throws IOException {
+    public static void writeJson(Path target, List<String> elements) throws IOException {
         racebench.report.AtomicFiles.write(target, out -> {
             out.write("[\n");
             out.write(String.join(",\n", elements.stream().filter(e -> !e.isEmpty()).toList()));

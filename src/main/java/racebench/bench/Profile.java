@@ -88,6 +88,13 @@ public enum Profile {
         return TARGET_HALF_WIDTH;
     }
 
+    /** How a fork measures, as environment.csv records it: runs of other settings are not comparable. */
+    public String measurement() {
+        return String.format(java.util.Locale.ROOT, "%d-%d forks; warm-up %d x %d ms; measurement %d x %d ms; target %.3f",
+                minForks, maxForks, warmupIterations, warmupMillis, measurementIterations, measurementMillis,
+                targetHalfWidth());
+    }
+
     /** JMH @Param overrides: parameter name to the values to run; absent names run every value. */
     public Map<String, List<String>> params() {
         return params;

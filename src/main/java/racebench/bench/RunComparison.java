@@ -88,11 +88,9 @@ public final class RunComparison {
         for (Path run : baseRuns) {
             for (Map.Entry<String, Side> e : read(run).entrySet()) {
                 Side pooled = base.computeIfAbsent(e.getKey(), k -> new Side(e.getValue().unit(), new ArrayList<>()));
-                if (!pooled.unit().equals(e.getValue().unit())) {
-                    throw new IllegalArgumentException(e.getKey().replace('\u0000', ' ') + " is in " + pooled.unit()
-                            + " in one base run but " + e.getValue().unit() + " in " + run);
+                if (pooled.unit().equals(e.getValue().unit())) { // a unit changed between nights: pool the newest's
+                    pooled.means().addAll(e.getValue().means());
                 }
-                pooled.means().addAll(e.getValue().means());
             }
         }
         return compare(base, read(newRun), criteria);
@@ -109,9 +107,9 @@ public final class RunComparison {
                 continue;
             }
             Side b = e.getValue();
-            if (!b.unit().equals(n.unit())) {
-                throw new IllegalArgumentException(e.getKey().replace('\u0000', ' ') + " is in " + b.unit()
-                        + " in the base run but " + n.unit() + " in the new one");
+            if (!b.unit().equals(n.unit())) { // not comparable: listed on both sides rather than failing the night
+                onlyInBase.add(e.getKey().replace('\u0000', ' ') + " (" + b.unit() + ")");
+                continue;
             }
             keys.add(e.getKey());
             comparisons.add(Comparison.of(toArray(b.means()), toArray(n.means()), criteria.bootstrap()));
@@ -124,8 +122,9 @@ public final class RunComparison {
             rows.add(new Row(key[0], key[1], base.get(keys.get(i)).unit(), c, adjusted[i],
                     c.judge(adjusted[i], criteria), criteria.noise()));
         }
-        List<String> onlyInNew = candidate.keySet().stream().filter(k -> !base.containsKey(k))
-                .map(k -> k.replace('\u0000', ' ')).toList();
+        List<String> onlyInNew = candidate.entrySet().stream()
+                .filter(e -> !base.containsKey(e.getKey()) || !base.get(e.getKey()).unit().equals(e.getValue().unit()))
+                .map(e -> e.getKey().replace('\u0000', ' ') + " (" + e.getValue().unit() + ")").toList();
         return new Result(rows, onlyInBase, onlyInNew);
     }
 

@@ -1,22 +1,16 @@
 package racebench.cli;
 
-import org.openjdk.jmh.runner.RunnerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import racebench.bench.BenchRun;
 import racebench.nightly.Calibration;
-import racebench.nightly.Fingerprint;
-import racebench.report.Environment;
-import racebench.report.RunDirectory;
+import racebench.nightly.NightlyLock;
 import racebench.stats.Comparison;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code ./racebench calibrate}: how often the nightly cries wolf here, and how much it catches. */
@@ -55,18 +49,18 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (!(noisePercent >= 0 && noisePercent < 100)) {
             throw new BadInput("--noise must be a percentage from 0 to 100, got " + noisePercent);
         }
+        if (budgetMinutes > 24 * 60) {
+            throw new BadInput("--budget is at most a day (1440 minutes), got " + budgetMinutes);
+        }
         Path dir = Results.directory(results);
         Results.checkWritable(dir);
-        Map<String, String> facts = new HashMap<>(Environment.facts(null, Instant.now(), Instant.now()));
-        facts.put("profile", "nightly");
-        facts.put("include", BenchCommand.selector(".*"));
-        RunDirectory run = Results.create(dir, "calibrate");
         try {
-            Calibration.run(dir, run, Duration.ofMinutes(budgetMinutes), nightlies,
-                    Comparison.Criteria.DEFAULT.withNoise(noisePercent / 100), Fingerprint.of(facts),
-                    spec.commandLine().getOut());
-        } catch (RunnerException | BenchRun.JmhFailure e) {
-            throw new ToolFailure("JMH failed: " + e.getMessage() + "; see " + run.resolve("jmh.log"), e);
+            Calibration.calibrate(dir, Duration.ofMinutes(budgetMinutes), nightlies,
+                    Comparison.Criteria.DEFAULT.withNoise(noisePercent / 100), spec.commandLine().getOut());
+        } catch (NightlyLock.Busy e) {
+            throw new BadInput(e.getMessage());
+        } catch (BenchRun.JmhFailure e) {
+            throw new ToolFailure(e.getMessage(), e);
         }
         return ExitCodes.OK;
     }

@@ -2,6 +2,7 @@ package racebench.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import racebench.process.Children;
 
 import java.io.PrintWriter;
 
@@ -14,19 +15,40 @@ import java.io.PrintWriter;
                 CalibrateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "./racebench test builds racebench and runs its whole test suite (Maven, JUnit 5).",
                 "", "Exit codes: 0 all good; 1 a finding (race in a fix, race not reproduced, regression);",
-                "2 bad usage or input; 3 jcstress, JMH or a child JVM failed."})
+                "2 bad usage or input; 3 jcstress, JMH or a child JVM failed.",
+                "RACEBENCH_DEBUG=1 prints the stack trace behind an error."})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        Children.live(); // loads Children, whose shutdown hook reaps every child on Ctrl-C and SIGTERM
         System.exit(run(args));
     }
 
     /** Runs a command line and returns its exit code; the tests call this directly. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        try {
+            return cl.execute(args);
+        } catch (Error e) { // picocli routes Exceptions to the handler below; an Error gets here
+            cl.getErr().println("racebench: " + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+            debug(cl, e);
+            return ExitCodes.TOOL;
+        }
+    }
+
+    /** RACEBENCH_DEBUG=1 in the environment prints the stack trace behind a one-line error. */
+    private static void debug(CommandLine cl, Throwable e) {
+        String flag = System.getenv("RACEBENCH_DEBUG");
+        if (flag != null && !flag.isEmpty() && !flag.equals("0")) {
+            e.printStackTrace(cl.getErr());
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     static CommandLine commandLine() {
@@ -49,7 +71,8 @@ public final class Main implements Runnable {
                 return ExitCodes.TOOL;
             }
             err.println("racebench: " + (ex instanceof ToolFailure ? "" : ex.getClass().getSimpleName() + ": ")
-                    + ex.getMessage());
+                    + firstLine(ex.getMessage()));
+            debug(commandLine, ex);
             return ExitCodes.TOOL;
         });
         return cl;

@@ -6,26 +6,15 @@ import picocli.CommandLine.Option;
 import racebench.bench.BenchRun;
 import racebench.bench.Profile;
 import racebench.nightly.Baselines;
-import racebench.nightly.Fingerprint;
 import racebench.nightly.Nightly;
-import racebench.nightly.NightlyLock;
 import racebench.race.JcstressRunner;
 import racebench.race.RaceSuite;
-import racebench.race.Verdicts;
-import racebench.report.Environment;
-import racebench.report.RunDirectory;
 import racebench.stats.Comparison;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -105,47 +94,26 @@ public final class NightlyCommand implements Callable<Integer> {
         if (raceMode != null && !raceMode.equals("none") && !RaceSuite.MODES.contains(raceMode)) {
             throw new BadInput("--race-mode '" + raceMode + "' is not one of none, " + String.join(", ", RaceSuite.MODES));
         }
+        if (budgetMinutes > 24 * 60) {
+            throw new BadInput("--budget is at most a day (1440 minutes), got " + budgetMinutes);
+        }
         Path dir = Results.directory(results);
         Results.checkWritable(dir);
-        String selector = BenchCommand.selector(include);
-        PrintWriter console = spec.commandLine().getOut();
-        Fingerprint here = Fingerprint.of(facts(selector));
-        Path given = null;
-        if (!"auto".equals(baseline)) { // checked before anything is written, even the lock
-            try {
-                given = Baselines.given(Path.of(baseline), here);
-            } catch (IllegalArgumentException e) {
-                throw new BadInput(e.getMessage());
-            }
-        }
-        try (NightlyLock lock = NightlyLock.acquire(dir)) {
-            List<Path> base = given != null ? List.of(given)
-                    : Baselines.auto(dir, here, baselineRuns, note -> console.println("racebench: " + note));
-            RunDirectory run = Results.create(dir, SUFFIX.substring(1));
-            Nightly.Options options = new Nightly.Options(profile, selector, Duration.ofMinutes(budgetMinutes), raceMode,
-                    RaceCommand.available().stream().filter(t -> !t.endsWith("." + Verdicts.USER_VARIANT)).toList(),
-                    List.of(System.getProperty("java.class.path").split(File.pathSeparator)),
-                    Comparison.Criteria.DEFAULT.withNoise(noisePercent / 100));
-            Nightly.Outcome outcome;
-            try {
-                outcome = Nightly.run(options, dir, run, base, here, console);
-            } catch (JcstressRunner.JcstressFailure | BenchRun.JmhFailure e) {
-                throw new ToolFailure(e.getMessage(), e);
-            }
-            if (outcome.toolFailed()) {
-                return ExitCodes.TOOL;
-            }
-            return outcome.finding() ? ExitCodes.FINDING : ExitCodes.OK;
-        } catch (NightlyLock.Busy e) {
+        Nightly.Options options = Nightly.Options.of(profile, BenchCommand.selector(include),
+                Duration.ofMinutes(budgetMinutes), raceMode, Comparison.Criteria.DEFAULT.withNoise(noisePercent / 100));
+        Nightly.Request request = new Nightly.Request(options, dir,
+                "auto".equals(baseline) ? Optional.empty() : Optional.of(Path.of(baseline)), baselineRuns);
+        Nightly.Outcome outcome;
+        try {
+            outcome = Nightly.night(request, spec.commandLine().getOut());
+        } catch (Nightly.Refused e) {
             throw new BadInput(e.getMessage());
+        } catch (JcstressRunner.JcstressFailure | BenchRun.JmhFailure e) {
+            throw new ToolFailure(e.getMessage(), e);
         }
-    }
-
-    /** This machine and these settings, as a baseline's environment.csv must show them. */
-    private Map<String, String> facts(String selector) {
-        Map<String, String> facts = new HashMap<>(Environment.facts(null, Instant.now(), Instant.now()));
-        facts.put("profile", profile.name().toLowerCase(Locale.ROOT));
-        facts.put("include", selector);
-        return facts;
+        if (outcome.toolFailed()) {
+            return ExitCodes.TOOL;
+        }
+        return outcome.finding() ? ExitCodes.FINDING : ExitCodes.OK;
     }
 }

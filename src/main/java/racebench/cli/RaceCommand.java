@@ -1,6 +1,5 @@
 package racebench.cli;
 
-import org.openjdk.jcstress.infra.runners.TestList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import racebench.race.JcstressRunner;
@@ -26,8 +25,6 @@ import java.util.regex.PatternSyntaxException;
 public final class RaceCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
-
-    static final String SUITE_PREFIX = "racebench.stress.";
 
     @Option(names = "--mode", defaultValue = "quick", paramLabel = "MODE", converter = ModeConverter.class,
             description = "jcstress preset: sanity, quick, default or tough (default: ${DEFAULT-VALUE}).")
@@ -75,7 +72,7 @@ public final class RaceCommand implements Callable<Integer> {
         }
         positive("--time", timeMillis);
         positive("--iterations", iterations);
-        List<String> selected = select(available(), tests, counter != null);
+        List<String> selected = select(RaceSuite.available(), tests, counter != null);
         RunDirectory run = Results.create(Results.directory(out), "race");
         RaceSuite.Request request = new RaceSuite.Request(mode, selected, childClassPath, forkArgs, counter,
                 timeMillis, iterations, !noRetry);
@@ -95,10 +92,6 @@ public final class RaceCommand implements Callable<Integer> {
         if (value != null && value <= 0) {
             throw new BadInput(option + " must be positive, got " + value);
         }
-    }
-
-    static List<String> available() {
-        return TestList.tests().stream().filter(t -> t.startsWith(SUITE_PREFIX)).sorted().toList();
     }
 
     /** The suite's tests that --tests selects; the user's counter test only with --counter. */

@@ -1,6 +1,5 @@
 package racebench.nightly;
 
-import org.openjdk.jmh.runner.RunnerException;
 import racebench.bench.AdaptiveMeasurement;
 import racebench.bench.BenchCase;
 import racebench.bench.BenchRun;
@@ -76,9 +75,22 @@ public final class Calibration {
         return cases;
     }
 
-    public static List<Line> run(Path results, RunDirectory run, Duration budget, int nightlies,
+    /**
+     * Calibrates into a new run directory under {@code results}, holding the nightly lock: a
+     * calibration and a nightly on the same 2 cores would spoil each other's measurements.
+     */
+    public static List<Line> calibrate(Path results, Duration budget, int nightlies, Comparison.Criteria criteria,
+                                       PrintWriter console) throws IOException, NightlyLock.Busy, BenchRun.JmhFailure {
+        Fingerprint here = Fingerprint.here(Profile.NIGHTLY, racebench.bench.BenchCase.ALL);
+        try (NightlyLock lock = NightlyLock.acquire(results)) {
+            RunDirectory run = RunDirectory.create(results, "calibrate", Instant.now());
+            return run(results, run, budget, nightlies, criteria, here, console);
+        }
+    }
+
+    static List<Line> run(Path results, RunDirectory run, Duration budget, int nightlies,
                                  Comparison.Criteria criteria, Fingerprint here, PrintWriter console)
-            throws IOException, RunnerException, BenchRun.JmhFailure {
+            throws IOException, BenchRun.JmhFailure {
         List<Path> history = Baselines.auto(results, here, Integer.MAX_VALUE, note -> { });
         console.printf(Locale.ROOT, "racebench calibrate: %d CPU rows x %d sizes, within %s; A/A rows from %d complete "
                         + "nightly run(s) of this machine; writing %s%n", cases(1.0).size(), SCALES.size(),
@@ -97,8 +109,10 @@ public final class Calibration {
                     console.println("  " + line);
                     console.flush();
                 });
-        if (measured.byCase().isEmpty()) {
-            throw new IllegalStateException("calibrate measured nothing; see " + run.resolve("jmh.log"));
+        racebench.bench.JmhRunner.writeJson(run.resolve("jmh.json"), measured.jsonElements());
+        if (measured.byCase().isEmpty() || !measured.failures().isEmpty()) {
+            throw new BenchRun.JmhFailure("calibrate's JMH forks failed (" + measured.failures().size()
+                    + " row(s)); see " + run.resolve("jmh.log"));
         }
         writeForks(run, measured.byCase(), scaleOf);
 

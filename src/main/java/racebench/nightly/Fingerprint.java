@@ -10,11 +10,11 @@ import java.util.Map;
 
 /**
  * What must match for two nightlies to be comparable: the machine (CPU model, cores, OS) and
- * the JDK, and the benchmark settings (profile and selection). Read from a run's
+ * the JDK, and the benchmark settings (profile, selection, and how a fork measures). Read from a run's
  * environment.csv; a night on other hardware or another JDK is not a baseline.
  */
 public record Fingerprint(Map<String, String> facts) {
-    static final List<String> KEYS = List.of("cpu_model", "cores", "os", "jdk", "profile", "include");
+    static final List<String> KEYS = List.of("cpu_model", "cores", "os", "jdk", "profile", "include", "measurement");
 
     public Fingerprint {
         facts = Map.copyOf(facts);
@@ -52,6 +52,21 @@ public record Fingerprint(Map<String, String> facts) {
             }
         }
         return "";
+    }
+
+    /** This machine and these settings, for a nightly of {@code profile} over {@code selector}. */
+    public static Fingerprint here(racebench.bench.Profile profile, String selector) {
+        Map<String, String> facts = new HashMap<>(racebench.report.Environment.facts(null, java.time.Instant.now(),
+                java.time.Instant.now()));
+        facts.put("profile", profile.name().toLowerCase(java.util.Locale.ROOT));
+        facts.put("include", selector);
+        facts.put("measurement", profile.measurement());
+        return of(facts);
+    }
+
+    /** One string for history.csv: profile, selection and measurement. */
+    public String settings() {
+        return facts.get("profile") + "; " + facts.get("include") + "; " + facts.get("measurement");
     }
 
     /** One string for history.csv: CPU model, cores, OS and JDK. */

@@ -45,6 +45,24 @@ public final class Nightly {
      */
     public record Options(Profile profile, String selector, Duration budget, String raceMode, List<String> raceTests,
                           List<String> classPath, Comparison.Criteria criteria) {
+
+        /** The built-in race suite on this JVM's class path. */
+        public static Options of(Profile profile, String selector, Duration budget, String raceMode,
+                                 Comparison.Criteria criteria) {
+            return new Options(profile, selector, budget, raceMode, RaceSuite.builtIn(),
+                    List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)), criteria);
+        }
+    }
+
+    /** A nightly's options and where it runs: the results directory and the baseline (empty: the pooled auto one). */
+    public record Request(Options options, Path results, Optional<Path> baseline, int baselineRuns) {
+    }
+
+    /** Bad input found before anything was measured: one line, exit 2. */
+    public static final class Refused extends Exception {
+        Refused(String message) {
+            super(message);
+        }
     }
 
     /** What the night found. */
@@ -65,6 +83,34 @@ public final class Nightly {
             return requested;
         }
         return budget.compareTo(QUICK_RACE_NEEDS) >= 0 ? "quick" : "sanity";
+    }
+
+    /**
+     * The whole night: the named baseline checked before anything is written, the lock taken
+     * (refused at once when another nightly holds it), the pooled baseline chosen, a new run
+     * directory, and {@link #run}.
+     */
+    public static Outcome night(Request request, PrintWriter console)
+            throws IOException, InterruptedException, Refused, JcstressRunner.JcstressFailure, BenchRun.JmhFailure {
+        Options o = request.options();
+        Fingerprint here = Fingerprint.here(o.profile(), o.selector());
+        Path given = null;
+        if (request.baseline().isPresent()) {
+            try {
+                given = Baselines.given(request.baseline().get(), here);
+            } catch (IllegalArgumentException e) {
+                throw new Refused(e.getMessage());
+            }
+        }
+        try (NightlyLock lock = NightlyLock.acquire(request.results())) {
+            List<Path> baselines = given != null ? List.of(given)
+                    : Baselines.auto(request.results(), here, request.baselineRuns(),
+                    note -> console.println("racebench: " + note));
+            RunDirectory run = RunDirectory.create(request.results(), "nightly", Instant.now());
+            return run(o, request.results(), run, baselines, here, console);
+        } catch (NightlyLock.Busy e) {
+            throw new Refused(e.getMessage());
+        }
     }
 
     /**
@@ -109,7 +155,9 @@ public final class Nightly {
         summary(console, outcome, baselines, o, Duration.between(start, Instant.now()));
         recentShifts(console, shifts, run);
         if (!outcome.toolFailed()) {
-            Completion.mark(run, outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, Instant.now());
+            boolean regressed = comparison.map(RunComparison.Result::hasRegression).orElse(false);
+            Completion.mark(run, outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, Instant.now(),
+                    java.util.Map.of(Baselines.REGRESSION_FACT, Boolean.toString(regressed)));
         }
         return outcome;
     }

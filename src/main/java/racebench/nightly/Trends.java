@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Change points over history.csv: for each benchmark row, the nightly means of this machine
- * in run order, the last {@link #WINDOW} of them (Otava's default window), searched with
+ * and these settings (a smoke nightly's numbers are not a step in the nightly profile's) in run order, the last {@link #WINDOW} of them (Otava's default window), searched with
  * E-divisive means at p 0.001 ({@link ChangePoints#OTAVA}). A step shows the night it happens
  * only if the night-to-night comparison misses it; a slow drift of a fraction of a percent a
  * night never fails that comparison but shows here once it adds up.
@@ -42,7 +42,8 @@ public final class Trends {
         }
         Map<String, List<CSVRecord>> series = new LinkedHashMap<>();
         for (CSVRecord r : Csv.read(historyFile)) {
-            if (r.isConsistent() && r.get("machine").equals(machine.machine()) && !r.get("mean").isEmpty()) {
+            if (r.isConsistent() && r.isMapped("settings") && r.get("machine").equals(machine.machine())
+                    && r.get("settings").equals(machine.settings()) && !r.get("mean").isEmpty()) {
                 series.computeIfAbsent(r.get("benchmark") + "\u0000" + r.get("params"), k -> new ArrayList<>()).add(r);
             }
         }

@@ -20,6 +20,20 @@ import java.util.regex.Pattern;
  */
 public final class RaceSuite {
 
+    /** The package of racebench's own jcstress tests. */
+    public static final String SUITE_PREFIX = "racebench.stress.";
+
+    /** Every jcstress test of the suite in this jar, the user-counter one included, sorted. */
+    public static List<String> available() {
+        return org.openjdk.jcstress.infra.runners.TestList.tests().stream().filter(t -> t.startsWith(SUITE_PREFIX))
+                .sorted().toList();
+    }
+
+    /** The built-in variants: every test but the one that stresses a user's counter. */
+    public static List<String> builtIn() {
+        return available().stream().filter(t -> !t.endsWith("." + Verdicts.USER_VARIANT)).toList();
+    }
+
     /** jcstress presets, weakest first. */
     public static final List<String> MODES = List.of("sanity", "quick", "default", "tough");
 

@@ -31,6 +31,7 @@ public final class StressMain {
     }
 
     public static void main(String[] args) throws Exception {
+        racebench.process.OrphanGuard.start(); // a kill -9 of racebench must not leave jcstress running
         Path out = Path.of(args[0]);
         Options opts = new Options(Arrays.copyOfRange(args, 1, args.length));
         if (!opts.parse()) {

@@ -24,8 +24,29 @@ public final class Completion {
     }
 
     public static void mark(RunDirectory run, Status status, Instant end) throws IOException {
-        Csv.write(run.resolve(FILE), List.of("key", "value"),
-                List.of(List.of("status", status.name()), List.of("end", end.toString())), row -> row);
+        mark(run, status, end, Map.of());
+    }
+
+    /** Marks the run complete with more facts, e.g. whether the benchmarks regressed. */
+    public static void mark(RunDirectory run, Status status, Instant end, Map<String, String> facts) throws IOException {
+        List<List<String>> rows = new java.util.ArrayList<>(
+                List.of(List.of("status", status.name()), List.of("end", end.toString())));
+        new java.util.TreeMap<>(facts).forEach((k, v) -> rows.add(List.of(k, v)));
+        Csv.write(run.resolve(FILE), List.of("key", "value"), rows, row -> row);
+    }
+
+    /** One fact of a complete run's mark. */
+    public static Optional<String> fact(Path run, String key) {
+        try {
+            for (var r : Csv.read(run.resolve(FILE))) {
+                if (r.get("key").equals(key)) {
+                    return Optional.of(r.get("value"));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unreadable: no such fact
+        }
+        return Optional.empty();
     }
 
     /** The status of a complete run; empty when the run is incomplete or its mark unreadable. */

@@ -33,7 +33,8 @@ public record ChangePoints(double pValue, int permutations, int minSegment) {
     }
 
     public ChangePoints {
-        if (!(pValue > 0 && pValue < 1) || permutations < 1 / pValue - 1 || minSegment < 2) {
+        // the smallest p a permutation test can give is 1 / (permutations + 1): it must be able to fall below pValue
+        if (!(pValue > 0 && pValue < 1) || 1.0 / (permutations + 1) >= pValue || minSegment < 2) {
             throw new IllegalArgumentException("p " + pValue + ", permutations " + permutations + ", min " + minSegment);
         }
     }
@@ -59,20 +60,20 @@ public record ChangePoints(double pValue, int permutations, int minSegment) {
             return;
         }
         double[] segment = java.util.Arrays.copyOfRange(x, from, to);
-        int best = bestSplit(segment);
-        double q = statistic(segment, best);
+        double[] scanned = scan(segment);
+        int best = (int) scanned[0];
+        double q = scanned[1];
         if (!(q > 0)) {
             return;
         }
-        int allowed = (int) Math.floor(pValue * (permutations + 1)) - 1; // exceedances that still give p < pValue
         int reached = 0;
         double[] shuffled = segment.clone();
         for (int r = 0; r < permutations; r++) {
             shuffle(shuffled, random);
-            if (statistic(shuffled, bestSplit(shuffled)) >= q) {
+            if (maxStatistic(shuffled) >= q) {
                 reached++;
-                if (reached > allowed) {
-                    return; // cannot be significant any more
+                if ((reached + 1.0) / (permutations + 1.0) >= pValue) {
+                    return; // p can no longer fall below the threshold
                 }
             }
         }
@@ -85,16 +86,64 @@ public record ChangePoints(double pValue, int permutations, int minSegment) {
 
     /** The split (index of Y's first point) with the largest Q, each side at least minSegment long. */
     int bestSplit(double[] s) {
+        return (int) scan(s)[0];
+    }
+
+    private double maxStatistic(double[] s) {
+        return scan(s)[1];
+    }
+
+    /**
+     * {best split, its Q} in O(n²): the pair sums are updated as the split moves one point from
+     * Y to X (its distances to X join X's sum, those to Y leave Y's, the between sum gains the
+     * former and loses the latter), instead of recomputed per split in O(n²) each.
+     */
+    private double[] scan(double[] s) {
+        int n = s.length;
+        double withinX = 0;
+        double withinY = 0;
+        double between = 0;
+        for (int i = 0; i < minSegment; i++) {
+            for (int k = i + 1; k < minSegment; k++) {
+                withinX += Math.abs(s[i] - s[k]);
+            }
+            for (int j = minSegment; j < n; j++) {
+                between += Math.abs(s[i] - s[j]);
+            }
+        }
+        for (int j = minSegment; j < n; j++) {
+            for (int k = j + 1; k < n; k++) {
+                withinY += Math.abs(s[j] - s[k]);
+            }
+        }
         int best = minSegment;
         double bestQ = Double.NEGATIVE_INFINITY;
-        for (int t = minSegment; t <= s.length - minSegment; t++) {
-            double q = statistic(s, t);
+        for (int t = minSegment; t <= n - minSegment; t++) {
+            double q = q(t, n - t, between, withinX, withinY);
             if (q > bestQ) {
                 bestQ = q;
                 best = t;
             }
+            if (t < n - minSegment) { // move s[t] from Y to X
+                double toX = 0;
+                double toY = 0;
+                for (int i = 0; i < t; i++) {
+                    toX += Math.abs(s[t] - s[i]);
+                }
+                for (int j = t + 1; j < n; j++) {
+                    toY += Math.abs(s[t] - s[j]);
+                }
+                withinX += toX;
+                withinY -= toY;
+                between += toY - toX;
+            }
         }
-        return best;
+        return new double[] {best, bestQ};
+    }
+
+    private static double q(int m, int n, double between, double withinX, double withinY) {
+        double e = 2 * between / ((double) m * n) - withinX / (m * (m - 1) / 2.0) - withinY / (n * (n - 1) / 2.0);
+        return (double) m * n / (m + n) * e;
     }
 
     static double statistic(double[] s, int t) {
@@ -118,8 +167,7 @@ public record ChangePoints(double pValue, int permutations, int minSegment) {
                 withinY += Math.abs(s[j] - s[k]);
             }
         }
-        double e = 2 * between / ((double) m * n) - withinX / (m * (m - 1) / 2.0) - withinY / (n * (n - 1) / 2.0);
-        return (double) m * n / (m + n) * e;
+        return q(m, n, between, withinX, withinY);
     }
 
     private static double mean(double[] x, int from, int to) {

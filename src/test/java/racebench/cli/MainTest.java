@@ -38,6 +38,45 @@ class MainTest {
     }
 
     @Test
+    void noCommandsHelpPrintsAWarning() {
+        // picocli's tracer writes "[picocli WARN] Could not format ..." to System.err, e.g. for a lone '%'
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : List.of("", "race", "bench", "nightly", "compare", "calibrate")) {
+                Outcome o = command.isEmpty() ? run("--help") : run(command, "--help");
+                assertEquals(0, o.exit(), command);
+                assertFalse(o.out().contains("WARN") || o.err().contains("WARN"), command + ": " + o);
+                assertTrue(o.out().contains("Usage:"), command + ": " + o);
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        String err = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(err.contains("WARN"), err);
+    }
+
+    @Test
+    void everyDescriptionFormatsBecausePicocliFormatsThem() {
+        // picocli runs each description through String.format: a lone '%' is a warning and a garbled line
+        var root = Main.commandLine();
+        List<picocli.CommandLine> commands = new java.util.ArrayList<>(root.getSubcommands().values());
+        commands.add(root);
+        for (picocli.CommandLine cl : commands) {
+            List<String> texts = new java.util.ArrayList<>(List.of(cl.getCommandSpec().usageMessage().description()));
+            cl.getCommandSpec().options().forEach(o -> texts.addAll(List.of(o.description())));
+            for (String text : texts) {
+                try {
+                    String.format(java.util.Locale.ROOT, text.replace("${DEFAULT-VALUE}", "x"));
+                } catch (java.util.IllegalFormatException e) {
+                    org.junit.jupiter.api.Assertions.fail(cl.getCommandName() + ": " + text + ": " + e);
+                }
+            }
+        }
+    }
+
+    @Test
     void helpListsTheCommands() {
         Outcome o = run("--help");
         assertEquals(0, o.exit());

@@ -37,6 +37,15 @@ class DetectorSimulationTest {
     }
 
     @Test
+    void withoutANoiseThresholdHolmAloneHoldsTheNightAtFivePercent() {
+        Comparison.Criteria noThreshold = Comparison.Criteria.DEFAULT.withNoise(0);
+        DetectorSimulation.Rates aa = new DetectorSimulation(pools(150, 10, 1.0, 1), noThreshold, 7).aa(300);
+        // per row at 0.05, 150 rows would alarm almost every night; Holm keeps it near alpha
+        assertTrue(aa.anyAlarm().value() <= 0.08, "family-wise rate " + aa.anyAlarm());
+        assertTrue(aa.falseAlarms().value() < 0.001, "per row " + aa.falseAlarms());
+    }
+
+    @Test
     void aTwentyPercentSlowdownIsCaughtAndTheOtherRowsStayQuiet() {
         Map<String, double[]> base = pools(40, 10, 1.0, 2);
         Map<String, double[]> slowed = new LinkedHashMap<>();

@@ -27,6 +27,30 @@ class ChangePointsTest {
     }
 
     @Test
+    void theIncrementalScanFindsTheSameSplitAsTheDefinition() {
+        Random r = new Random(9);
+        for (int trial = 0; trial < 50; trial++) {
+            double[] x = noise(5 + r.nextInt(40), 10, 0.05, trial);
+            int best = 3;
+            for (int t = 3; t <= x.length - 3; t++) {
+                if (ChangePoints.statistic(x, t) > ChangePoints.statistic(x, best)) {
+                    best = t;
+                }
+            }
+            if (x.length >= 6) {
+                assertEquals(best, ChangePoints.OTAVA.bestSplit(x), "trial " + trial);
+            }
+        }
+    }
+
+    @Test
+    void pMustBeAbleToFallBelowTheThreshold() {
+        // 999 permutations: the smallest p is 1/1000, never below 0.001
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ChangePoints(0.001, 999, 3));
+    }
+
+    @Test
     void aFivePercentStepIsFoundWhereItIs() {
         double[] x = noise(40, 10, 0.01, 1);
         for (int i = 25; i < x.length; i++) {

@@ -1,0 +1,118 @@
+package racebench.bench;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.RunnerException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The fork scheduler on a fake clock: every fork of a case costs a fixed time and yields a noisy mean. */
+class AdaptiveMeasurementTest {
+    private static final long SECOND = 1_000_000_000L;
+
+    /** Cases by name: (cost per fork in seconds, CV of its fork means); a cost below 0 makes its forks fail. */
+    private record Fake(Map<String, double[]> spec, long[] now, Random random, List<String> calls)
+            implements AdaptiveMeasurement.Forker {
+        static Fake of(Map<String, double[]> spec) {
+            return new Fake(spec, new long[1], new Random(1), new ArrayList<>());
+        }
+
+        @Override
+        public JmhRunner.Forks fork(BenchCase c) throws RunnerException {
+            double[] s = spec.get(c.params().get("row"));
+            calls.add(c.params().get("row"));
+            now[0] += (long) (Math.abs(s[0]) * SECOND);
+            if (s[0] < 0) {
+                throw new RunnerException("fork crashed");
+            }
+            double mean = 10 * (1 + s[1] * random.nextGaussian());
+            ForkSamples one = new ForkSamples("X.x", c.params(), "ms/op", List.of(new double[] {mean, mean, mean}));
+            return new JmhRunner.Forks(Optional.of(one), "{}");
+        }
+
+        List<BenchCase> cases() {
+            return spec.keySet().stream().sorted().map(k -> new BenchCase("a.X.x", Map.of("row", k))).toList();
+        }
+
+        long count(String row) {
+            return calls.stream().filter(row::equals).count();
+        }
+    }
+
+    private static AdaptiveMeasurement.Result measure(Fake fake, int budgetSeconds, int min, int max) throws Exception {
+        return new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(min, max, 0.02),
+                Duration.ofSeconds(budgetSeconds), fake, () -> fake.now()[0], line -> { }).measure(fake.cases());
+    }
+
+    @Test
+    void preciseRowsStopAtTheMinimumAndNoisyOnesGetMore() throws Exception {
+        Map<String, double[]> spec = new HashMap<>();
+        spec.put("quiet", new double[] {1, 0.001});
+        spec.put("noisy", new double[] {1, 0.03});
+        Fake fake = Fake.of(spec);
+        AdaptiveMeasurement.Result r = measure(fake, 1000, 3, 30);
+        assertEquals(3, fake.count("quiet"));
+        assertTrue(fake.count("noisy") > 3, "noisy got " + fake.count("noisy"));
+        assertTrue(r.byCase().values().stream().allMatch(s -> s.forks().size() <= 30));
+    }
+
+    @Test
+    void timeFreedByConvergedRowsGoesToTheRowsStillOpen() throws Exception {
+        // budget 60 s: three rows at 1 s a fork. Two converge at 3 forks (6 s); the noisy one
+        // may then spend the rest, far beyond an equal third (20 s), up to the maximum of 40
+        Map<String, double[]> spec = new HashMap<>();
+        spec.put("a", new double[] {1, 0.0001});
+        spec.put("b", new double[] {1, 0.0001});
+        spec.put("noisy", new double[] {1, 0.2});
+        Fake fake = Fake.of(spec);
+        measure(fake, 60, 3, 40);
+        assertTrue(fake.count("noisy") > 25, "noisy got " + fake.count("noisy"));
+        assertTrue(fake.now()[0] <= 60 * SECOND, "within budget: " + fake.now()[0] / SECOND + " s");
+    }
+
+    @Test
+    void anExpensiveRowCannotStarveTheOthersAndTheBudgetHolds() throws Exception {
+        Map<String, double[]> spec = new HashMap<>();
+        spec.put("costly", new double[] {10, 0.2});
+        spec.put("cheap1", new double[] {1, 0.2});
+        spec.put("cheap2", new double[] {1, 0.2});
+        Fake fake = Fake.of(spec);
+        measure(fake, 120, 3, 100);
+        assertTrue(fake.count("cheap1") >= 20 && fake.count("cheap2") >= 20, fake.calls().toString());
+        assertTrue(fake.count("costly") <= 5, "costly got " + fake.count("costly"));
+        assertTrue(fake.now()[0] <= 120 * SECOND, "overran: " + fake.now()[0] / SECOND + " s");
+    }
+
+    @Test
+    void aBudgetTooSmallForTheMinimumSaysSoInsteadOfOverrunning() throws Exception {
+        Map<String, double[]> spec = new HashMap<>();
+        for (int i = 0; i < 10; i++) {
+            spec.put("r" + i, new double[] {2, 0.01});
+        }
+        Fake fake = Fake.of(spec);
+        AdaptiveMeasurement.Result r = measure(fake, 30, 3, 10);
+        assertTrue(r.budgetTooSmall());
+        assertTrue(fake.now()[0] <= 30 * SECOND, "overran: " + fake.now()[0] / SECOND + " s");
+    }
+
+    @Test
+    void aFailingForkEndsItsRowNotTheRun() throws Exception {
+        Map<String, double[]> spec = new HashMap<>();
+        spec.put("broken", new double[] {-1, 0});
+        spec.put("fine", new double[] {1, 0.001});
+        Fake fake = Fake.of(spec);
+        AdaptiveMeasurement.Result r = measure(fake, 100, 3, 10);
+        assertEquals(1, fake.count("broken"), "no second fork for a row that failed");
+        assertEquals(1, r.failures().size());
+        assertTrue(r.failures().getFirst().contains("fork crashed"), r.failures().toString());
+        assertEquals(3, r.byCase().values().iterator().next().forks().size());
+    }
+}
