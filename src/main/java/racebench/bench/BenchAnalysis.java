@@ -51,7 +51,7 @@ public final class BenchAnalysis {
         // the baseline against itself is 1 by definition, not a resampling of two copies of one sample
         RatioInterval speedup = kind == StrategyKind.SEQUENTIAL
                 ? new RatioInterval(1, 1, 1, Summary.DEFAULT_CONFIDENCE)
-                : baseline(s, all).map(base -> Bootstrap.ratio(base.forkMeans(), s.forkMeans())).orElse(null);
+                : baseline(s, all).map(base -> Bootstrap.DEFAULT.ratioOfTrimmedMeans(base.forkMeans(), s.forkMeans())).orElse(null);
         double efficiency = speedup == null || workload != Workload.CPU ? Double.NaN
                 : Speedup.efficiency(speedup.point(), cores, tasks);
         double ideal = workload == Workload.DOWNLOAD ? idealIn(s.unit(), tasks, workers) : Double.NaN;
@@ -114,7 +114,8 @@ public final class BenchAnalysis {
         if (num.isEmpty() || den.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Ratio(name, Bootstrap.ratio(num.get().forkMeans(), den.get().forkMeans())));
+        return Optional.of(new Ratio(name, Bootstrap.DEFAULT.ratioOfTrimmedMeans(num.get().forkMeans(),
+                den.get().forkMeans())));
     }
 
     /** A named ratio of means with its interval: a row of bench-ratios.csv. */

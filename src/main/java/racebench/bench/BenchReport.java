@@ -50,9 +50,9 @@ public final class BenchReport {
                     forkRange(group));
             out.printf(Locale.ROOT, "  %-18s %22s %24s %8s %9s%n", "strategy", "mean ± CI", "speedup [95% CI]",
                     "effic.", "overhead");
-            group.stream().sorted(Comparator.comparingDouble(r -> r.summary().mean())).forEach(r -> out.printf(
+            group.stream().sorted(Comparator.comparingDouble(r -> r.summary().trimmedMean())).forEach(r -> out.printf(
                     Locale.ROOT, "  %-18s %22s %24s %8s %9s  %s%n", r.strategy(),
-                    plusMinus(r.summary().mean(), r.summary().halfWidth()),
+                    plusMinus(r.summary().trimmedMean(), r.summary().halfWidth()),
                     r.speedup() == null ? "" : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", r.speedup().point(),
                             r.speedup().low(), r.speedup().high()),
                     percent(r.efficiency()), percent(r.overhead()), precision(r, target)));

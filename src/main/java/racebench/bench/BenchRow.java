@@ -26,17 +26,18 @@ public record BenchRow(String benchmark, String workload, String strategy, int t
                        Summary summary, RatioInterval speedup, double efficiency, double ideal, int trimmedIterations) {
 
     public static final List<String> HEADER = List.of("benchmark", "workload", "strategy", "tasks", "workers", "unit",
-            "forks", "mean", "stdev", "ci_low", "ci_high", "median", "rel_ci_half_width", "speedup", "speedup_ci_low",
+            "forks", "mean", "trimmed_mean", "stdev", "ci_low", "ci_high", "median", "rel_ci_half_width", "speedup", "speedup_ci_low",
             "speedup_ci_high", "efficiency", "ideal", "overhead", "trimmed_iterations");
 
     /** measured / ideal - 1: what the strategy costs beyond the sleeps themselves. */
     public double overhead() {
-        return Double.isNaN(ideal) ? Double.NaN : summary.mean() / ideal - 1;
+        return Double.isNaN(ideal) ? Double.NaN : summary.trimmedMean() / ideal - 1;
     }
 
     public List<Object> cells() {
         List<Object> cells = new ArrayList<>(List.of(benchmark, workload, strategy, tasks, workers, unit,
-                summary.n(), num(summary.mean()), num(summary.stdev()), num(summary.ciLow()), num(summary.ciHigh()),
+                summary.n(), num(summary.mean()), num(summary.trimmedMean()), num(summary.stdev()), num(summary.ciLow()),
+                num(summary.ciHigh()),
                 num(summary.median()), Csv.number(summary.relativeHalfWidth(), 5)));
         if (speedup == null) {
             cells.addAll(List.of("", "", ""));

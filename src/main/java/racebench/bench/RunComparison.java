@@ -16,8 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Compares a new bench run with a base, benchmark by benchmark, from bench-forks.csv: Welch's
- * test on fork means and a bootstrap interval of new / base. The base may pool the forks of
+ * Compares a new bench run with a base, benchmark by benchmark, from bench-forks.csv: Yuen's
+ * test on the 20% trimmed fork means and a bootstrap interval of new / base. The base may pool the forks of
  * several runs (a nightly's baseline is its last complete nightlies), which narrows its
  * interval and averages out one bad night. All rows are judged together: their p-values are
  * Holm-adjusted so that the false-alarm rate holds for the whole comparison, and a change must
@@ -31,15 +31,15 @@ public final class RunComparison {
     public record Row(String benchmark, String params, String unit, Comparison comparison, double adjustedP,
                       Change verdict, double noise) {
         public static final List<String> HEADER = List.of("benchmark", "params", "unit", "base_forks", "new_forks",
-                "base_mean", "new_mean", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_half_width", "p_value",
+                "base_trimmed_mean", "new_trimmed_mean", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_half_width", "p_value",
                 "p_holm", "mann_whitney_p", "verdict", "why");
 
         public List<Object> cells() {
             Comparison c = comparison;
-            return List.of(benchmark, params, unit, c.base().n(), c.candidate().n(), Csv.number(c.base().mean(), 6),
-                    Csv.number(c.candidate().mean(), 6), Csv.number(c.ratio().point(), 4),
+            return List.of(benchmark, params, unit, c.base().n(), c.candidate().n(), Csv.number(c.base().trimmedMean(), 6),
+                    Csv.number(c.candidate().trimmedMean(), 6), Csv.number(c.ratio().point(), 4),
                     Csv.number(c.ratio().low(), 4), Csv.number(c.ratio().high(), 4),
-                    Csv.number(c.ratioHalfWidth(), 4), Csv.number(c.welchP(), 6), Csv.number(adjustedP, 6),
+                    Csv.number(c.ratioHalfWidth(), 4), Csv.number(c.p(), 6), Csv.number(adjustedP, 6),
                     Csv.number(c.mannWhitneyP(), 6), verdict, why());
         }
 
@@ -114,7 +114,7 @@ public final class RunComparison {
             keys.add(e.getKey());
             comparisons.add(Comparison.of(toArray(b.means()), toArray(n.means()), criteria.bootstrap()));
         }
-        double[] adjusted = Holm.adjust(comparisons.stream().mapToDouble(Comparison::welchP).toArray());
+        double[] adjusted = Holm.adjust(comparisons.stream().mapToDouble(Comparison::p).toArray());
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             String[] key = keys.get(i).split("\u0000", 2);

@@ -48,19 +48,19 @@ public final class Targets {
         for (StrategyKind kind : List.of(StrategyKind.THREAD_PER_TASK, StrategyKind.VIRTUAL)) {
             row(rows, "DOWNLOAD", kind, 8).ifPresent(r -> checks.add(new Check(String.format(Locale.ROOT,
                     "download 8 tasks, %s: within 10%% + 1 ms of the longest sleep (%.0f ms)", kind, longestMs),
-                    String.format(Locale.ROOT, "%.2f ms (limit %.2f)", r.summary().mean(), 1.1 * longestMs + 1),
-                    r.summary().mean() <= 1.1 * longestMs + 1)));
+                    String.format(Locale.ROOT, "%.2f ms (limit %.2f)", r.summary().trimmedMean(), 1.1 * longestMs + 1),
+                    r.summary().trimmedMean() <= 1.1 * longestMs + 1)));
         }
         row(rows, "DOWNLOAD", StrategyKind.FIXED_POOL, 8).ifPresent(r -> {
-            double rounds = r.summary().mean() / averageMs;
+            double rounds = r.summary().trimmedMean() / averageMs;
             checks.add(new Check("download 8 tasks, FIXED_POOL of " + r.workers() + ": about 8 / "
                     + r.workers() + " rounds of an average sleep",
-                    String.format(Locale.ROOT, "%.2f rounds (%.2f ms)", rounds, r.summary().mean()),
+                    String.format(Locale.ROOT, "%.2f rounds (%.2f ms)", rounds, r.summary().trimmedMean()),
                     Math.abs(rounds - 8.0 / r.workers()) <= 0.5));
         });
         spawn(rows, "PROCESS_POOL_TASK").ifPresent(r -> checks.add(new Check(
-                "process pool per-task overhead <= 100 us", String.format(Locale.ROOT, "%.1f us", r.summary().mean()),
-                r.summary().mean() <= 100)));
+                "process pool per-task overhead <= 100 us", String.format(Locale.ROOT, "%.1f us", r.summary().trimmedMean()),
+                r.summary().trimmedMean() <= 100)));
         ratios.stream().filter(r -> r.name().startsWith("child JVM start, AOT")).findFirst().ifPresent(r -> checks.add(
                 new Check("AOT-cached worker JVM starts faster (interval of AOT/plain below 1)", interval(r.interval()),
                         r.interval().high() < 1)));

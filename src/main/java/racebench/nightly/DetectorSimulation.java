@@ -114,7 +114,7 @@ public final class DetectorSimulation {
                 }
                 comparisons.add(Comparison.of(base, candidate, criteria.bootstrap()));
             }
-            double[] adjusted = Holm.adjust(comparisons.stream().mapToDouble(Comparison::welchP).toArray());
+            double[] adjusted = Holm.adjust(comparisons.stream().mapToDouble(Comparison::p).toArray());
             boolean alarm = false;
             for (int i = 0; i < rows.size(); i++) {
                 Change verdict = comparisons.get(i).judge(adjusted[i], criteria);

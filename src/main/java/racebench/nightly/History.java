@@ -27,7 +27,7 @@ public final class History {
     public static final String FILE = "history.csv";
     public static final List<String> HEADER = List.of("run", "time", "machine", "settings", "git_commit", "benchmark",
             "params",
-            "unit", "forks", "mean", "ci_low", "ci_high", "ratio", "verdict");
+            "unit", "forks", "mean", "trimmed_mean", "ci_low", "ci_high", "ratio", "verdict");
 
     private History() {
     }
@@ -49,6 +49,7 @@ public final class History {
                 RunComparison.Row row = compared.get(s.label());
                 printer.printRecord(run, time.toString(), machine.machine(), machine.settings(), commit, s.benchmark(),
                         s.params().toString(), s.unit(), summary.n(), Csv.number(summary.mean(), 6),
+                        Csv.number(summary.trimmedMean(), 6),
                         Csv.number(summary.ciLow(), 6), Csv.number(summary.ciHigh(), 6),
                         row == null ? "" : Csv.number(row.comparison().ratio().point(), 4),
                         row == null ? "BASELINE" : row.verdict().name());

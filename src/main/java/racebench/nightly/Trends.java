@@ -42,15 +42,15 @@ public final class Trends {
         }
         Map<String, List<CSVRecord>> series = new LinkedHashMap<>();
         for (CSVRecord r : Csv.read(historyFile)) {
-            if (r.isConsistent() && r.isMapped("settings") && r.get("machine").equals(machine.machine())
-                    && r.get("settings").equals(machine.settings()) && !r.get("mean").isEmpty()) {
+            if (r.isConsistent() && r.isMapped("settings") && r.isMapped("trimmed_mean") && r.get("machine").equals(machine.machine())
+                    && r.get("settings").equals(machine.settings()) && !r.get("trimmed_mean").isEmpty()) {
                 series.computeIfAbsent(r.get("benchmark") + "\u0000" + r.get("params"), k -> new ArrayList<>()).add(r);
             }
         }
         List<Shift> shifts = new ArrayList<>();
         for (List<CSVRecord> rows : series.values()) {
             List<CSVRecord> window = rows.subList(Math.max(0, rows.size() - WINDOW), rows.size());
-            double[] means = window.stream().mapToDouble(r -> Double.parseDouble(r.get("mean"))).toArray();
+            double[] means = window.stream().mapToDouble(r -> Double.parseDouble(r.get("trimmed_mean"))).toArray();
             for (ChangePoints.Point p : ChangePoints.OTAVA.find(means)) {
                 CSVRecord at = window.get(p.index());
                 shifts.add(new Shift(at.get("benchmark"), at.get("params"), at.get("run"), window.size(), p));

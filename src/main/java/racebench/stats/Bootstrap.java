@@ -75,6 +75,34 @@ public record Bootstrap(int resamples, long seed, double confidence) {
                 confidence);
     }
 
+    /**
+     * The interval for trimmedMean(numerator) / trimmedMean(denominator) ({@link Trimmed}), the
+     * same resampling with each resample's 10% trimmed mean: what speedups and nightly ratios use.
+     */
+    public RatioInterval ratioOfTrimmedMeans(double[] numerator, double[] denominator) {
+        RatioInterval plain = ratioOfMeans(numerator, denominator); // checks the inputs
+        double point = Trimmed.mean(numerator) / Trimmed.mean(denominator);
+        if (plain.isDegenerate()) {
+            return new RatioInterval(point, Double.NaN, Double.NaN, confidence);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] ratios = new double[resamples];
+        double[] a = new double[numerator.length];
+        double[] b = new double[denominator.length];
+        for (int i = 0; i < resamples; i++) {
+            for (int k = 0; k < a.length; k++) {
+                a[k] = numerator[random.nextInt(a.length)];
+            }
+            for (int k = 0; k < b.length; k++) {
+                b[k] = denominator[random.nextInt(b.length)];
+            }
+            ratios[i] = Trimmed.mean(a) / Trimmed.mean(b);
+        }
+        double tail = Math.max(expandedTail(Math.min(numerator.length, denominator.length), confidence) * 100, 1e-9);
+        return new RatioInterval(point, Samples.percentile(ratios, tail), Samples.percentile(ratios, 100 - tail),
+                confidence);
+    }
+
     /** One tail's probability of the expanded percentile interval for the smaller sample size n. */
     static double expandedTail(int n, double confidence) {
         double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - confidence) / 2);

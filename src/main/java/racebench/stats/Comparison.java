@@ -6,7 +6,7 @@ import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * Base versus new for one benchmark, both given as per-fork means of a time (lower is better):
- * the two summaries, new/base with its bootstrap interval, Welch's p-value on the fork means,
+ * the two summaries, new/base with its bootstrap interval, Yuen's p-value on the fork means,
  * and Mann-Whitney's for readers who distrust normality (normal approximation, no tie
  * correction in commons-math 3.6.1; it does not enter the verdict).
  *
@@ -15,11 +15,12 @@ import org.apache.commons.math3.stat.inference.TTest;
  *
  * @param base         summary of the base forks
  * @param candidate    summary of the new forks
- * @param ratio        mean(new) / mean(base) with its bootstrap interval
- * @param welchP       two-sided Welch t-test p-value; NaN when a side has fewer than two forks
+ * @param ratio        trimmed mean(new) / trimmed mean(base) with its bootstrap interval
+ * @param p            two-sided Yuen p-value on the 10% trimmed means ({@link Trimmed}; Welch's test when
+ *                     a side has fewer than ten forks, where nothing is trimmed); NaN below two forks
  * @param mannWhitneyP two-sided Mann-Whitney U p-value
  */
-public record Comparison(Summary base, Summary candidate, RatioInterval ratio, double welchP, double mannWhitneyP) {
+public record Comparison(Summary base, Summary candidate, RatioInterval ratio, double p, double mannWhitneyP) {
 
     /**
      * @param alpha     family-wise false-alarm rate of one comparison of two runs (all rows together)
@@ -50,8 +51,8 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
     public static Comparison of(double[] base, double[] candidate, Bootstrap bootstrap) {
         Summary b = Summary.of(base);
         Summary c = Summary.of(candidate);
-        RatioInterval ratio = bootstrap.ratioOfMeans(candidate, base);
-        return new Comparison(b, c, ratio, welchP(base, candidate),
+        RatioInterval ratio = bootstrap.ratioOfTrimmedMeans(candidate, base);
+        return new Comparison(b, c, ratio, Trimmed.yuenP(base, candidate),
                 new MannWhitneyUTest().mannWhitneyUTest(base, candidate));
     }
 
@@ -62,7 +63,7 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
 
     /**
      * The verdict given this row's p-value after adjustment for all rows compared with it (the
-     * row's own {@link #welchP} when it is compared alone). A change must be significant and
+     * row's own {@link #p} when it is compared alone). A change must be significant and
      * its point estimate at least the noise threshold; otherwise the row is NO_CHANGE when its
      * interval could have shown a noise-sized change, INCONCLUSIVE when it could not.
      */
@@ -82,7 +83,7 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
 
     /** The verdict of this row compared on its own, with the default criteria. */
     public Change judgeAlone() {
-        return judge(welchP, Criteria.DEFAULT);
+        return judge(p, Criteria.DEFAULT);
     }
 
     /**

@@ -9,7 +9,9 @@ import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
  * unit, so the interval is Student t over fork means (Georges et al., OOPSLA 2007), not JMH's
  * printed error, which pools iterations across forks and ignores between-fork variance.
  *
- * <p>With five forks the 95% interval is {@code mean ± 2.776 s / √5}; with a single fork there
+ * <p>The interval is about the 10% trimmed mean of the fork means ({@link Trimmed}), so that
+ * one disturbed fork in ten cannot widen or move it; with fewer than ten forks nothing is
+ * trimmed: with four forks it is {@code mean ± 3.182 s / √4}. With a single fork there
  * is no estimate of spread, so {@code stdev}, {@code ciLow} and {@code ciHigh} are NaN rather
  * than a falsely exact zero. For positive values (times) the interval is cut at zero: with two
  * noisy forks {@code mean ± t s / √n} can reach below it, and no time is negative.
@@ -21,11 +23,13 @@ import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
  * @param min        smallest fork mean
  * @param max        largest fork mean
  * @param confidence confidence level of the interval, e.g. 0.95
- * @param ciLow      lower bound of the Student t interval for the mean; NaN when n = 1
+ * @param trimmedMean the 10% trimmed mean ({@link Trimmed}): the estimate the interval is about
+ * @param ciLow      lower bound of the interval of the trimmed mean (Student t over fork means when
+ *                   n &lt; 10, where nothing is trimmed; Yuen's otherwise); NaN when n = 1
  * @param ciHigh     upper bound; NaN when n = 1
  */
 public record Summary(int n, double mean, double stdev, double median, double min, double max,
-                      double confidence, double ciLow, double ciHigh) {
+                      double confidence, double trimmedMean, double ciLow, double ciHigh) {
 
     public static final double DEFAULT_CONFIDENCE = 0.95;
 
@@ -40,24 +44,25 @@ public record Summary(int n, double mean, double stdev, double median, double mi
         double mean = StatUtils.mean(values);
         double median = Samples.percentile(values, 50);
         if (n == 1) {
-            return new Summary(1, mean, Double.NaN, median, mean, mean, confidence, Double.NaN, Double.NaN);
+            return new Summary(1, mean, Double.NaN, median, mean, mean, confidence, mean, Double.NaN, Double.NaN);
         }
         double stdev = new StandardDeviation(true).evaluate(values);
-        double t = new TDistribution(n - 1).inverseCumulativeProbability(1 - (1 - confidence) / 2);
-        double halfWidth = t * stdev / Math.sqrt(n);
+        double trimmed = Trimmed.mean(values);
+        double halfWidth = Trimmed.halfWidth(values, confidence);
         double min = StatUtils.min(values);
         // a sample of positive times has a positive mean: the interval stops at zero, not below it
-        double low = min > 0 ? Math.max(0, mean - halfWidth) : mean - halfWidth;
-        return new Summary(n, mean, stdev, median, min, StatUtils.max(values), confidence, low, mean + halfWidth);
+        double low = min > 0 ? Math.max(0, trimmed - halfWidth) : trimmed - halfWidth;
+        return new Summary(n, mean, stdev, median, min, StatUtils.max(values), confidence, trimmed, low,
+                trimmed + halfWidth);
     }
 
-    /** The Student t half-width, {@code t * s / sqrt(n)} (the upper bound's distance from the mean). */
+    /** The interval's half-width (the upper bound's distance from the trimmed mean). */
     public double halfWidth() {
-        return ciHigh - mean;
+        return ciHigh - trimmedMean;
     }
 
-    /** Half-width over the mean: 0.02 reads "the mean is known to ±2%". */
+    /** Half-width over the trimmed mean: 0.02 reads "known to ±2%". */
     public double relativeHalfWidth() {
-        return halfWidth() / mean;
+        return halfWidth() / trimmedMean;
     }
 }

@@ -38,9 +38,12 @@ class SummaryTest {
         assertEquals(5.5, s.mean(), EPS);
         assertEquals(Math.sqrt(110.0 / 12), s.stdev(), EPS);
         assertEquals(5.5, s.median(), EPS);
-        assertEquals(T_975_9 * Math.sqrt(110.0 / 12) / Math.sqrt(10), s.halfWidth(), 1e-6);
-        assertEquals(3.334149374713824, s.ciLow(), 1e-6);
-        assertEquals(7.665850625286176, s.ciHigh(), 1e-6);
+        // ten forks: one trimmed from each end (10%); by hand, winsorized {2,2,3,...,9,9} has variance
+        // 66.5 / 9, Yuen's d = 9 * (66.5 / 9) / (8 * 7) = 1.1875, t(0.975, 7) = 2.364624
+        assertEquals(5.5, s.trimmedMean(), EPS);
+        assertEquals(2.364624252 * Math.sqrt(1.1875), s.halfWidth(), 1e-6);
+        assertEquals(2.923210, s.ciLow(), 1e-5);
+        assertEquals(8.076790, s.ciHigh(), 1e-5);
     }
 
     @Test
