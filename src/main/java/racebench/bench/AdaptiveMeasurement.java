@@ -45,8 +45,12 @@ public final class AdaptiveMeasurement {
     }
 
     /** What was measured, what was not reached, and the rows whose fork failed. */
-    public record Result(List<ForkSamples> samples, List<String> jsonElements, int forks, Duration took,
-                         boolean budgetTooSmall, Map<BenchCase, ForkSamples> byCase, List<String> failures) {
+    public record Result(Map<BenchCase, ForkSamples> byCase, List<String> jsonElements, int forks, Duration took,
+                         boolean budgetTooSmall, List<String> failures) {
+        /** Every measured case's forks, in case order. */
+        public List<ForkSamples> samples() {
+            return List.copyOf(byCase.values());
+        }
     }
 
     /** Runs one fork of a case: JMH in production, a stand-in in tests. */
@@ -58,6 +62,7 @@ public final class AdaptiveMeasurement {
     private static final class State {
         final BenchCase c;
         ForkSamples samples;
+        double relativeHalfWidth = Double.POSITIVE_INFINITY; // kept up to date by fork(): read every round
         long spentNanos;
         int calls;
         boolean outOfTime;
@@ -69,10 +74,6 @@ public final class AdaptiveMeasurement {
 
         int forks() {
             return samples == null ? 0 : samples.forks().size();
-        }
-
-        double relativeHalfWidth() {
-            return forks() < 2 ? Double.POSITIVE_INFINITY : Summary.of(samples.forkMeans()).relativeHalfWidth();
         }
 
         long costPerFork() {
@@ -152,8 +153,8 @@ public final class AdaptiveMeasurement {
         int forks = states.stream().mapToInt(State::forks).sum();
         List<String> failures = states.stream().filter(s -> s.failure != null)
                 .map(s -> s.c.label() + ": " + s.failure).toList();
-        return new Result(List.copyOf(byCase.values()), List.copyOf(json), forks,
-                Duration.ofNanos(clock.getAsLong() - start), tooSmall, byCase, failures);
+        return new Result(byCase, List.copyOf(json), forks, Duration.ofNanos(clock.getAsLong() - start), tooSmall,
+                failures);
     }
 
     /**
@@ -176,7 +177,7 @@ public final class AdaptiveMeasurement {
     }
 
     private boolean precise(State s) {
-        return s.forks() >= stopping.minForks() && s.relativeHalfWidth() <= stopping.targetHalfWidth();
+        return s.forks() >= stopping.minForks() && s.relativeHalfWidth <= stopping.targetHalfWidth();
     }
 
     private static long averageCost(List<State> states) {
@@ -192,6 +193,9 @@ public final class AdaptiveMeasurement {
             JmhRunner.Forks result = forker.fork(s.c);
             json.add(result.jsonElements());
             result.samples().ifPresent(more -> s.samples = s.samples == null ? more : s.samples.plus(more));
+            if (s.forks() >= 2) {
+                s.relativeHalfWidth = Summary.of(s.samples.forkMeans()).relativeHalfWidth();
+            }
         } catch (RunnerException | RuntimeException e) {
             s.failure = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
             progress.accept("[jmh] a fork of " + s.c.label() + " failed, no more forks for it: " + s.failure);

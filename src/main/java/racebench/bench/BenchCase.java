@@ -38,6 +38,11 @@ public record BenchCase(String benchmark, Map<String, String> params, List<Strin
 
     /** The benchmark's simple name as the CSVs spell it, e.g. StrategyBenchmark.batch. */
     public String simpleName() {
+        return simpleName(benchmark);
+    }
+
+    /** "racebench.strategy.StrategyBenchmark.batch" to "StrategyBenchmark.batch". */
+    public static String simpleName(String benchmark) {
         int cut = benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1);
         return benchmark.substring(cut + 1);
     }

@@ -5,7 +5,6 @@ import racebench.report.RunDirectory;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -62,9 +61,7 @@ public final class BenchRun {
         List<BenchAnalysis.Ratio> ratios = BenchAnalysis.ratios(result.samples());
         Instant end = Instant.now();
         BenchReport.write(run, result.samples(), rows, ratios);
-        String home = System.getProperty("racebench.home");
-        Map<String, String> facts = new LinkedHashMap<>(
-                Environment.facts(home == null ? null : Path.of(home), run.started(), end));
+        Map<String, String> facts = new LinkedHashMap<>(Environment.facts(Environment.projectDir(), run.started(), end));
         // what a later comparison must match: runs of different settings are not comparable
         facts.put("profile", profile.name().toLowerCase(Locale.ROOT));
         facts.put("include", selector);

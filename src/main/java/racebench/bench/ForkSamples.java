@@ -48,9 +48,7 @@ public record ForkSamples(String benchmark, Map<String, String> params, String u
                 forks.add(scores);
             }
         }
-        String name = p.getBenchmark();
-        int cut = name.lastIndexOf('.', name.lastIndexOf('.') - 1);
-        return new ForkSamples(name.substring(cut + 1), params, unit, forks);
+        return new ForkSamples(BenchCase.simpleName(p.getBenchmark()), params, unit, forks);
     }
 
     public String param(String name) {

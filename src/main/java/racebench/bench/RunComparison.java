@@ -5,6 +5,7 @@ import racebench.report.Csv;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
 import racebench.stats.Holm;
+import racebench.stats.RatioInterval;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /**
  * Compares a new bench run with a base, benchmark by benchmark, from bench-forks.csv: Yuen's
- * test on the 20% trimmed fork means and a bootstrap interval of new / base. The base may pool the forks of
+ * test on the 10% trimmed fork means and a bootstrap interval of new / base. The base may pool the forks of
  * several runs (a nightly's baseline is its last complete nightlies), which narrows its
  * interval and averages out one bad night. All rows are judged together: their p-values are
  * Holm-adjusted so that the false-alarm rate holds for the whole comparison, and a change must
@@ -43,6 +44,13 @@ public final class RunComparison {
                     Csv.number(c.mannWhitneyP(), 6), verdict, why());
         }
 
+        /** The row as compare and nightly print it. */
+        public String describe() {
+            RatioInterval r = comparison.ratio();
+            return String.format(Locale.ROOT, "%-12s %s %s  new/base %.3f [%.3f, %.3f]  p(Holm)=%.4f %s", verdict,
+                    benchmark, params, r.point(), r.low(), r.high(), adjustedP, why()).stripTrailing();
+        }
+
         /** Why an INCONCLUSIVE row has no verdict: the width its interval reached. */
         public String why() {
             if (verdict != Change.INCONCLUSIVE) {
@@ -60,6 +68,13 @@ public final class RunComparison {
     public record Result(List<Row> rows, List<String> onlyInBase, List<String> onlyInNew) {
         public boolean hasRegression() {
             return rows.stream().anyMatch(r -> r.verdict() == Change.REGRESSION);
+        }
+
+        /** Every row that is not NO_CHANGE, regressions first, largest new/base first within a verdict. */
+        public List<Row> notable() {
+            return rows.stream().filter(r -> r.verdict() != Change.NO_CHANGE)
+                    .sorted(java.util.Comparator.comparing(Row::verdict).thenComparing(r -> -r.comparison().ratio().point()))
+                    .toList();
         }
 
         public long count(Change change) {

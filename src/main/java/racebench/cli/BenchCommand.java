@@ -3,6 +3,7 @@ package racebench.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import racebench.bench.BenchCase;
 import racebench.bench.BenchRun;
 import racebench.bench.JmhRunner;
 import racebench.bench.Profile;
@@ -62,7 +63,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (JmhRunner.matching(selector).isEmpty()) {
             throw new BadInput("--include '" + include + "' matches no benchmark; they are: "
                     + String.join(", ", JmhRunner.matching("racebench\\.").stream()
-                    .map(e -> e.getUsername().substring(e.getUsername().lastIndexOf('.', e.getUsername().lastIndexOf('.') - 1) + 1))
+                    .map(e -> BenchCase.simpleName(e.getUsername()))
                     .toList()));
         }
         return selector;
@@ -80,13 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The --budget option, or the profile's default. */
     static Duration budget(Integer minutes, Profile profile) {
-        if (minutes == null) {
-            return profile.budget();
-        }
-        if (minutes <= 0) {
-            throw new BadInput("--budget must be a positive number of minutes, got " + minutes);
-        }
-        return Duration.ofMinutes(minutes);
+        return minutes == null ? profile.budget() : OptionChecks.budget(minutes);
     }
 
     static final class ProfileConverter implements CommandLine.ITypeConverter<Profile> {

@@ -40,23 +40,15 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (budgetMinutes <= 0) {
-            throw new BadInput("--budget must be a positive number of minutes, got " + budgetMinutes);
-        }
+        Duration budget = OptionChecks.budget(budgetMinutes);
+        Comparison.Criteria criteria = OptionChecks.noise(noisePercent);
         if (nightlies < 1) {
             throw new BadInput("--nightlies must be at least 1, got " + nightlies);
-        }
-        if (!(noisePercent >= 0 && noisePercent < 100)) {
-            throw new BadInput("--noise must be a percentage from 0 to 100, got " + noisePercent);
-        }
-        if (budgetMinutes > 24 * 60) {
-            throw new BadInput("--budget is at most a day (1440 minutes), got " + budgetMinutes);
         }
         Path dir = Results.directory(results);
         Results.checkWritable(dir);
         try {
-            Calibration.calibrate(dir, Duration.ofMinutes(budgetMinutes), nightlies,
-                    Comparison.Criteria.DEFAULT.withNoise(noisePercent / 100), spec.commandLine().getOut());
+            Calibration.calibrate(dir, budget, nightlies, criteria, spec.commandLine().getOut());
         } catch (NightlyLock.Busy e) {
             throw new BadInput(e.getMessage());
         } catch (BenchRun.JmhFailure e) {

@@ -11,14 +11,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code ./racebench compare BASE_RUN NEW_RUN}: did anything get significantly slower? */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare two bench (or nightly) run directories benchmark by benchmark: Welch's t-test on fork "
-                + "means and a bootstrap interval of new/base; REGRESSION or IMPROVEMENT only when significant after "
+        description = "Compare two bench (or nightly) run directories benchmark by benchmark: Yuen's test on the 10%% "
+                + "trimmed fork means (Welch's below ten forks) and a bootstrap interval of new/base; REGRESSION or IMPROVEMENT only when significant after "
                 + "Holm's correction over all rows (alpha 0.05) and at least the noise threshold (3%% by default); "
                 + "INCONCLUSIVE when the interval is wider than that. Writes results/<UTC time>-compare/compare.csv. "
                 + "Exit 1 on any regression.")
@@ -59,12 +57,7 @@ public final class CompareCommand implements Callable<Integer> {
     static int report(PrintWriter console, RunComparison.Result result, RunDirectory run) throws IOException {
         RunComparison.write(result, run.resolve("compare.csv"));
         console.printf("%n%d benchmark(s) compared; %s%n", result.rows().size(), counts(result));
-        result.rows().stream()
-                .filter(r -> r.verdict() != Change.NO_CHANGE)
-                .sorted(Comparator.comparing(RunComparison.Row::verdict).thenComparing(r -> -r.comparison().ratio().point()))
-                .forEach(r -> console.printf(Locale.ROOT, "  %-12s %-24s %-60s new/base %.3f [%.3f, %.3f]  p(Holm)=%.4f %s%n",
-                        r.verdict(), r.benchmark(), r.params(), r.comparison().ratio().point(),
-                        r.comparison().ratio().low(), r.comparison().ratio().high(), r.adjustedP(), r.why()));
+        result.notable().forEach(r -> console.println("  " + r.describe()));
         if (!result.onlyInBase().isEmpty() || !result.onlyInNew().isEmpty()) {
             console.printf("  not compared: %d only in the base run, %d only in the new run%n",
                     result.onlyInBase().size(), result.onlyInNew().size());

@@ -29,8 +29,6 @@ import java.util.concurrent.Callable;
                 + "at a time per results directory. Exit 1 on an unexpected race verdict or a significant regression "
                 + "beyond the noise threshold.")
 public final class NightlyCommand implements Callable<Integer> {
-    static final String SUFFIX = "-nightly";
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -82,25 +80,18 @@ public final class NightlyCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("accepted %s: later nightlies may pool it into their baseline%n", accept);
             return ExitCodes.OK;
         }
-        if (budgetMinutes <= 0) {
-            throw new BadInput("--budget must be a positive number of minutes, got " + budgetMinutes);
-        }
-        if (!(noisePercent >= 0 && noisePercent < 100)) {
-            throw new BadInput("--noise must be a percentage from 0 to 100, got " + noisePercent);
-        }
+        Duration budget = OptionChecks.budget(budgetMinutes);
+        Comparison.Criteria criteria = OptionChecks.noise(noisePercent);
         if (baselineRuns < 1) {
             throw new BadInput("--baseline-runs must be at least 1, got " + baselineRuns);
         }
         if (raceMode != null && !raceMode.equals("none") && !RaceSuite.MODES.contains(raceMode)) {
             throw new BadInput("--race-mode '" + raceMode + "' is not one of none, " + String.join(", ", RaceSuite.MODES));
         }
-        if (budgetMinutes > 24 * 60) {
-            throw new BadInput("--budget is at most a day (1440 minutes), got " + budgetMinutes);
-        }
         Path dir = Results.directory(results);
         Results.checkWritable(dir);
-        Nightly.Options options = Nightly.Options.of(profile, BenchCommand.selector(include),
-                Duration.ofMinutes(budgetMinutes), raceMode, Comparison.Criteria.DEFAULT.withNoise(noisePercent / 100));
+        Nightly.Options options = Nightly.Options.of(profile, BenchCommand.selector(include), budget, raceMode,
+                criteria);
         Nightly.Request request = new Nightly.Request(options, dir,
                 "auto".equals(baseline) ? Optional.empty() : Optional.of(Path.of(baseline)), baselineRuns);
         Nightly.Outcome outcome;

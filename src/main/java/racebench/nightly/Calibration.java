@@ -61,18 +61,13 @@ public final class Calibration {
     private Calibration() {
     }
 
-    /** The CPU rows calibrate measures, at one injected scale. */
-    static List<BenchCase> cases(double scale) {
-        List<BenchCase> cases = new ArrayList<>();
-        for (BenchCase c : BenchCase.matrix(JmhRunner.matching("racebench\\.strategy\\.StrategyBenchmark\\.batch"),
-                Profile.NIGHTLY.params())) {
-            if (c.params().get("workload").equals(Workload.CPU.name())
-                    && !c.params().get("strategy").equals(StrategyKind.PROCESS_PER_TASK.name())) {
-                cases.add(scale == 1.0 ? c : c.withJvmArgs(List.of(
-                        "-D" + StandardBatch.CPU_SCALE_PROPERTY + "=" + String.format(Locale.ROOT, "%.2f", scale))));
-            }
-        }
-        return cases;
+    /** The CPU rows calibrate measures: the nightly's, but for a child JVM per task. */
+    static List<BenchCase> cases() {
+        return BenchCase.matrix(JmhRunner.matching("racebench\\.strategy\\.StrategyBenchmark\\.batch"),
+                Profile.NIGHTLY.params()).stream()
+                .filter(c -> c.params().get("workload").equals(Workload.CPU.name()))
+                .filter(c -> !c.params().get("strategy").equals(StrategyKind.PROCESS_PER_TASK.name()))
+                .toList();
     }
 
     /**
@@ -92,14 +87,16 @@ public final class Calibration {
                                  Comparison.Criteria criteria, Fingerprint here, PrintWriter console)
             throws IOException, BenchRun.JmhFailure {
         List<Path> history = Baselines.auto(results, here, Integer.MAX_VALUE, note -> { });
+        List<BenchCase> rows = cases();
         console.printf(Locale.ROOT, "racebench calibrate: %d CPU rows x %d sizes, within %s; A/A rows from %d complete "
-                        + "nightly run(s) of this machine; writing %s%n", cases(1.0).size(), SCALES.size(),
+                        + "nightly run(s) of this machine; writing %s%n", rows.size(), SCALES.size(),
                 BenchRun.pretty(budget), history.size(), run.path());
         List<BenchCase> all = new ArrayList<>();
         Map<BenchCase, Double> scaleOf = new LinkedHashMap<>();
-        for (int i = 0; i < cases(1.0).size(); i++) {
+        for (BenchCase row : rows) {
             for (double scale : SCALES) { // interleaved: each row's sizes next to each other in every round
-                BenchCase c = cases(scale).get(i);
+                BenchCase c = scale == 1.0 ? row : row.withJvmArgs(List.of(
+                        "-D" + StandardBatch.CPU_SCALE_PROPERTY + "=" + String.format(Locale.ROOT, "%.2f", scale)));
                 all.add(c);
                 scaleOf.put(c, scale);
             }

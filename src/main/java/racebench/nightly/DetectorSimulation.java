@@ -99,7 +99,7 @@ public final class DetectorSimulation {
             List<Comparison> comparisons = new ArrayList<>(rows.size());
             for (String row : rows) {
                 double[] pool = nullPools.get(row).clone();
-                shuffle(pool, random);
+                racebench.stats.Samples.shuffle(pool, random);
                 int newForks = pool.length / 2;
                 int baseForks = pool.length - newForks;
                 double[] base = java.util.Arrays.copyOfRange(pool, 0, baseForks);
@@ -107,7 +107,7 @@ public final class DetectorSimulation {
                 double[] slowPool = slowed.get(row);
                 if (slowPool != null && slowPool.length >= 2) {
                     double[] s = slowPool.clone();
-                    shuffle(s, random);
+                    racebench.stats.Samples.shuffle(s, random);
                     candidate = java.util.Arrays.copyOfRange(s, 0, Math.min(newForks, s.length));
                 } else {
                     candidate = java.util.Arrays.copyOfRange(pool, baseForks, pool.length);
@@ -142,14 +142,5 @@ public final class DetectorSimulation {
         }
         return new Rates(Rate.of(alarmedNights, nightlies), Rate.of(flagged, affected), Rate.of(falseFlags, unaffected),
                 Rate.of(ready, judged));
-    }
-
-    private static void shuffle(double[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            double t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }

@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -140,7 +139,8 @@ public final class Nightly {
             RunComparison.write(comparison.get(), run.resolve("compare.csv"));
         }
         Outcome outcome = new Outcome(race, comparison, race.map(RaceSuite.Outcome::failed).orElse(false));
-        String commit = racebench.report.Environment.gitCommit(projectDir()).orElse("unknown");
+        String commit = racebench.report.Environment.gitCommit(racebench.report.Environment.projectDir())
+                .orElse("unknown");
         History.append(results, run.path().getFileName().toString(), run.started(), here, commit, measured.samples(),
                 comparison);
         List<Trends.Shift> shifts;
@@ -163,11 +163,6 @@ public final class Nightly {
     }
 
     /** The night in a few lines: the race verdicts, what regressed, improved or could not tell, the time. */
-    private static Path projectDir() {
-        String home = System.getProperty("racebench.home");
-        return home == null ? null : Path.of(home);
-    }
-
     static void summary(PrintWriter console, Outcome outcome, List<Path> baselines, Options o, Duration took) {
         console.printf("%n== nightly summary ==%n");
         outcome.race().ifPresentOrElse(r -> {
@@ -183,14 +178,9 @@ public final class Nightly {
                             : "the pooled forks of " + baselines.size() + " nightlies", c.rows().size(), c.count(Change.REGRESSION),
                     c.count(Change.IMPROVEMENT), c.count(Change.NO_CHANGE), c.count(Change.INCONCLUSIVE),
                     o.criteria().alpha(), 100 * o.criteria().noise());
-            c.rows().stream().filter(r -> r.verdict() != Change.NO_CHANGE)
-                    .sorted(Comparator.comparing(RunComparison.Row::verdict)
-                            .thenComparing(r -> -r.comparison().ratio().point()))
-                    .forEach(r -> console.printf(Locale.ROOT, "  %-12s %s %s  new/base %.3f [%.3f, %.3f]  p(Holm)=%.4f %s%n",
-                            r.verdict(), r.benchmark(), r.params(), r.comparison().ratio().point(),
-                            r.comparison().ratio().low(), r.comparison().ratio().high(), r.adjustedP(), r.why()));
+            c.notable().forEach(r -> console.println("  " + r.describe()));
         }, () -> console.printf("benchmarks: no baseline yet; this run is the first of the history%n"));
-        console.printf(Locale.ROOT, "took %s of a %s budget%n", pretty(took), pretty(o.budget()));
+        console.printf(Locale.ROOT, "took %s of a %s budget%n", BenchRun.pretty(took), BenchRun.pretty(o.budget()));
         console.flush();
     }
 
@@ -203,10 +193,5 @@ public final class Nightly {
                 s.params(), s.run(), s.point().meanBefore(), s.point().meanAfter(), 100 * (s.point().ratio() - 1)));
         console.printf("Results in %s%n", run.path());
         console.flush();
-    }
-
-    static String pretty(Duration d) {
-        long s = d.toSeconds();
-        return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
     }
 }

@@ -17,6 +17,12 @@ public final class Environment {
     private Environment() {
     }
 
+    /** The project the launcher runs from (its -Dracebench.home), or null outside the launcher. */
+    public static Path projectDir() {
+        String home = System.getProperty("racebench.home");
+        return home == null ? null : Path.of(home);
+    }
+
     public static Map<String, String> facts(Path projectDir, Instant start, Instant end) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));

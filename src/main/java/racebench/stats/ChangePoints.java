@@ -69,7 +69,7 @@ public record ChangePoints(double pValue, int permutations, int minSegment) {
         int reached = 0;
         double[] shuffled = segment.clone();
         for (int r = 0; r < permutations; r++) {
-            shuffle(shuffled, random);
+            Samples.shuffle(shuffled, random);
             if (maxStatistic(shuffled) >= q) {
                 reached++;
                 if ((reached + 1.0) / (permutations + 1.0) >= pValue) {
@@ -176,14 +176,5 @@ public record ChangePoints(double pValue, int permutations, int minSegment) {
             sum += x[i];
         }
         return sum / (to - from);
-    }
-
-    private static void shuffle(double[] a, SplittableRandom random) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            double t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }

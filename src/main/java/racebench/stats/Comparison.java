@@ -1,8 +1,6 @@
 package racebench.stats;
 
-import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
-import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * Base versus new for one benchmark, both given as per-fork means of a time (lower is better):
@@ -84,20 +82,5 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
     /** The verdict of this row compared on its own, with the default criteria. */
     public Change judgeAlone() {
         return judge(p, Criteria.DEFAULT);
-    }
-
-    /**
-     * commons-math's Welch test, except where it has no answer: fewer than two forks a side
-     * (NaN), or no spread on either side, where its degrees of freedom are 0/0 and the
-     * difference is certain (0) or absent (1).
-     */
-    static double welchP(double[] a, double[] b) {
-        if (a.length < 2 || b.length < 2) {
-            return Double.NaN;
-        }
-        if (StatUtils.variance(a) == 0 && StatUtils.variance(b) == 0) {
-            return Samples.mean(a) == Samples.mean(b) ? 1.0 : 0.0;
-        }
-        return new TTest().tTest(a, b);
     }
 }

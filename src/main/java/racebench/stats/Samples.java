@@ -30,6 +30,16 @@ public final class Samples {
         return new Percentile().withEstimationType(EstimationType.R_7).evaluate(values, p);
     }
 
+    /** Fisher-Yates, in place, from the caller's random stream (permutation tests and subsampling). */
+    public static void shuffle(double[] a, java.util.SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            double t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
     /** Rejects a null, empty or non-finite sample: a NaN fork mean is a harness bug, not data. */
     static void check(double[] values, String name) {
         if (values == null || values.length == 0) {

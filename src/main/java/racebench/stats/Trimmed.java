@@ -8,8 +8,9 @@ import java.util.Arrays;
  * The 10% trimmed mean of fork means and Yuen's inference on it (Yuen 1974; Wilcox,
  * "Introduction to Robust Estimation and Hypothesis Testing"). On a shared machine a fork now
  * and then runs while a neighbour compiles or a backup runs: measured here, one fork of 16 at
- * 20.6 ms among forks of 11.6 to 13.9 ms widened a row's interval from about ±2% to ±9%, and
- * about one fork in fifteen of a nightly was such an outlier. Dropping forks by eye is not
+ * 20.6 ms among 15 forks of 11.6 to 13.9 ms widened a row's t interval from ±2.5% to ±8.8%, and
+ * 3% to 8% of a nightly's forks lay more than three robust standard deviations from their row's
+ * median. Dropping forks by eye is not
  * reproducible and a plain mean lets one of them move the verdict; the trimmed mean drops
  * {@code g = floor(0.1 n)} forks from each end of the sorted sample and its interval uses the
  * winsorized variance, so it keeps its coverage for normal data while one disturbed fork in

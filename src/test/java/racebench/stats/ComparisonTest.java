@@ -25,7 +25,7 @@ class ComparisonTest {
     }
 
     @Test
-    void welchMatchesTheTextbookFormula() {
+    void belowTenForksTheTestIsWelchsTextbookFormula() {
         double[] a = {10, 12, 9, 11, 13};
         double[] b = {12, 14, 11, 15, 13, 16};
         // by hand: var a = 2.5, var b = 3.5; se² = 2.5/5 + 3.5/6
@@ -35,8 +35,8 @@ class ComparisonTest {
         assertEquals(-2.4019223070763065, t, 1e-12);
         assertEquals(8.989361702127662, df, 1e-9);
         // p by numerical integration of the t density in python3 (no scipy), independent of commons-math
-        assertEquals(0.03980308202, Comparison.welchP(a, b), 1e-8);
-        assertEquals(2 * new TDistribution(df).cumulativeProbability(t), Comparison.welchP(a, b), 1e-12);
+        assertEquals(0.03980308202, Trimmed.yuenP(a, b), 1e-8);
+        assertEquals(2 * new TDistribution(df).cumulativeProbability(t), Trimmed.yuenP(a, b), 1e-12);
     }
 
     @Test
@@ -124,9 +124,9 @@ class ComparisonTest {
 
     @Test
     void noSpreadOnEitherSideIsDecidedWithoutTheTTest() {
-        assertEquals(0.0, Comparison.welchP(new double[] {1, 1}, new double[] {2, 2}), 0);
-        assertEquals(1.0, Comparison.welchP(new double[] {1, 1}, new double[] {1, 1, 1}), 0);
+        assertEquals(0.0, Trimmed.yuenP(new double[] {1, 1}, new double[] {2, 2}), 0);
+        assertEquals(1.0, Trimmed.yuenP(new double[] {1, 1}, new double[] {1, 1, 1}), 0);
         assertEquals(Change.REGRESSION, Comparison.of(new double[] {1, 1}, new double[] {2, 2}).judgeAlone());
-        assertFalse(Double.isNaN(Comparison.welchP(new double[] {1, 1}, new double[] {2, 3})));
+        assertFalse(Double.isNaN(Trimmed.yuenP(new double[] {1, 1}, new double[] {2, 3})));
     }
 }

@@ -33,7 +33,12 @@ class TrimmedTest {
     void yuenIsWelchWhenNothingIsTrimmed() {
         double[] a = {10, 12, 9, 11};
         double[] b = {12, 14, 11, 15};
-        assertEquals(Comparison.welchP(a, b), Trimmed.yuenP(a, b), 1e-12);
+        // Welch by hand: variances 5/3 and 10/3, se² = 5/12 + 10/12, df = se⁴ / ((5/12)²/3 + (10/12)²/3)
+        double se2 = 5.0 / 12 + 10.0 / 12;
+        double df = se2 * se2 / (Math.pow(5.0 / 12, 2) / 3 + Math.pow(10.0 / 12, 2) / 3);
+        double t = (10.5 - 13) / Math.sqrt(se2);
+        assertEquals(2 * new TDistribution(df).cumulativeProbability(t), Trimmed.yuenP(a, b), 1e-12);
+        assertEquals(new org.apache.commons.math3.stat.inference.TTest().tTest(a, b), Trimmed.yuenP(a, b), 1e-12);
     }
 
     @Test
