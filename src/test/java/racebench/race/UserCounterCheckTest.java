@@ -36,4 +36,21 @@ class UserCounterCheckTest {
             assertEquals(1, r.lines().count(), r);
         }
     }
+
+    @Test
+    void aCounterThatRecursesExitsHaltsOrHangsEndsOnlyItsOwnJvm() {
+        String recursing = reason("racebench.fixtures.RecursingCounter", FIXTURES);
+        assertTrue(recursing.contains("overflowed the stack"), recursing);
+        String exiting = reason("racebench.fixtures.ExitingCounter", FIXTURES);
+        assertTrue(exiting.contains("ended the JVM that checked it, exit code 0"), exiting);
+        String halting = reason("racebench.fixtures.HaltingCounter", FIXTURES);
+        assertTrue(halting.contains("ended the JVM that checked it, exit code 0"), halting);
+        String hanging = assertThrows(IllegalArgumentException.class, () -> UserCounterCheck.check(
+                "racebench.fixtures.LoopingCounter", FIXTURES, java.time.Duration.ofSeconds(5))).getMessage();
+        assertTrue(hanging.contains("did not finish") && hanging.contains("within 5 s"), hanging);
+        for (String r : List.of(recursing, exiting, halting, hanging)) {
+            assertEquals(1, r.lines().count(), r);
+        }
+        assertEquals(0, racebench.process.Children.live(), "the check JVMs are reaped");
+    }
 }
