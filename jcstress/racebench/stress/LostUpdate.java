@@ -9,6 +9,7 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.I_Result;
 import racebench.workload.counter.AtomicCounter;
+import racebench.workload.counter.CallerLockedCounter;
 import racebench.workload.counter.CasLoopCounter;
 import racebench.workload.counter.HalfLockedCounter;
 import racebench.workload.counter.LockPerCallCounter;
@@ -79,6 +80,15 @@ public class LostUpdate {
     }
 
     /*
+     * Each variant's counter is the one racebench's registry (CounterKind) names for it, and a
+     * unit test holds the two one for one. It is constructed here directly, not through the
+     * registry, on purpose: loading the registry loads every counter class, and with more than
+     * one SharedCounter loaded C1 can no longer inline run(n) into an actor by class-hierarchy
+     * analysis. The plain field then runs in C2-compiled code everywhere, C2 folds the race away,
+     * and Racy lost no update in 7.6 billion samples of a quick run (17 to 647 in earlier runs
+     * that constructed it directly); the volatile twin's rate with an interpreted actor fell
+     * from about 1e-3 to 4e-6.
+     *
      * Every variant below has the same wiring: actor1 runs n = 1, actor2 runs n = 4 (the
      * seed's two threads), the arbiter reads the value once both have returned. jcstress
      * looks for @Actor methods on the test class itself, not on a superclass, hence the
@@ -133,7 +143,7 @@ public class LostUpdate {
 
     @JCStressTest
     @JCStressMeta(SafeOutcomes.class)
-    @Description("synchronized run() and value().")
+    @Description("synchronized run() and value(), on a volatile field so its twin is RacyVolatile.")
     @State
     public static class Synchronized {
         private final SharedCounter counter = new SynchronizedCounter();
@@ -160,6 +170,29 @@ public class LostUpdate {
     @State
     public static class ReentrantLocked {
         private final SharedCounter counter = new ReentrantLockCounter();
+
+        @Actor
+        public void actor1() {
+            counter.run(1);
+        }
+
+        @Actor
+        public void actor2() {
+            counter.run(4);
+        }
+
+        @Arbiter
+        public void arbiter(I_Result r) {
+            r.r1 = counter.value();
+        }
+    }
+
+    @JCStressTest
+    @JCStressMeta(SafeOutcomes.class)
+    @Description("The seed's fix in the seed's shape: the caller locks around run(n), not the counter.")
+    @State
+    public static class CallerLocked {
+        private final SharedCounter counter = new CallerLockedCounter(new VolatileCounter());
 
         @Actor
         public void actor1() {

@@ -1,10 +1,10 @@
 package racebench.nightly;
 
-import org.apache.commons.math3.distribution.BetaDistribution;
 import racebench.stats.Bootstrap;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
 import racebench.stats.Holm;
+import racebench.stats.Proportion;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,10 +35,8 @@ public final class DetectorSimulation {
             if (trials == 0) {
                 return new Rate(0, 0, Double.NaN, Double.NaN);
             }
-            // the exact interval from beta quantiles; commons-math's ClopperPearsonInterval fails at 0 and n events
-            double low = events == 0 ? 0 : new BetaDistribution(events, trials - events + 1).inverseCumulativeProbability(0.025);
-            double high = events == trials ? 1
-                    : new BetaDistribution(events + 1, trials - events).inverseCumulativeProbability(0.975);
+            double low = Proportion.lower(events, trials, 0.975);
+            double high = Proportion.upper(events, trials, 0.975);
             return new Rate(events, trials, low, high);
         }
 

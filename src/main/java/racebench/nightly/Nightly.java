@@ -167,8 +167,11 @@ public final class Nightly {
         console.printf("%n== nightly summary ==%n");
         outcome.race().ifPresentOrElse(r -> {
             List<VariantResult> bad = r.unexpected();
-            console.printf(Locale.ROOT, "race suite: %d variant(s), %s%n", r.verdicts().size(),
-                    bad.isEmpty() ? "every verdict as expected" : bad.size() + " unexpected:");
+            long fixes = r.verdicts().stream().filter(v -> v.proof() != null).count();
+            long proven = r.verdicts().stream().filter(v -> v.verdict() == racebench.race.Verdict.PROVEN).count();
+            console.printf(Locale.ROOT, "race suite: %d variant(s), %s; %d of %d lost-update-free fixes PROVEN "
+                            + "against their twins%n", r.verdicts().size(),
+                    bad.isEmpty() ? "every verdict as expected" : bad.size() + " unexpected", proven, fixes);
             bad.forEach(v -> console.printf("  %-12s %s%n", v.verdict(), v.test()));
         }, () -> console.printf("race suite: not run%n"));
         outcome.comparison().ifPresentOrElse(c -> {

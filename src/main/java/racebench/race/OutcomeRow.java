@@ -30,6 +30,17 @@ public record OutcomeRow(String test, String compilation, String jvmArgs, int fo
         return compilation + (jvmArgs.isEmpty() ? "" : " " + jvmArgs) + " #" + fork;
     }
 
+    /**
+     * The configuration without its fork number and random stress seed: what the forks and
+     * rounds of one test share, and what a fix and its twin (separate tests, own seeds) share.
+     */
+    public String setting() {
+        String flags = STRESS_SEED.matcher(jvmArgs).replaceAll("").trim();
+        return compilation + (flags.isEmpty() ? "" : " " + flags);
+    }
+
+    private static final java.util.regex.Pattern STRESS_SEED = java.util.regex.Pattern.compile("\\s*-XX:StressSeed=\\d+");
+
     public boolean isNormal() {
         return "NORMAL".equals(status);
     }

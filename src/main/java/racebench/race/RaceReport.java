@@ -3,6 +3,7 @@ package racebench.race;
 import racebench.report.Csv;
 import racebench.report.Environment;
 import racebench.report.RunDirectory;
+import racebench.workload.counter.CounterKind.Expectation;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,80 +12,166 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Writes a race run's CSV files and prints its verdict table. */
+/** Writes a race run's CSV files and prints its verdict table with the evidence behind each verdict. */
 public final class RaceReport {
-
-    /** Lost updates of one variant in one jcstress configuration: where the race showed, where it hid. */
-    public record ConfigurationRate(String test, String variant, String configuration, long samples, long lost) {
-        public static final List<String> HEADER = List.of("test", "variant", "configuration", "samples",
-                "lost_updates", "rate");
-
-        public double rate() {
-            return samples == 0 ? Double.NaN : (double) lost / samples;
-        }
-
-        public List<Object> cells() {
-            return List.of(test, variant, configuration, samples, lost, Csv.number(rate(), 9));
-        }
-    }
 
     private RaceReport() {
     }
 
-    public static List<ConfigurationRate> rates(List<OutcomeRow> rows) {
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        for (OutcomeRow row : rows) {
-            if (row.outcome().isEmpty()) {
-                continue;
-            }
-            long[] c = counts.computeIfAbsent(row.test() + "\u0000" + row.configuration(), k -> new long[2]);
-            c[0] += row.count();
-            if (!row.outcome().trim().equals("0")) {
-                c[1] += row.count();
+    /** Every test's configurations, a fix's beside its twin's rate there. */
+    public static List<ConfigurationRate.Line> lines(List<OutcomeRow> rows, List<VariantResult> results) {
+        Map<String, Proof> proofs = new LinkedHashMap<>();
+        results.forEach(r -> proofs.put(r.test(), r.proof()));
+        List<ConfigurationRate.Line> lines = new ArrayList<>();
+        Map<String, List<ConfigurationRate.Line>> proved = new LinkedHashMap<>();
+        for (ConfigurationRate rate : ConfigurationRate.of(rows)) {
+            Proof proof = proofs.get(rate.test());
+            if (proof == null) {
+                lines.add(new ConfigurationRate.Line(rate, null, null));
+            } else if (!proved.containsKey(rate.test())) {
+                proved.put(rate.test(), proof.lines());
+                lines.addAll(proof.lines());
             }
         }
-        List<ConfigurationRate> rates = new ArrayList<>();
-        counts.forEach((key, c) -> {
-            String[] parts = key.split("\u0000", 2);
-            rates.add(new ConfigurationRate(parts[0], Verdicts.simpleName(parts[0]), parts[1], c[0], c[1]));
-        });
-        return rates;
+        return lines;
     }
 
     public static void write(RunDirectory run, List<OutcomeRow> rows, List<VariantResult> results, Instant end)
             throws IOException {
         Csv.write(run.resolve("race-outcomes.csv"), OutcomeRow.HEADER, rows, OutcomeRow::cells);
-        Csv.write(run.resolve("race-configurations.csv"), ConfigurationRate.HEADER, rates(rows), ConfigurationRate::cells);
+        Csv.write(run.resolve("race-configurations.csv"), ConfigurationRate.Line.HEADER, lines(rows, results),
+                ConfigurationRate.Line::cells);
         Csv.write(run.resolve("race.csv"), VariantResult.HEADER, results, VariantResult::cells);
         String home = System.getProperty("racebench.home");
         Environment.write(run.resolve("environment.csv"),
                 Environment.facts(home == null ? null : Path.of(home), run.started(), end));
     }
 
-    public static void print(PrintWriter out, List<OutcomeRow> rows, List<VariantResult> results) {
+    /**
+     * @param stress the run's stress settings, to say which mode would turn SAFE_UNPROVEN into a proof
+     */
+    public static void print(PrintWriter out, List<OutcomeRow> rows, List<VariantResult> results, Stress stress) {
         out.println();
         int width = Math.max(16, results.stream().mapToInt(r -> r.variant().length()).max().orElse(0));
-        out.printf("%-" + width + "s %-6s %15s %12s %9s %8s  %s%n", "variant", "expect", "samples", "lost", "outcomes",
-                "configs", "verdict");
+        String format = "%-" + width + "s %-6s %15s %12s  %-20s %-24s %7s  %s%n";
+        out.printf(format, "variant", "expect", "samples", "lost", "lost/sample", "fix's bound vs twin", "configs",
+                "verdict");
         for (VariantResult r : results) {
-            out.printf(java.util.Locale.ROOT, "%-" + width + "s %-6s %,15d %,12d %9s %8s  %s%n", r.variant(), r.expect(), r.samples(),
-                    r.lostUpdates(), r.seen().stream().filter(r.possible()::contains).count() + "/" + r.possible().size(),
-                    r.racyConfigurations() + "/" + r.configurations(), r.verdict());
+            Proof p = r.proof();
+            String rate = r.lostUpdates() > 0 || p == null ? sci(r.rate()) : "< " + sci(r.rateUpperBound()) + " (95%)";
+            String sensitivity = p == null ? "" : p.covered() == 0 ? "twin never raced"
+                    : String.format(Locale.ROOT, "%s %,.0fx lower", p.weakest() >= Proof.RULE ? ">=" : "only",
+                    p.weakest());
+            String configs = p == null ? r.racyConfigurations() + "/" + r.configurations()
+                    : p.covered() + "/" + p.configurations();
+            out.printf(Locale.ROOT, format, r.variant(), r.expect(), String.format(Locale.ROOT, "%,d", r.samples()),
+                    String.format(Locale.ROOT, "%,d", r.lostUpdates()), rate, sensitivity, configs, r.verdict());
         }
-        // where the race showed and where the compiler hid it: racy variants, and any fix that raced
+        out.printf("%nconfigs: where the race showed / configurations; for a fix, where its twin raced. A fix is "
+                + "PROVEN when, in every configuration, its 95%% bound lies >= %.0fx below its twin's rate there.%n",
+                Proof.RULE);
+        printTimesToRace(out, results);
+        printShortfalls(out, results, stress);
+        printUserCounter(out, results, stress);
+        printRatesPerConfiguration(out, rows, results);
+    }
+
+    /** The settings a run stressed with: the mode and any overrides of time and iterations. */
+    public record Stress(StressMode mode, Integer timeMillis, Integer iterations) {
+        double secondsPerConfiguration() {
+            return mode.secondsPerConfiguration(timeMillis, iterations);
+        }
+
+        /**
+         * The weakest command-line change that gives this many times the samples per
+         * configuration: default mode, then more of its one-second iterations (tough mode's ten
+         * forks per configuration would take hours for the suite).
+         */
+        String toReach(double factor) {
+            double now = secondsPerConfiguration();
+            if (!(now > 0)) {
+                return "--mode quick or stronger";
+            }
+            double target = now * factor * 1.2;   // a fifth more: sample rates vary between runs
+            if (mode.ordinal() < StressMode.DEFAULT.ordinal()
+                    && StressMode.DEFAULT.secondsPerConfiguration(null, null) >= target) {
+                return "--mode default";
+            }
+            int iterations = (int) Math.ceil(target / StressMode.DEFAULT.secondsPerConfiguration(null, 1));
+            return "--mode default --iterations " + iterations;
+        }
+    }
+
+    private static void printTimesToRace(PrintWriter out, List<VariantResult> results) {
+        List<VariantResult> racy = results.stream().filter(r -> r.expect() == Expectation.RACY && r.lostUpdates() > 0)
+                .toList();
+        if (racy.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("time to the first lost update (expected, from this run's rate):");
+        for (VariantResult r : racy) {
+            String time = Double.isNaN(r.secondsToFirstLostUpdate()) ? ""
+                    : ", about " + duration(r.secondsToFirstLostUpdate()) + " of stress";
+            out.printf(Locale.ROOT, "  %-18s one in %s samples%s%n", r.variant(), sci(r.samplesPerLostUpdate()), time);
+        }
+    }
+
+    private static void printShortfalls(PrintWriter out, List<VariantResult> results, Stress stress) {
+        for (VariantResult r : results) {
+            if (r.verdict() == Verdict.SAFE_UNPROVEN && !r.test().endsWith("." + Verdicts.USER_VARIANT)) {
+                out.printf("%n%s is SAFE_UNPROVEN: no lost update, but %s. To make it a proof: %s.%n", r.variant(),
+                        r.proof().shortfall(), advice(r.proof(), stress));
+            }
+        }
+    }
+
+    private static String advice(Proof proof, Stress stress) {
+        boolean allCovered = proof.covered() == proof.configurations();
+        double factor = allCovered && proof.needFactor() > 1 ? proof.needFactor() : 5;
+        return stress.toReach(factor);
+    }
+
+    private static void printUserCounter(PrintWriter out, List<VariantResult> results, Stress stress) {
+        for (VariantResult r : results) {
+            if (!r.test().endsWith("." + Verdicts.USER_VARIANT)) {
+                continue;
+            }
+            out.println();
+            VariantResult twin = results.stream().filter(t -> t.test().equals(Verdicts.twinTest(r.test())))
+                    .findFirst().orElse(null);
+            String reference = twin == null || twin.lostUpdates() == 0 ? ""
+                    : String.format(Locale.ROOT, "; a racy counter of this shape (%s) loses one every %s samples here",
+                    twin.variant(), sci(twin.samplesPerLostUpdate()));
+            if (r.verdict() == Verdict.RACE) {
+                out.printf(Locale.ROOT, "%s: %,d lost updates in %,d samples, one every %s%s: it races.%n",
+                        r.variant(), r.lostUpdates(), r.samples(), sci(r.samplesPerLostUpdate()), reference);
+            } else if (r.verdict() == Verdict.PROVEN) {
+                out.printf(Locale.ROOT, "%s: 0 lost updates in %,d samples%s; your counter's rate is at least "
+                        + "%,.0fx lower, in every configuration.%n", r.variant(), r.samples(), reference,
+                        r.proof().weakest());
+            } else if (r.verdict() == Verdict.SAFE_UNPROVEN) {
+                out.printf(Locale.ROOT, "%s: 0 lost updates in %,d samples%s; too few samples to tell (%s): run with "
+                        + "%s.%n", r.variant(), r.samples(), reference, r.proof().shortfall(), advice(r.proof(), stress));
+            }
+        }
+    }
+
+    /** Where the race showed and where the compiler hid it: racy variants, and any fix that raced. */
+    private static void printRatesPerConfiguration(PrintWriter out, List<OutcomeRow> rows, List<VariantResult> results) {
         java.util.Set<String> shown = new java.util.HashSet<>();
         for (VariantResult r : results) {
-            if (r.expect() == racebench.workload.counter.CounterKind.Expectation.RACY || r.lostUpdates() > 0) {
+            if (r.expect() == Expectation.RACY || r.lostUpdates() > 0) {
                 shown.add(r.test());
             }
         }
-        Map<String, Map<String, Double>> byVariant = new LinkedHashMap<>();
-        for (ConfigurationRate rate : rates(rows)) {
+        Map<String, List<ConfigurationRate>> byVariant = new LinkedHashMap<>();
+        for (ConfigurationRate rate : ConfigurationRate.of(rows)) {
             if (shown.contains(rate.test())) {
-                byVariant.computeIfAbsent(rate.variant(), v -> new LinkedHashMap<>()).merge(rate.configuration(),
-                        rate.rate(), Math::max);
+                byVariant.computeIfAbsent(rate.variant(), v -> new ArrayList<>()).add(rate);
             }
         }
         if (byVariant.isEmpty()) {
@@ -94,9 +181,23 @@ public final class RaceReport {
         out.println("lost-update rate per jcstress configuration ('.' = none seen):");
         byVariant.forEach((variant, perConfig) -> {
             out.printf("  %s%n", variant);
-            perConfig.forEach((config, rate) -> out.printf("    %-70s %s%n", shorten(config, 70),
-                    rate > 0 ? String.format(java.util.Locale.ROOT, "%.2e", rate) : "."));
+            perConfig.forEach(rate -> out.printf("    %-70s %s%n", shorten(rate.configuration(), 70),
+                    rate.lost() > 0 ? sci(rate.rate()) : "."));
         });
+    }
+
+    private static String sci(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1e", value);
+    }
+
+    private static String duration(double seconds) {
+        if (seconds < 1e-3) {
+            return String.format(Locale.ROOT, "%.1f us", seconds * 1e6);
+        }
+        if (seconds < 1) {
+            return String.format(Locale.ROOT, "%.0f ms", seconds * 1e3);
+        }
+        return String.format(Locale.ROOT, "%.1f s", seconds);
     }
 
     private static String shorten(String s, int width) {

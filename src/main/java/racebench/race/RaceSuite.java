@@ -34,12 +34,20 @@ public final class RaceSuite {
         return available().stream().filter(t -> !t.endsWith("." + Verdicts.USER_VARIANT)).toList();
     }
 
-    /** jcstress presets, weakest first. */
-    public static final List<String> MODES = List.of("sanity", "quick", "default", "tough");
+    /**
+     * Forks per configuration for a twin, against the mode's for everything else, each with at
+     * least two iterations. Where one actor is interpreted and the other compiled, some forks
+     * run the two out of phase and the twin's rate there falls a thousandfold (3e-6 against
+     * 5e-3 in the same configuration of another run, measured here), and with both actors
+     * interpreted the first iteration of a fork is the quiet one (8e-6 against 0.1 to 0.2).
+     * Over four forks of two iterations every configuration's rate was at least 6e-4 here,
+     * and that pooled rate is what a fork of the configuration can be expected to show: what
+     * a fix's bound is set against. It costs about as much as one fork of five iterations.
+     */
+    static final int TWIN_FORKS = 4;
 
-    /** jcstress's time per iteration for each mode (Options in jcstress 0.16). */
-    private static final Map<String, Integer> MODE_TIME_MILLIS =
-            Map.of("sanity", 200, "quick", 200, "default", 1000, "tough", 1000);
+    /** jcstress presets, weakest first. */
+    public static final List<String> MODES = StressMode.labels();
 
     /**
      * @param mode        a jcstress preset from {@link #MODES}
@@ -75,43 +83,92 @@ public final class RaceSuite {
 
     public static Outcome run(Request request, RunDirectory run, PrintWriter console)
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure {
-        console.printf("racebench race: %d variant(s), jcstress mode %s, writing %s%n", request.tests().size(),
+        StressMode mode = StressMode.of(request.mode());
+        List<String> tests = withTwins(request.tests());
+        console.printf("racebench race: %d variant(s), jcstress mode %s, writing %s%n", tests.size(),
                 request.mode(), run.path());
+        if (tests.size() > request.tests().size()) {
+            console.printf("  with the twins the fixes are proved against: %s%n", String.join(", ",
+                    tests.subList(request.tests().size(), tests.size()).stream().map(Verdicts::simpleName).toList()));
+        }
         console.flush();
         Progress progress = new Progress(console);
-        List<OutcomeRow> rows = new ArrayList<>(round(request, request.tests(), request.timeMillis(), run, "", progress));
+        Map<String, Double> stressSeconds = new java.util.HashMap<>();
+        List<String> twins = tests.stream().filter(t -> tests.stream().anyMatch(f -> t.equals(Verdicts.twinTest(f))))
+                .toList();
+        List<String> others = tests.stream().filter(t -> !twins.contains(t)).toList();
+        List<OutcomeRow> rows = new ArrayList<>();
+        if (!others.isEmpty()) {
+            rows.addAll(round(request, others, request.timeMillis(), request.iterations(), null, run, "", progress));
+            addStress(stressSeconds, rows, mode.secondsPerFork(request.timeMillis(), request.iterations()));
+        }
+        if (!twins.isEmpty()) {
+            int iterations = Math.max(2, (request.iterations() != null ? request.iterations() : mode.iterations()) / 2);
+            console.printf("twins, %d forks per configuration: %s%n", TWIN_FORKS * mode.forks(),
+                    String.join(", ", twins.stream().map(Verdicts::simpleName).toList()));
+            List<OutcomeRow> twinRows = round(request, twins, request.timeMillis(), iterations,
+                    TWIN_FORKS * mode.forks(), run, "-twins", progress);
+            addStress(stressSeconds, twinRows, mode.secondsPerFork(request.timeMillis(), iterations));
+            rows.addAll(twinRows);
+        }
         List<String> unproven = Verdicts.summarize(rows, request.userCounter()).stream()
                 .filter(r -> r.verdict() == Verdict.NOT_REPRODUCED).map(VariantResult::test).toList();
         if (request.retry() && !unproven.isEmpty()) {
             int longer = 5 * (request.timeMillis() != null ? request.timeMillis()
-                    : MODE_TIME_MILLIS.getOrDefault(request.mode(), 200));
+                    : Math.max(mode.timeMillis(), StressMode.QUICK.timeMillis()));
             console.printf("%d racy variant(s) not reproduced yet; one more round at %d ms per iteration: %s%n",
                     unproven.size(), longer, String.join(", ", unproven.stream().map(Verdicts::simpleName).toList()));
-            rows.addAll(round(request, unproven, longer, run, "-retry", progress));
+            List<OutcomeRow> retry = round(request, unproven, longer, request.iterations(), null, run, "-retry",
+                    progress);
+            addStress(stressSeconds, retry, mode.secondsPerFork(longer, request.iterations()));
+            rows.addAll(retry);
         }
-        List<VariantResult> verdicts = Verdicts.summarize(rows, request.userCounter());
+        List<VariantResult> verdicts = Verdicts.summarize(rows, request.userCounter(), stressSeconds);
         Instant end = Instant.now();
         RaceReport.write(run, rows, verdicts, end);
-        RaceReport.print(console, rows, verdicts);
+        RaceReport.print(console, rows, verdicts,
+                new RaceReport.Stress(mode, request.timeMillis(), request.iterations()));
         Duration took = Duration.between(run.started(), end).withNanos(0);
         console.printf("%nTook %s. Results in %s%n", took, run.path());
         console.flush();
         return new Outcome(verdicts, took);
     }
 
-    private static List<OutcomeRow> round(Request request, List<String> tests, Integer time, RunDirectory run,
-                                          String suffix, Progress progress)
+    private static List<OutcomeRow> round(Request request, List<String> tests, Integer time, Integer iterations,
+                                          Integer forks, RunDirectory run, String suffix, Progress progress)
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure {
         List<String> jcstressArgs = new ArrayList<>(List.of("-m", request.mode(), "-t", exactly(tests)));
         if (time != null) {
             jcstressArgs.addAll(List.of("-time", time.toString()));
         }
-        if (request.iterations() != null) {
-            jcstressArgs.addAll(List.of("-iters", request.iterations().toString()));
+        if (iterations != null) {
+            jcstressArgs.addAll(List.of("-iters", iterations.toString()));
+        }
+        if (forks != null) {
+            jcstressArgs.addAll(List.of("-f", forks.toString()));
         }
         JcstressRunner.Request r = new JcstressRunner.Request(request.classPath(), jcstressArgs, request.forkArgs(),
                 run.resolve("jcstress-report" + suffix), run.resolve("jcstress" + suffix + ".log"));
         return JcstressRunner.run(r, progress::accept);
+    }
+
+    /** The tests with the twin of every fix among them added at the end, so that each fix is proved in the same run. */
+    public static List<String> withTwins(List<String> tests) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(tests);
+        for (String test : tests) {
+            String twin = Verdicts.twinTest(test);
+            if (twin != null) {
+                all.add(twin);
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    /** Adds each test's stress time in one round: its configurations there times the round's time per configuration. */
+    private static void addStress(Map<String, Double> stressSeconds, List<OutcomeRow> round, double perConfiguration) {
+        Map<String, java.util.Set<String>> configurations = new java.util.HashMap<>();
+        round.forEach(r -> configurations.computeIfAbsent(r.test(), t -> new java.util.HashSet<>()).add(r.configuration()));
+        configurations.forEach((test, c) -> stressSeconds.merge(test, c.size() * perConfiguration, Double::sum));
     }
 
     /** A jcstress -t regex that selects exactly these tests and nothing else. */

@@ -1,12 +1,15 @@
 package racebench.race;
 
+import racebench.report.Csv;
+import racebench.stats.Proportion;
 import racebench.workload.counter.CounterKind.Expectation;
 
 import java.util.List;
 import java.util.SortedSet;
 
 /**
- * One variant's verdict across all its jcstress configurations: a row of race.csv.
+ * One variant's verdict across all its jcstress configurations, with its evidence: a row of
+ * race.csv.
  *
  * @param test           jcstress test name
  * @param variant        the nested test class (or the user's counter class)
@@ -16,25 +19,56 @@ import java.util.SortedSet;
  * @param forbidden      samples graded FORBIDDEN (lost updates of a fix)
  * @param seen           outcomes observed at least once
  * @param possible       outcomes the model says are reachable
- * @param configurations configurations run
+ * @param configurations jcstress configurations run (forks and rounds counted apart)
  * @param racyConfigurations configurations in which a lost update showed
  * @param verdict        what this proves
+ * @param proof          a fix's comparison with its twin, or null (a racy variant, or a fix that raced)
+ * @param stressSeconds  jcstress's stress time for this variant from its mode's settings, NaN if unknown
  */
 public record VariantResult(String test, String variant, Expectation expect, long samples, long interesting,
                             long forbidden, SortedSet<Integer> seen, SortedSet<Integer> possible,
-                            int configurations, int racyConfigurations, Verdict verdict) {
+                            int configurations, int racyConfigurations, Verdict verdict, Proof proof,
+                            double stressSeconds) {
 
-    public static final List<String> HEADER = List.of("test", "variant", "expect", "samples", "interesting",
-            "forbidden", "outcomes_seen", "outcomes_possible", "coverage", "configurations",
-            "racy_configurations", "verdict");
+    public static final List<String> HEADER = List.of("test", "variant", "expect", "twin", "samples", "interesting",
+            "forbidden", "lost_update_rate", "rate_upper_bound_95", "sensitivity_min", "configurations_twin_raced",
+            "samples_factor_for_proof", "samples_per_lost_update", "stress_seconds", "seconds_to_first_lost_update",
+            "outcomes_seen", "outcomes_possible", "coverage", "configurations", "racy_configurations", "verdict");
 
     /** Lost-update samples, whichever way they were graded. */
     public long lostUpdates() {
         return interesting + forbidden;
     }
 
+    public double rate() {
+        return samples == 0 ? Double.NaN : (double) lostUpdates() / samples;
+    }
+
+    /** The 95% upper bound on the lost-update rate over all configurations together. */
+    public double rateUpperBound() {
+        return Proportion.upper(lostUpdates(), samples, ConfigurationRate.CONFIDENCE);
+    }
+
+    /** The expected wait for a lost update, in samples: the run's samples per lost update. */
+    public double samplesPerLostUpdate() {
+        return lostUpdates() == 0 ? Double.NaN : (double) samples / lostUpdates();
+    }
+
+    /** The expected stress time to the first lost update, from the run's sample rate. */
+    public double secondsToFirstLostUpdate() {
+        return samplesPerLostUpdate() * stressSeconds / samples;
+    }
+
+    public String twin() {
+        return proof == null ? "" : proof.twin();
+    }
+
     public List<Object> cells() {
-        return List.of(test, variant, expect, samples, interesting, forbidden, join(seen), join(possible),
+        return List.of(test, variant, expect, twin(), samples, interesting, forbidden, Csv.scientific(rate()),
+                Csv.scientific(rateUpperBound()), proof == null ? "" : Csv.number(proof.weakest(), 1),
+                proof == null ? "" : proof.covered() + "/" + proof.configurations(),
+                proof == null ? "" : Csv.number(proof.needFactor(), 3), Csv.number(samplesPerLostUpdate(), 0),
+                Csv.number(stressSeconds, 1), Csv.scientific(secondsToFirstLostUpdate()), join(seen), join(possible),
                 seen.stream().filter(possible::contains).count() + "/" + possible.size(),
                 configurations, racyConfigurations, verdict);
     }

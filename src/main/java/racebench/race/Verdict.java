@@ -6,15 +6,20 @@ public enum Verdict {
     REPRODUCED,
     /** a variant expected to race showed none: not enough stress, or the JIT hid it everywhere */
     NOT_REPRODUCED,
-    /** a fix showed no lost update in any sample */
-    SAFE,
+    /** a fix showed no lost update, and its twin raced so often in every configuration that it would have */
+    PROVEN,
+    /** a fix showed no lost update, but the run was too weak to tell it from no fix (see {@link Proof}) */
+    SAFE_UNPROVEN,
     /** a fix showed a lost update: the fix is broken */
     RACE,
     /** jcstress could not run the variant (test error, VM crash, timeout) */
     ERROR;
 
-    /** True when this verdict is what the run was meant to show. */
+    /**
+     * True when nothing went wrong: the race showed where it should, no fix lost an update.
+     * SAFE_UNPROVEN counts, since no race was seen; the report says what would make it a proof.
+     */
     public boolean isGood() {
-        return this == REPRODUCED || this == SAFE;
+        return this == REPRODUCED || this == PROVEN || this == SAFE_UNPROVEN;
     }
 }

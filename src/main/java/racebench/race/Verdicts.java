@@ -15,9 +15,10 @@ import java.util.TreeSet;
  * non-zero final value; whether the test graded it interesting or forbidden only tells which
  * outcome set it declared, so the verdict is taken from the counts and the expectation:
  * a racy variant with a lost update is REPRODUCED, without one NOT_REPRODUCED; a fix with
- * one is a RACE, without one SAFE. A configuration that jcstress could not run makes a
- * variant with no lost update an ERROR, since "none seen" no longer covers every
- * configuration; a lost update that was seen stands whatever else failed.
+ * one is a RACE, without one PROVEN or SAFE_UNPROVEN by the {@link Proof} against its twin.
+ * A configuration that jcstress could not run makes a variant with no lost update an ERROR,
+ * since "none seen" no longer covers every configuration; a lost update that was seen stands
+ * whatever else failed.
  */
 public final class Verdicts {
     /** Nested class that runs the user's own counter. */
@@ -28,34 +29,69 @@ public final class Verdicts {
     private Verdicts() {
     }
 
-    /** The expectation of a jcstress test, by its nested class's simple name. */
+    /** The expectation of a jcstress test, by its nested class's simple name; an unknown name is an error. */
     public static Expectation expectationOf(String test) {
         String variant = simpleName(test);
-        for (CounterKind kind : CounterKind.values()) {
-            if (kind.variant().equals(variant)) {
-                return kind.expect();
-            }
-        }
-        return Expectation.SAFE;  // the user's counter is graded as a fix
+        return variant.equals(USER_VARIANT) ? Expectation.SAFE : CounterKind.ofVariant(variant).expect();
+    }
+
+    /** The jcstress test of a fix's twin (the user's counter's is the reference twin), or null for a racy variant. */
+    public static String twinTest(String test) {
+        String variant = simpleName(test);
+        CounterKind twin = variant.equals(USER_VARIANT) ? CounterKind.REFERENCE_TWIN : CounterKind.ofVariant(variant).twin();
+        return twin == null ? null : test.substring(0, test.length() - variant.length()) + twin.variant();
     }
 
     public static List<VariantResult> summarize(List<OutcomeRow> rows, String userCounter) {
+        return summarize(rows, userCounter, Map.of());
+    }
+
+    /**
+     * @param stressSeconds jcstress's stress time per test, from the settings of the rounds it ran in
+     */
+    public static List<VariantResult> summarize(List<OutcomeRow> rows, String userCounter,
+                                                Map<String, Double> stressSeconds) {
         Map<String, List<OutcomeRow>> byTest = new LinkedHashMap<>();
         for (OutcomeRow row : rows) {
             byTest.computeIfAbsent(row.test(), t -> new ArrayList<>()).add(row);
         }
+        Map<String, List<ConfigurationRate>> rates = new LinkedHashMap<>();
+        for (ConfigurationRate rate : ConfigurationRate.of(rows)) {
+            rates.computeIfAbsent(rate.test(), t -> new ArrayList<>()).add(rate);
+        }
         List<VariantResult> results = new ArrayList<>();
         for (Map.Entry<String, List<OutcomeRow>> e : byTest.entrySet()) {
-            String variant = simpleName(e.getKey());
+            String test = e.getKey();
+            String variant = simpleName(test);
             if (variant.equals(USER_VARIANT) && userCounter != null) {
                 variant = userCounter;
             }
-            results.add(summarize(e.getKey(), variant, expectationOf(e.getKey()), e.getValue()));
+            VariantResult r = summarize(test, variant, expectationOf(test), e.getValue(),
+                    stressSeconds.getOrDefault(test, Double.NaN));
+            if (r.verdict() == Verdict.PROVEN) {
+                String twin = twinTest(test);
+                Map<String, ConfigurationRate> twinBySetting = new LinkedHashMap<>();
+                rates.getOrDefault(twin, List.of()).forEach(t -> twinBySetting.put(t.configuration(), t));
+                Proof proof = Proof.of(simpleName(twin), rates.getOrDefault(test, List.of()), twinBySetting);
+                r = withProof(r, proof);
+            }
+            results.add(r);
         }
         return results;
     }
 
-    static VariantResult summarize(String test, String variant, Expectation expect, List<OutcomeRow> rows) {
+    private static VariantResult withProof(VariantResult r, Proof proof) {
+        return new VariantResult(r.test(), r.variant(), r.expect(), r.samples(), r.interesting(), r.forbidden(),
+                r.seen(), r.possible(), r.configurations(), r.racyConfigurations(),
+                proof.proven() ? Verdict.PROVEN : Verdict.SAFE_UNPROVEN, proof, r.stressSeconds());
+    }
+
+    /**
+     * One variant on its own: REPRODUCED, NOT_REPRODUCED, RACE or ERROR, or PROVEN for a fix
+     * that lost no update, to be weighed against its twin by the caller.
+     */
+    static VariantResult summarize(String test, String variant, Expectation expect, List<OutcomeRow> rows,
+                                   double stressSeconds) {
         long samples = 0;
         long interesting = 0;
         long forbidden = 0;
@@ -93,10 +129,10 @@ public final class Verdicts {
         } else if (error || samples == 0) {
             verdict = Verdict.ERROR;
         } else {
-            verdict = expect == Expectation.RACY ? Verdict.NOT_REPRODUCED : Verdict.SAFE;
+            verdict = expect == Expectation.RACY ? Verdict.NOT_REPRODUCED : Verdict.PROVEN;
         }
         return new VariantResult(test, variant, expect, samples, interesting, forbidden, seen, POSSIBLE,
-                configurations.size(), racy, verdict);
+                configurations.size(), racy, verdict, null, stressSeconds);
     }
 
     public static String simpleName(String test) {

@@ -56,4 +56,12 @@ public final class Csv {
         }
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
+
+    /** A rate or other small number as a cell: {@link Locale#ROOT}, four significant digits, NaN as an empty cell. */
+    public static String scientific(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "%.3e", value);
+    }
 }

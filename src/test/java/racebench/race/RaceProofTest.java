@@ -47,7 +47,11 @@ class RaceProofTest {
             assertTrue(r != null, "no verdict for " + kind.variant());
             long samples = Long.parseLong(r.get("samples"));
             if (kind.expect() == CounterKind.Expectation.SAFE) {
-                assertEquals("SAFE", r.get("verdict"), kind.variant() + ": " + r);
+                // no lost update, and a bound at least 100x below the twin's rate in every configuration
+                assertEquals("PROVEN", r.get("verdict"), kind.variant() + ": " + r);
+                assertEquals(kind.twin().variant(), r.get("twin"));
+                assertTrue(Double.parseDouble(r.get("sensitivity_min")) >= 100, r.toString());
+                assertTrue(Double.parseDouble(r.get("rate_upper_bound_95")) <= 3.0 / samples, r.toString());
                 assertTrue(samples >= 1_000_000, kind.variant() + " had only " + samples + " samples");
             } else {
                 assertEquals("REPRODUCED", r.get("verdict"), kind.variant() + ": " + r);
@@ -72,20 +76,26 @@ class RaceProofTest {
                 "--out", out.resolve("safe").toString())));
         assertEquals(1, Main.run(concat(bounded, "--counter", "racebench.fixtures.UserRacyCounter",
                 "--out", out.resolve("racy").toString())));
-        CSVRecord safe = onlyRow(out.resolve("safe"));
-        assertEquals("racebench.fixtures.UserSynchronizedCounter", safe.get("variant"));
-        assertEquals("SAFE", safe.get("verdict"));
-        CSVRecord racy = onlyRow(out.resolve("racy"));
+        CSVRecord safe = row(out.resolve("safe"), "racebench.fixtures.UserSynchronizedCounter");
+        // judged against the reference twin, stressed in the same run and configurations
+        assertEquals("RacyVolatile", safe.get("twin"));
+        assertEquals("REPRODUCED", row(out.resolve("safe"), "RacyVolatile").get("verdict"));
+        assertTrue(Double.parseDouble(safe.get("rate_upper_bound_95")) > 0, safe.toString());
+        assertTrue(List.of("PROVEN", "SAFE_UNPROVEN").contains(safe.get("verdict")), safe.toString());
+        assertEquals(safe.get("verdict").equals("PROVEN"), Double.parseDouble(safe.get("sensitivity_min")) >= 100,
+                safe.toString());
+        CSVRecord racy = row(out.resolve("racy"), "racebench.fixtures.UserRacyCounter");
         assertEquals("RACE", racy.get("verdict"));
         assertTrue(Long.parseLong(racy.get("forbidden")) > 0, racy.toString());
         NoLeftoverProcesses.check();
     }
 
-    private static CSVRecord onlyRow(Path results) throws IOException {
+    /** The user's counter and its reference twin, nothing else. */
+    private static CSVRecord row(Path results, String variant) throws IOException {
         try (Stream<Path> runs = Files.list(results)) {
             List<CSVRecord> rows = Csv.read(runs.findFirst().orElseThrow().resolve("race.csv"));
-            assertEquals(1, rows.size(), rows.toString());
-            return rows.getFirst();
+            assertEquals(2, rows.size(), rows.toString());
+            return rows.stream().filter(r -> r.get("variant").equals(variant)).findFirst().orElseThrow();
         }
     }
 

@@ -6,6 +6,8 @@ import racebench.workload.counter.CounterKind.Expectation;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class VerdictsTest {
     private static final String RACY = "racebench.stress.LostUpdate.Racy";
@@ -42,7 +44,7 @@ class VerdictsTest {
 
     @Test
     void fixIsSafeOnlyWithoutAnyLostUpdate() {
-        assertEquals(Verdict.SAFE, Verdicts.summarize(List.of(row(FIX, "unified", "0", "ACCEPTABLE", 5)), null)
+        assertEquals(Verdict.SAFE_UNPROVEN, Verdicts.summarize(List.of(row(FIX, "unified", "0", "ACCEPTABLE", 5)), null)
                 .getFirst().verdict());
         VariantResult broken = Verdicts.summarize(List.of(
                 row(FIX, "unified", "0", "ACCEPTABLE", 5),
@@ -80,5 +82,98 @@ class VerdictsTest {
         assertEquals("com.example.MyCounter", r.variant());
         assertEquals(Expectation.SAFE, r.expect());
         assertEquals(Verdict.RACE, r.verdict());
+    }
+
+    private static final String TWIN = "racebench.stress.LostUpdate.RacyVolatile";
+
+    private static OutcomeRow seeded(String test, String compilation, long seed, String outcome, String expect, long count) {
+        return new OutcomeRow(test, compilation, "-XX:+StressLCM -XX:StressSeed=" + seed, 0, "NORMAL", outcome, expect,
+                count, "d");
+    }
+
+    /** The twin loses 1 in 1,000 in both configurations; the fix ran {@code fixSamples} in each. */
+    private static List<OutcomeRow> fixAndTwin(long fixSamples) {
+        return List.of(
+                row(FIX, "actor1=C1 actor2=C1", "0", "ACCEPTABLE", fixSamples),
+                seeded(FIX, "actor1=C2 actor2=C2", 11, "0", "ACCEPTABLE", fixSamples),
+                row(TWIN, "actor1=C1 actor2=C1", "0", "ACCEPTABLE", 999_000),
+                row(TWIN, "actor1=C1 actor2=C1", "1", "ACCEPTABLE_INTERESTING", 1_000),
+                seeded(TWIN, "actor1=C2 actor2=C2", 22, "0", "ACCEPTABLE", 999_000),
+                seeded(TWIN, "actor1=C2 actor2=C2", 22, "-4", "ACCEPTABLE_INTERESTING", 1_000));
+    }
+
+    private static VariantResult fix(List<OutcomeRow> rows) {
+        return Verdicts.summarize(rows, null).stream().filter(r -> r.test().equals(FIX)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aFixIsProvenWhenItsBoundLiesAHundredTimesBelowItsTwinsRateEverywhere() {
+        // 0 in 1,000,000: bound 3.0e-6, twin 1e-3, sensitivity 334 in both (the stress seeds differ, the settings match)
+        VariantResult r = fix(fixAndTwin(1_000_000));
+        assertEquals(Verdict.PROVEN, r.verdict());
+        assertEquals("RacyVolatile", r.twin());
+        assertEquals(2, r.proof().covered());
+        assertEquals(1e-3 / 2.9957e-6, r.proof().weakest(), 1);
+        assertEquals("", r.proof().shortfall());
+    }
+
+    @Test
+    void aFixWithTooFewSamplesIsSafeButUnprovenAndSaysHowManyMoreItNeeds() {
+        // 0 in 100,000: bound 3.0e-5, only 33x below the twin; 299,572 samples would reach 1e-5
+        VariantResult r = fix(fixAndTwin(100_000));
+        assertEquals(Verdict.SAFE_UNPROVEN, r.verdict());
+        assertEquals(33.4, r.proof().weakest(), 0.1);
+        assertEquals(2.996, r.proof().needFactor(), 0.001);
+        assertTrue(r.proof().shortfall().contains("3.0x the samples"), r.proof().shortfall());
+    }
+
+    @Test
+    void aConfigurationWhereTheTwinDidNotRaceLeavesTheFixUnproven() {
+        List<OutcomeRow> rows = List.of(
+                row(FIX, "actor1=C1 actor2=C1", "0", "ACCEPTABLE", 10_000_000),
+                row(FIX, "actor1=C2 actor2=C2", "0", "ACCEPTABLE", 10_000_000),
+                row(TWIN, "actor1=C1 actor2=C1", "1", "ACCEPTABLE_INTERESTING", 1_000),
+                row(TWIN, "actor1=C1 actor2=C1", "0", "ACCEPTABLE", 999_000),
+                row(TWIN, "actor1=C2 actor2=C2", "0", "ACCEPTABLE", 10_000_000));
+        VariantResult r = fix(rows);
+        assertEquals(Verdict.SAFE_UNPROVEN, r.verdict());
+        assertEquals(1, r.proof().covered());
+        assertTrue(r.proof().shortfall().contains("only 1 of 2"), r.proof().shortfall());
+    }
+
+    @Test
+    void aFixWhoseTwinDidNotRunIsUnproven() {
+        VariantResult r = fix(List.of(row(FIX, "unified", "0", "ACCEPTABLE", 1_000_000_000)));
+        assertEquals(Verdict.SAFE_UNPROVEN, r.verdict());
+        assertEquals(0, r.proof().covered());
+    }
+
+    @Test
+    void theUsersCounterIsProvedAgainstTheReferenceTwin() {
+        String user = "racebench.stress.LostUpdate.UserCounter";
+        assertEquals(TWIN, Verdicts.twinTest(user));
+        assertEquals(TWIN, Verdicts.twinTest(FIX));
+        assertEquals(null, Verdicts.twinTest(RACY));
+        List<OutcomeRow> rows = new java.util.ArrayList<>(fixAndTwin(1_000_000).subList(2, 6));
+        rows.add(row(user, "actor1=C1 actor2=C1", "0", "ACCEPTABLE", 1_000_000));
+        rows.add(seeded(user, "actor1=C2 actor2=C2", 33, "0", "ACCEPTABLE", 1_000_000));
+        VariantResult r = Verdicts.summarize(rows, "com.example.Mine").stream()
+                .filter(v -> v.variant().equals("com.example.Mine")).findFirst().orElseThrow();
+        assertEquals(Verdict.PROVEN, r.verdict());
+    }
+
+    @Test
+    void anUnknownVariantIsAnErrorNotASafeGuess() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Verdicts.summarize(List.of(row("racebench.stress.LostUpdate.Nope", "unified", "0", "ACCEPTABLE", 5)), null));
+    }
+
+    @Test
+    void theTimeToTheFirstLostUpdateComesFromTheRunsSampleRate() {
+        List<OutcomeRow> rows = List.of(row(RACY, "unified", "0", "ACCEPTABLE", 9_999_990),
+                row(RACY, "unified", "1", "ACCEPTABLE_INTERESTING", 10));
+        VariantResult r = Verdicts.summarize(rows, null, java.util.Map.of(RACY, 2.0)).getFirst();
+        assertEquals(1_000_000, r.samplesPerLostUpdate(), 1e-6);
+        assertEquals(0.2, r.secondsToFirstLostUpdate(), 1e-9);
     }
 }

@@ -4,7 +4,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.race.OutcomeModel;
-import racebench.race.RaceReport;
+import racebench.race.ConfigurationRate;
+import racebench.race.Proof;
 import racebench.race.VariantResult;
 import racebench.race.Verdict;
 import racebench.workload.counter.CounterKind.Expectation;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,21 +32,29 @@ class CsvGoldenTest {
         Locale.setDefault(saved);
     }
 
-    static List<VariantResult> variants() {
-        return List.of(
-                new VariantResult("racebench.stress.LostUpdate.Racy", "Racy", Expectation.RACY, 661_659_914, 74, 0,
-                        new TreeSet<>(List.of(0, 1, 4)), OutcomeModel.reachable(1, 4), 14, 1, Verdict.REPRODUCED),
-                new VariantResult("racebench.stress.LostUpdate.Synchronized", "Synchronized", Expectation.SAFE,
-                        3_909_727, 0, 0, new TreeSet<>(List.of(0)), OutcomeModel.reachable(1, 4), 14, 0, Verdict.SAFE),
-                new VariantResult("racebench.stress.LostUpdate.UserCounter", "com.example.Counter, \"v2\"",
-                        Expectation.SAFE, 10, 0, 2, new TreeSet<>(List.of(-1, 0)), OutcomeModel.reachable(1, 4),
-                        1, 1, Verdict.RACE));
+    private static final String RACY = "racebench.stress.LostUpdate.RacyVolatile";
+    private static final String FIX = "racebench.stress.LostUpdate.Synchronized";
+
+    static List<ConfigurationRate.Line> lines() {
+        ConfigurationRate twin = new ConfigurationRate(RACY, "RacyVolatile", "actor1=C1 actor2=C2", 15_869_971, 15_044);
+        return List.of(new ConfigurationRate.Line(twin, null, null),
+                new ConfigurationRate.Line(new ConfigurationRate(RACY, "RacyVolatile", "unified", 0, 0), null, null),
+                new ConfigurationRate.Line(new ConfigurationRate(FIX, "Synchronized", "actor1=C1 actor2=C2",
+                        21_245_971, 0), "RacyVolatile", twin));
     }
 
-    static List<RaceReport.ConfigurationRate> rates() {
-        return List.of(new RaceReport.ConfigurationRate("racebench.stress.LostUpdate.Racy", "Racy",
-                        "actor1=C1 actor2=C1 #0", 76_000_000, 74),
-                new RaceReport.ConfigurationRate("racebench.stress.LostUpdate.Racy", "Racy", "unified #0", 0, 0));
+    static List<VariantResult> variants() {
+        Proof proof = Proof.of("RacyVolatile", List.of(lines().get(2).rate()),
+                Map.of("actor1=C1 actor2=C2", lines().get(0).rate()));
+        return List.of(
+                new VariantResult(RACY, "RacyVolatile", Expectation.RACY, 15_869_971, 15_044, 0,
+                        new TreeSet<>(List.of(0, 1, 4)), OutcomeModel.reachable(1, 4), 2, 1, Verdict.REPRODUCED,
+                        null, 1.0),
+                new VariantResult(FIX, "Synchronized", Expectation.SAFE, 21_245_971, 0, 0, new TreeSet<>(List.of(0)),
+                        OutcomeModel.reachable(1, 4), 1, 0, Verdict.PROVEN, proof, 1.0),
+                new VariantResult("racebench.stress.LostUpdate.UserCounter", "com.example.Counter, \"v2\"",
+                        Expectation.SAFE, 10, 0, 2, new TreeSet<>(List.of(-1, 0)), OutcomeModel.reachable(1, 4),
+                        1, 1, Verdict.RACE, null, Double.NaN));
     }
 
     private static void assertGolden(String golden, Path actual) throws IOException {
@@ -57,8 +67,7 @@ class CsvGoldenTest {
 
     private static void writeAndCompare(Path dir) throws IOException {
         Csv.write(dir.resolve("race.csv"), VariantResult.HEADER, variants(), VariantResult::cells);
-        Csv.write(dir.resolve("rates.csv"), RaceReport.ConfigurationRate.HEADER, rates(),
-                RaceReport.ConfigurationRate::cells);
+        Csv.write(dir.resolve("rates.csv"), ConfigurationRate.Line.HEADER, lines(), ConfigurationRate.Line::cells);
         assertGolden("race.csv", dir.resolve("race.csv"));
         assertGolden("race-configurations.csv", dir.resolve("rates.csv"));
     }

@@ -5,7 +5,7 @@ import java.util.concurrent.Semaphore;
 /** Fix with a binary semaphore: one permit, so one thread in the critical section at a time. */
 public final class SemaphoreCounter implements SharedCounter {
     private final Semaphore permit = new Semaphore(1);
-    private int num;
+    private volatile int num; // volatile so that this minus the lock is RacyVolatile: see CounterKind
 
     @Override
     public void run(int n) {

@@ -5,7 +5,7 @@ import java.util.concurrent.locks.StampedLock;
 /** Fix with a StampedLock's write lock; reads use an optimistic stamp and fall back to the read lock. */
 public final class StampedLockCounter implements SharedCounter {
     private final StampedLock lock = new StampedLock();
-    private int num;
+    private volatile int num; // volatile so that this minus the lock is RacyVolatile: see CounterKind
 
     @Override
     public void run(int n) {

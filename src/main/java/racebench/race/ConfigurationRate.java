@@ -1,0 +1,70 @@
+package racebench.race;
+
+import racebench.report.Csv;
+import racebench.stats.Proportion;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lost updates of one variant in one jcstress configuration, pooled over its forks and
+ * rounds: where the race showed, where it hid, and for a fix how rare a lost update must be
+ * to have gone unseen. A configuration here is how each actor was compiled plus the C2 stress
+ * flags, without jcstress's random stress seed and fork number, so that a fix and its twin,
+ * run as separate tests with their own seeds, meet in the same configurations.
+ *
+ * @param samples samples in this configuration
+ * @param lost    samples that ended with a non-zero counter
+ */
+public record ConfigurationRate(String test, String variant, String configuration, long samples, long lost) {
+
+    /** Confidence of every bound racebench reports on a rate. */
+    public static final double CONFIDENCE = 0.95;
+
+    public double rate() {
+        return samples == 0 ? Double.NaN : (double) lost / samples;
+    }
+
+    /** The 95% upper bound on this configuration's lost-update rate (exact binomial). */
+    public double upperBound() {
+        return Proportion.upper(lost, samples, CONFIDENCE);
+    }
+
+    /** One rate per test and configuration, in the order the rows first name them. */
+    public static List<ConfigurationRate> of(List<OutcomeRow> rows) {
+        Map<List<String>, long[]> counts = new LinkedHashMap<>();
+        for (OutcomeRow row : rows) {
+            if (row.outcome().isEmpty()) {
+                continue;
+            }
+            long[] c = counts.computeIfAbsent(List.of(row.test(), row.setting()), k -> new long[2]);
+            c[0] += row.count();
+            if (!row.outcome().trim().equals("0")) {
+                c[1] += row.count();
+            }
+        }
+        List<ConfigurationRate> rates = new ArrayList<>();
+        counts.forEach((key, c) -> rates.add(
+                new ConfigurationRate(key.get(0), Verdicts.simpleName(key.get(0)), key.get(1), c[0], c[1])));
+        return rates;
+    }
+
+    /** A row of race-configurations.csv, with the fix's twin in the same configuration where it has one. */
+    public record Line(ConfigurationRate rate, String twin, ConfigurationRate twinRate) {
+        public static final List<String> HEADER = List.of("test", "variant", "configuration", "samples",
+                "lost_updates", "rate", "rate_upper_bound_95", "twin", "twin_rate", "sensitivity");
+
+        public double sensitivity() {
+            return twinRate == null || twinRate.lost() == 0 || rate.lost() > 0 ? Double.NaN
+                    : twinRate.rate() / rate.upperBound();
+        }
+
+        public List<Object> cells() {
+            return List.of(rate.test(), rate.variant(), rate.configuration(), rate.samples(), rate.lost(),
+                    Csv.scientific(rate.rate()), Csv.scientific(rate.upperBound()), twin == null ? "" : twin,
+                    twinRate == null ? "" : Csv.scientific(twinRate.rate()), Csv.number(sensitivity(), 1));
+        }
+    }
+}
