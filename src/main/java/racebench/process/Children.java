@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * Every child process racebench starts goes through here, so none outlives the run: on
  * normal exit the caller reaps it, and on Ctrl-C or any other JVM shutdown a hook kills
  * what is still alive, descendants first (jcstress starts JVMs of its own), and then any
- * other descendant of this JVM, such as JMH's forks, which JMH starts itself.
+ * other descendant of this JVM, such as JMH's forks, which JMH starts itself; then it
+ * removes the private temporary directories they worked in ({@link PrivateFiles}).
  */
 public final class Children {
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -73,5 +74,14 @@ public final class Children {
         }
         // and what libraries started without us: JMH's forks and the worker JVMs inside them
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+        // then the private temporary directories they worked in, once they are gone
+        for (Process p : LIVE) {
+            try {
+                p.waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                break;
+            }
+        }
+        PrivateFiles.deleteAllTemporary();
     }
 }

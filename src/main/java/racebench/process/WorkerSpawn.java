@@ -37,9 +37,12 @@ public final class WorkerSpawn {
             return plain;
         }
         if (aotLauncher == null) {
-            Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "racebench-aot"));
+            // private (0700, the user's own, no symlink) so no one else can plant a cache that
+            // -XX:AOTMode=on would load; a new key per jar rebuild, so keep only the newest few
+            Path dir = PrivateFiles.cacheDir("aot");
             Path cache = dir.resolve("worker-" + classPathKey(plain.classPath()) + ".aot");
-            if (!Files.isRegularFile(cache)) {
+            if (!Files.isRegularFile(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                PrivateFiles.prune(dir, "worker-*.aot", 3);
                 // train under a private name and move it into place, so a killed training run
                 // never leaves a half-written cache for the next run to trust
                 Path partial = dir.resolve(cache.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");

@@ -6,16 +6,13 @@ import racebench.report.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Runs jcstress in a JVM of its own ({@link StressMain}), with a plain class path that its
@@ -47,7 +44,7 @@ public final class JcstressRunner {
 
     public static List<OutcomeRow> run(Request request, Consumer<String> progress)
             throws IOException, InterruptedException, JcstressFailure {
-        Path work = Files.createTempDirectory("racebench-jcstress-");
+        Path work = racebench.process.PrivateFiles.temporaryDir("racebench-jcstress-");
         Path outcomes = work.resolve("outcomes.csv");
         List<String> command = new ArrayList<>(List.of(
                 Children.javaExecutable(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
@@ -82,21 +79,7 @@ public final class JcstressRunner {
             return rows;
         } finally {
             Children.reap(process, 2_000);
-            deleteTree(work);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // a leftover temporary directory is not worth failing a finished run for
+            racebench.process.PrivateFiles.delete(work);
         }
     }
 }

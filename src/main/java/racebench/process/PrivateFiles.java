@@ -1,0 +1,120 @@
+package racebench.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Where racebench keeps files that other users must not read or plant: caches in the user's
+ * cache directory ({@code $XDG_CACHE_HOME/racebench}, else {@code ~/.cache/racebench}) and
+ * temporary directories, both mode 0700, checked not to be symbolic links and to belong to
+ * the user running racebench. Temporary directories are removed when the command ends, also
+ * on Ctrl-C or SIGTERM (from {@link Children}'s shutdown hook, after the children that used
+ * them are gone).
+ */
+public final class PrivateFiles {
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    private static final Set<Path> TEMPORARY = ConcurrentHashMap.newKeySet();
+
+    private PrivateFiles() {
+    }
+
+    /** A cache directory of racebench's, created 0700 if missing; one line if it cannot be trusted. */
+    public static Path cacheDir(String name) throws IOException {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        Path racebench = privateDir(base.resolve("racebench"));
+        return privateDir(racebench.resolve(name));
+    }
+
+    /** A fresh 0700 temporary directory, removed by {@link #delete} or at shutdown. */
+    public static Path temporaryDir(String prefix) throws IOException {
+        Path dir = posix() ? Files.createTempDirectory(prefix, ownerOnly()) : Files.createTempDirectory(prefix);
+        TEMPORARY.add(dir);
+        return dir;
+    }
+
+    /** Removes a temporary directory and everything in it; a leftover is not worth failing a run for. */
+    public static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+            TEMPORARY.remove(dir);
+        } catch (IOException | UncheckedIOException e) {
+            // left for the system's temporary-file cleaner
+        }
+    }
+
+    /** Keeps the {@code keep} newest files of a cache directory whose names match, deletes the rest. */
+    public static void prune(Path dir, String glob, int keep) throws IOException {
+        var matcher = dir.getFileSystem().getPathMatcher("glob:" + glob);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> matcher.matches(p.getFileName()))
+                    .sorted(Comparator.comparing(PrivateFiles::modified).reversed()).toList();
+        }
+        for (Path old : files.subList(Math.min(keep, files.size()), files.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    static void deleteAllTemporary() {
+        List.copyOf(TEMPORARY).forEach(PrivateFiles::delete);
+    }
+
+    static Path privateDir(Path dir) throws IOException {
+        try {
+            if (posix()) {
+                Files.createDirectory(dir, ownerOnly());
+            } else {
+                Files.createDirectory(dir);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // checked below, without following a link
+        }
+        BasicFileAttributes attributes = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isSymbolicLink() || !attributes.isDirectory()) {
+            throw new IOException(dir + " is not a directory of its own (a symbolic link or a file): remove it");
+        }
+        if (posix()) {
+            String owner = Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName();
+            if (!owner.equals(System.getProperty("user.name"))) {
+                throw new IOException(dir + " belongs to " + owner + ", not to " + System.getProperty("user.name")
+                        + ": racebench will not use it");
+            }
+            if (!Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS).equals(OWNER_ONLY)) {
+                Files.setPosixFilePermissions(dir, OWNER_ONLY);
+            }
+        }
+        return dir;
+    }
+
+    private static boolean posix() {
+        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    private static FileAttribute<Set<PosixFilePermission>> ownerOnly() {
+        return PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path p) {
+        try {
+            return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
+    }
+}

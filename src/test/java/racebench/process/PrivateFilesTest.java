@@ -1,0 +1,68 @@
+package racebench.process;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PrivateFilesTest {
+
+    private static String mode(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void aCacheDirectoryIsCreatedOwnerOnlyAndAWideOneIsNarrowed(@TempDir Path home) throws IOException {
+        Path fresh = PrivateFiles.privateDir(home.resolve("fresh"));
+        assertEquals("rwx------", mode(fresh));
+        Path wide = Files.createDirectory(home.resolve("wide"));
+        Files.setPosixFilePermissions(wide, PosixFilePermissions.fromString("rwxrwxrwx"));
+        PrivateFiles.privateDir(wide);
+        assertEquals("rwx------", mode(wide));
+    }
+
+    @Test
+    void aSymbolicLinkOrAFileInItsPlaceIsRefused(@TempDir Path home) throws IOException {
+        Path elsewhere = Files.createDirectory(home.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(home.resolve("cache"), elsewhere);
+        IOException e = assertThrows(IOException.class, () -> PrivateFiles.privateDir(link));
+        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        Path file = Files.writeString(home.resolve("file"), "x");
+        assertThrows(IOException.class, () -> PrivateFiles.privateDir(file));
+    }
+
+    @Test
+    void aTemporaryDirectoryIsOwnerOnlyAndDeletedWithItsContents() throws IOException {
+        Path dir = PrivateFiles.temporaryDir("racebench-test-");
+        assertEquals("rwx------", mode(dir));
+        Files.writeString(Files.createDirectory(dir.resolve("sub")).resolve("f"), "x");
+        PrivateFiles.delete(dir);
+        assertFalse(Files.exists(dir));
+    }
+
+    @Test
+    void pruneKeepsTheNewestMatchingFilesOnly(@TempDir Path dir) throws IOException {
+        for (int i = 0; i < 5; i++) {
+            Path f = Files.writeString(dir.resolve("worker-" + i + ".aot"), "x");
+            Files.setLastModifiedTime(f, FileTime.fromMillis(1_000_000L * (i + 1)));
+        }
+        Files.writeString(dir.resolve("other.txt"), "x");
+        PrivateFiles.prune(dir, "worker-*.aot", 2);
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of("other.txt", "worker-3.aot", "worker-4.aot"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+}
