@@ -91,19 +91,31 @@ public final class RaceReport {
          * forks per configuration would take hours for the suite).
          */
         String toReach(double factor) {
+            return reach(factor).args();
+        }
+
+        Option reach(double factor) {
             double now = secondsPerConfiguration();
             if (!(now > 0)) {
-                return "--mode quick or stronger";
+                return new Option("--mode quick or stronger", StressMode.QUICK.secondsPerConfiguration(null, null));
             }
             double target = now * factor * 1.2;   // a fifth more: sample rates vary between runs
+            double perIteration = StressMode.DEFAULT.secondsPerConfiguration(null, 1);
             if (mode.ordinal() < StressMode.DEFAULT.ordinal()
                     && StressMode.DEFAULT.secondsPerConfiguration(null, null) >= target) {
-                return "--mode default";
+                return new Option("--mode default", StressMode.DEFAULT.secondsPerConfiguration(null, null));
             }
-            int iterations = (int) Math.ceil(target / StressMode.DEFAULT.secondsPerConfiguration(null, 1));
-            return "--mode default --iterations " + iterations;
+            int iterations = (int) Math.ceil(target / perIteration);
+            return new Option("--mode default --iterations " + iterations, iterations * perIteration);
         }
     }
+
+    /** Options for race, and the stress time per configuration they give. */
+    record Option(String args, double secondsPerConfiguration) {
+    }
+
+    /** jcstress's start-up and hand-over per fork, beside its stress time: about half a second here. */
+    private static final double FORK_OVERHEAD_SECONDS = 0.5;
 
     private static void printTimesToRace(PrintWriter out, List<VariantResult> results) {
         List<VariantResult> racy = results.stream().filter(r -> r.expect() == Expectation.RACY && r.lostUpdates() > 0)
@@ -121,18 +133,39 @@ public final class RaceReport {
     }
 
     private static void printShortfalls(PrintWriter out, List<VariantResult> results, Stress stress) {
+        double worst = 0;
         for (VariantResult r : results) {
             if (r.verdict() == Verdict.SAFE_UNPROVEN && !r.test().endsWith("." + Verdicts.USER_VARIANT)) {
                 out.printf("%n%s is SAFE_UNPROVEN: no lost update, but %s. To make it a proof: %s.%n", r.variant(),
                         r.proof().shortfall(), advice(r.proof(), stress));
+                worst = Math.max(worst, factor(r.proof()));
             }
+        }
+        if (worst > 0) {
+            // the fixes again, one fork per configuration, and the twin's configurations in
+            // RaceSuite.TWIN_FORKS forks of half the iterations each (twice the stress time)
+            Option option = stress.reach(worst);
+            double s = option.secondsPerConfiguration();
+            long fixes = results.stream().filter(r -> r.proof() != null).mapToLong(r -> r.proof().configurations()).sum();
+            long twin = results.stream().filter(r -> r.proof() != null).mapToLong(r -> r.proof().configurations()).max()
+                    .orElse(0);
+            double seconds = fixes * (s + FORK_OVERHEAD_SECONDS)
+                    + twin * (2 * s + RaceSuite.TWIN_FORKS * FORK_OVERHEAD_SECONDS);
+            String about = seconds < 90 ? String.format(Locale.ROOT, "%.0f s", seconds)
+                    : String.format(Locale.ROOT, "%.0f min", seconds / 60);
+            out.printf(Locale.ROOT, "%nTo prove every fix of this run: ./racebench race %s --tests '<the fixes>', "
+                    + "about %s (%d configurations of the fixes at %.0f s of stress each, their twin's at "
+                    + "twice that, plus start-up).%n", option.args(), about, fixes, s);
         }
     }
 
-    private static String advice(Proof proof, Stress stress) {
+    private static double factor(Proof proof) {
         boolean allCovered = proof.covered() == proof.configurations();
-        double factor = allCovered && proof.needFactor() > 1 ? proof.needFactor() : 5;
-        return stress.toReach(factor);
+        return allCovered && proof.needFactor() > 1 ? proof.needFactor() : 5;
+    }
+
+    private static String advice(Proof proof, Stress stress) {
+        return stress.toReach(factor(proof));
     }
 
     private static void printUserCounter(PrintWriter out, List<VariantResult> results, Stress stress) {

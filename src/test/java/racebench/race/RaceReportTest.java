@@ -48,6 +48,9 @@ class RaceReportTest {
         String out = print(List.of(row(FIX, "0", 200_000), row(TWIN, "0", 999_000), row(TWIN, "1", 1_000)), null);
         assertTrue(out.contains("Synchronized is SAFE_UNPROVEN"), out);
         assertTrue(out.contains("To make it a proof: --mode default"), out);
+        // one fix configuration at 5 s + 0.5 s, its twin's at 10 s + 4 x 0.5 s: 17.5 s
+        assertTrue(out.contains("To prove every fix of this run: ./racebench race --mode default --tests '<the fixes>', "
+                + "about 18 s (1 configurations of the fixes at 5 s"), out);
     }
 
     @Test
