@@ -41,7 +41,7 @@ public final class RaceSuite {
      * in another, and with both interpreted the first iteration of a fork is the quiet one
      * (8e-6 against 0.1 to 0.2). Over four forks of two iterations the pooled rate, what a
      * fork of the configuration can be expected to show and what a fix's bound is set
-     * against, is steadier; it costs about as much as one fork of five iterations. It does
+     * against, is steadier; the extra round costs about 30 s of a quick run. It does
      * not remove the swing: in some runs all four forks of a configuration were quiet (see
      * README for how often quick mode proves every fix).
      */
