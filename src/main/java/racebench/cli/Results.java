@@ -47,7 +47,19 @@ final class Results {
             }
             return run;
         } catch (IOException e) {
-            throw new BadInput("cannot create a run directory in " + results + ": " + e.getMessage());
+            throw new BadInput("cannot create a run directory in " + results + ": " + reason(e));
         }
+    }
+
+    /** NIO's messages are often the bare path; its exception class names the problem. */
+    private static String reason(IOException e) {
+        String kind = switch (e) {
+            case java.nio.file.NoSuchFileException x -> "no such directory";
+            case java.nio.file.AccessDeniedException x -> "permission denied";
+            case java.nio.file.FileSystemException x when x.getReason() != null -> x.getReason();
+            default -> e.getClass().getSimpleName();
+        };
+        String message = e.getMessage();
+        return message == null || !message.contains(":") ? kind + " (" + message + ")" : message;
     }
 }

@@ -10,8 +10,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +25,18 @@ import java.util.function.Consumer;
 public final class JcstressRunner {
 
     /** What went wrong when jcstress itself failed (exit 3 territory). */
-    public static final class JcstressFailure extends Exception {
+    public static class JcstressFailure extends Exception {
         public JcstressFailure(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * jcstress went silent for longer than its request allowed: a forked test JVM hung (a
+     * counter that never returns), and jcstress itself has no time limit on a fork.
+     */
+    public static final class Silent extends JcstressFailure {
+        public Silent(String message) {
             super(message);
         }
     }
@@ -34,9 +47,11 @@ public final class JcstressRunner {
      * @param forkJvmArgs  flags every forked test JVM gets in front of jcstress's own
      * @param reportDir    where jcstress writes its HTML report
      * @param log          where jcstress's console output goes
+     * @param silenceLimit how long jcstress may print nothing before it is stopped as hung
+     *                     (it prints a line per finished fork)
      */
     public record Request(List<String> classPath, List<String> jcstressArgs, List<String> forkJvmArgs,
-                          Path reportDir, Path log) {
+                          Path reportDir, Path log, Duration silenceLimit) {
     }
 
     private JcstressRunner() {
@@ -57,6 +72,22 @@ public final class JcstressRunner {
         command.addAll(List.of("-jvmArgsPrepend", String.join(" ", forkArgs)));
 
         Process process = Children.start(new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true));
+        AtomicLong lastLine = new AtomicLong(System.nanoTime());
+        AtomicBoolean hung = new AtomicBoolean();
+        Thread watchdog = Thread.ofPlatform().daemon().name("racebench-jcstress-watchdog").start(() -> {
+            try {
+                while (process.isAlive()) {
+                    if (System.nanoTime() - lastLine.get() > request.silenceLimit().toNanos()) {
+                        hung.set(true);
+                        Children.reap(process, 2_000);   // closes its output, which ends the reading below
+                        return;
+                    }
+                    Thread.sleep(1_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         try {
             process.getOutputStream().close();
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -65,10 +96,15 @@ public final class JcstressRunner {
                 while ((line = in.readLine()) != null) {
                     log.write(line);
                     log.write(System.lineSeparator());
+                    lastLine.set(System.nanoTime());
                     progress.accept(line);
                 }
             }
             int exit = process.waitFor();
+            if (hung.get()) {
+                throw new Silent("jcstress printed nothing for " + request.silenceLimit().toSeconds()
+                        + " s, so a forked test JVM hung and was stopped; see " + request.log());
+            }
             if (exit != 0 || !Files.isRegularFile(outcomes)) {
                 throw new JcstressFailure("jcstress exited with " + exit + "; see " + request.log());
             }
@@ -78,6 +114,7 @@ public final class JcstressRunner {
             }
             return rows;
         } finally {
+            watchdog.interrupt();
             Children.reap(process, 2_000);
             racebench.process.PrivateFiles.delete(work);
         }

@@ -33,13 +33,15 @@ public record OutcomeRow(String test, String compilation, String jvmArgs, int fo
     /**
      * The configuration without its fork number and random stress seed: what the forks and
      * rounds of one test share, and what a fix and its twin (separate tests, own seeds) share.
+     * The user counter's system property, the same in every fork of a run, is left out too.
      */
     public String setting() {
-        String flags = STRESS_SEED.matcher(jvmArgs).replaceAll("").trim();
+        String flags = PER_RUN_FLAGS.matcher(jvmArgs).replaceAll("").trim();
         return compilation + (flags.isEmpty() ? "" : " " + flags);
     }
 
-    private static final java.util.regex.Pattern STRESS_SEED = java.util.regex.Pattern.compile("\\s*-XX:StressSeed=\\d+");
+    private static final java.util.regex.Pattern PER_RUN_FLAGS =
+            java.util.regex.Pattern.compile("\\s*(-XX:StressSeed=\\d+|-Dracebench\\.counter=\\S+)");
 
     public boolean isNormal() {
         return "NORMAL".equals(status);

@@ -10,10 +10,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Writes a race run's CSV files and prints its verdict table with the evidence behind each verdict. */
 public final class RaceReport {
@@ -73,6 +77,7 @@ public final class RaceReport {
         out.printf("%nconfigs: where the race showed / configurations; for a fix, where its twin raced. A fix is "
                 + "PROVEN when, in every configuration, its 95%% bound lies >= %.0fx below its twin's rate there.%n",
                 Proof.RULE);
+        printErrors(out, rows, results);
         printTimesToRace(out, results);
         printShortfalls(out, results, stress);
         printUserCounter(out, results, stress);
@@ -116,6 +121,35 @@ public final class RaceReport {
 
     /** jcstress's start-up and hand-over per fork, beside its stress time: about half a second here. */
     private static final double FORK_OVERHEAD_SECONDS = 0.5;
+
+    /**
+     * Why each ERROR variant has no verdict: jcstress's status per configuration, counted, so
+     * that a forked JVM that died (VM_ERROR) or hung (TIMEOUT) is named, not only "ERROR".
+     */
+    private static void printErrors(PrintWriter out, List<OutcomeRow> rows, List<VariantResult> results) {
+        for (VariantResult r : results) {
+            if (r.verdict() != Verdict.ERROR) {
+                continue;
+            }
+            Map<String, Set<String>> configurationsByStatus = new TreeMap<>();
+            Set<String> all = new HashSet<>();
+            for (OutcomeRow row : rows) {
+                if (row.test().equals(r.test())) {
+                    all.add(row.configuration());
+                    if (!row.isNormal()) {
+                        configurationsByStatus.computeIfAbsent(row.status(), k -> new HashSet<>())
+                                .add(row.configuration());
+                    }
+                }
+            }
+            String statuses = configurationsByStatus.entrySet().stream()
+                    .map(e -> e.getKey() + " in " + e.getValue().size() + " of " + all.size() + " configurations")
+                    .collect(Collectors.joining(", "));
+            out.printf("%nERROR %s: jcstress could not run it: %s; a forked JVM that died or hung is not a pass "
+                    + "(jcstress.log and jcstress-report/ in the run directory say more).%n", r.variant(),
+                    statuses.isEmpty() ? "no samples" : statuses);
+        }
+    }
 
     private static void printTimesToRace(PrintWriter out, List<VariantResult> results) {
         List<VariantResult> racy = results.stream().filter(r -> r.expect() == Expectation.RACY && r.lostUpdates() > 0)
@@ -195,7 +229,7 @@ public final class RaceReport {
 
     /** Where the race showed and where the compiler hid it: racy variants, and any fix that raced. */
     private static void printRatesPerConfiguration(PrintWriter out, List<OutcomeRow> rows, List<VariantResult> results) {
-        java.util.Set<String> shown = new java.util.HashSet<>();
+        Set<String> shown = new HashSet<>();
         for (VariantResult r : results) {
             if (r.expect() == Expectation.RACY || r.lostUpdates() > 0) {
                 shown.add(r.test());

@@ -135,6 +135,15 @@ public final class RaceSuite {
         return new Outcome(verdicts, took);
     }
 
+    /**
+     * jcstress prints a line per finished fork; silence for this long plus four forks' stress
+     * time means a fork hung (a JVM starts in about a second here).
+     */
+    static final Duration SILENCE_BASE = Duration.ofSeconds(60);
+
+    /** The status of a round's tests when jcstress hung and was stopped. */
+    static final String TIMEOUT = "TIMEOUT";
+
     private static List<OutcomeRow> round(Request request, List<String> tests, Integer time, Integer iterations,
                                           Integer forks, RunDirectory run, String suffix, Progress progress)
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure {
@@ -148,9 +157,22 @@ public final class RaceSuite {
         if (forks != null) {
             jcstressArgs.addAll(List.of("-f", forks.toString()));
         }
+        double secondsPerFork = StressMode.of(request.mode()).secondsPerFork(time, iterations);
+        Duration silenceLimit = SILENCE_BASE.plusMillis((long) (4_000 * secondsPerFork));
         JcstressRunner.Request r = new JcstressRunner.Request(request.classPath(), jcstressArgs, request.forkArgs(),
-                run.resolve("jcstress-report" + suffix), run.resolve("jcstress" + suffix + ".log"));
-        return JcstressRunner.run(r, progress::accept);
+                run.resolve("jcstress-report" + suffix), run.resolve("jcstress" + suffix + ".log"), silenceLimit);
+        try {
+            return JcstressRunner.run(r, progress::accept);
+        } catch (JcstressRunner.Silent e) {
+            // no result for any test of the round: each is an ERROR, with the reason in its status
+            progress.note(e.getMessage());
+            return timedOut(tests, e.getMessage());
+        }
+    }
+
+    /** A round that jcstress did not finish: one row per test, no samples, status TIMEOUT. */
+    static List<OutcomeRow> timedOut(List<String> tests, String why) {
+        return tests.stream().map(t -> new OutcomeRow(t, "", "", 0, TIMEOUT, "", "", 0, why)).toList();
     }
 
     /** The tests with the twin of every fix among them added at the end, so that each fix is proved in the same run. */
@@ -192,6 +214,11 @@ public final class RaceSuite {
 
         Progress(PrintWriter console) {
             this.console = console;
+        }
+
+        void note(String line) {
+            console.println("  [racebench] " + line);
+            console.flush();
         }
 
         void accept(String line) {

@@ -1,5 +1,6 @@
 package racebench.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import static racebench.cli.MainTest.run;
 
 class BenchCommandTest {
 
+    @Tag("fault")
     @Test
     void badInputIsOneLineAndExitTwo(@TempDir Path tmp) throws IOException {
         Path results = tmp.resolve("results");

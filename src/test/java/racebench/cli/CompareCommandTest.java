@@ -1,6 +1,7 @@
 package racebench.cli;
 
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.report.Csv;
@@ -94,6 +95,7 @@ class CompareCommandTest {
         assertTrue(row.get("why").contains("wider than the ±3.0% noise threshold"), row.get("why"));
     }
 
+    @Tag("fault")
     @Test
     void malformedBaselinesAreOneLineUsageErrorsAndWriteNothing(@TempDir Path tmp) throws IOException {
         Path a = runDir(tmp, "a", 1, 1, 0.005);
@@ -114,6 +116,7 @@ class CompareCommandTest {
         }
     }
 
+    @Tag("fault")
     @Test
     void badRunsAreUsageErrors(@TempDir Path tmp) throws IOException {
         Path a = runDir(tmp, "a", 1, 1, 0.005);

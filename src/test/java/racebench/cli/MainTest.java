@@ -1,5 +1,6 @@
 package racebench.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,7 @@ class MainTest {
         assertFalse(o.err().contains("\tat ") || o.err().contains("Caused by"), o.err());
     }
 
+    @Tag("fault")
     @Test
     void noCommandsHelpPrintsAWarning() {
         // picocli's tracer writes "[picocli WARN] Could not format ..." to System.err, e.g. for a lone '%'
@@ -92,6 +94,7 @@ class MainTest {
         }
     }
 
+    @Tag("fault")
     @Test
     void badUsageIsOneLineAndExitTwo(@TempDir Path tmp) throws IOException {
         Path results = tmp.resolve("results");
@@ -116,6 +119,7 @@ class MainTest {
         assertEquals("x", Files.readString(file), "earlier content untouched");
     }
 
+    @Tag("fault")
     @Test
     void userCounterProblemsAreUsageErrors(@TempDir Path tmp) {
         String fixtures = Path.of("target", "test-classes").toAbsolutePath().toString();

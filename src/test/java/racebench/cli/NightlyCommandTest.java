@@ -1,5 +1,6 @@
 package racebench.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.nightly.NightlyLock;
@@ -27,6 +28,7 @@ class NightlyCommandTest {
         }
     }
 
+    @Tag("fault")
     @Test
     void aSecondNightlyInTheSameResultsDirectoryIsRefusedBeforeItWritesAnything(@TempDir Path results) throws Exception {
         try (NightlyLock running = NightlyLock.acquire(results)) {
@@ -36,6 +38,7 @@ class NightlyCommandTest {
         assertEquals(List.of(), runDirectories(results));
     }
 
+    @Tag("fault")
     @Test
     void badOptionsAreOneLine(@TempDir Path results) throws IOException {
         assertUsageError(run("nightly", "--budget", "0", "--results", results.toString()), "--budget");

@@ -1,5 +1,6 @@
 package racebench.nightly;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.report.Completion;
@@ -52,6 +53,7 @@ class BaselinesTest {
         assertEquals(List.of(), notes);
     }
 
+    @Tag("fault")
     @Test
     void otherMachinesCorruptRunsAndUnacceptedRegressionsAreSkippedWithANote(@TempDir Path results) throws IOException {
         Path good = nightly(results, "20261101-020000", HERE, FORKS, Completion.Status.OK);
@@ -72,6 +74,7 @@ class BaselinesTest {
         assertEquals(List.of(regressed, good), Baselines.auto(results, Fingerprint.of(HERE), 5, n -> { }));
     }
 
+    @Tag("fault")
     @Test
     void aNamedBaselineMustBeUsableOrOneLineSaysWhy(@TempDir Path results) throws IOException {
         Fingerprint here = Fingerprint.of(HERE);

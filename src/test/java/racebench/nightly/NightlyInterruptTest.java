@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * worker JVM outlives it.
  */
 @Tag("e2e")
+@Tag("fault")
 class NightlyInterruptTest {
 
     @Test

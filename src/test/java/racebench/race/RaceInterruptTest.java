@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * temporary directory jcstress worked in is removed, and racebench exits 143.
  */
 @Tag("e2e")
+@Tag("fault")
 class RaceInterruptTest {
 
     @Test

@@ -96,6 +96,20 @@ class RaceProofTest {
         NoLeftoverProcesses.check();
     }
 
+    @Tag("fault")
+    @Test
+    void aUsersCounterWhoseForkDiesIsAnErrorNotAPass(@TempDir Path out) throws IOException, InterruptedException {
+        String fixtures = Path.of("target", "test-classes").toAbsolutePath().toString();
+        // passes the one-thread check, then halts the forked JVM as soon as two threads call it
+        assertEquals(3, Main.run("race", "--mode", "quick", "--time", "50", "--iterations", "1", "--no-retry",
+                "--classpath", fixtures, "--counter", "racebench.fixtures.DyingUnderStressCounter",
+                "--out", out.toString()));
+        CSVRecord dying = row(out, "racebench.fixtures.DyingUnderStressCounter");
+        assertEquals("ERROR", dying.get("verdict"), dying.toString());
+        assertEquals("0", dying.get("samples"), dying.toString());
+        NoLeftoverProcesses.check();
+    }
+
     /** The user's counter and its reference twin, nothing else. */
     private static CSVRecord row(Path results, String variant) throws IOException {
         try (Stream<Path> runs = Files.list(results)) {

@@ -1,5 +1,6 @@
 package racebench.race;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("fault")
 class UserCounterCheckTest {
     /** The test classes directory holds the fixtures, as a user's build output would. */
     static final String FIXTURES = Path.of("target", "test-classes").toAbsolutePath().toString();

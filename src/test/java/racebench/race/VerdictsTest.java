@@ -37,6 +37,13 @@ class VerdictsTest {
     }
 
     @Test
+    void aRoundThatHungIsAnErrorForEveryTestInItNeverAPass() {
+        List<VariantResult> results = Verdicts.summarize(RaceSuite.timedOut(List.of(FIX, RACY), "hung"), null);
+        assertEquals(2, results.size());
+        results.forEach(r -> assertEquals(Verdict.ERROR, r.verdict(), r.toString()));
+    }
+
+    @Test
     void racyVariantWithoutALostUpdateIsNotReproduced() {
         VariantResult r = Verdicts.summarize(List.of(row(RACY, "unified", "0", "ACCEPTABLE", 5)), null).getFirst();
         assertEquals(Verdict.NOT_REPRODUCED, r.verdict());
