@@ -4,7 +4,6 @@ import racebench.stats.Bootstrap;
 import racebench.stats.RatioInterval;
 import racebench.stats.Speedup;
 import racebench.stats.Summary;
-import racebench.strategy.StrategyKind;
 import racebench.workload.StandardBatch;
 import racebench.workload.TaskSpec;
 import racebench.workload.Workload;
@@ -23,8 +22,7 @@ import java.util.concurrent.TimeUnit;
  * with fewer).
  */
 public final class BenchAnalysis {
-    static final String STRATEGY_BENCHMARK = "StrategyBenchmark.batch";
-    static final String SPAWN_BENCHMARK = "SpawnBenchmark.spawn";
+    static final String SPAWN_BENCHMARK = BenchmarkMapping.SPAWN.benchmark();
 
     private BenchAnalysis() {
     }
@@ -38,34 +36,16 @@ public final class BenchAnalysis {
     }
 
     static BenchRow row(ForkSamples s, List<ForkSamples> all, int cores) {
-        Summary summary = Summary.of(s.forkMeans());
-        int trimmed = s.trimmedIterations();
-        if (!s.benchmark().equals(STRATEGY_BENCHMARK)) {
-            return new BenchRow(s.benchmark(), "spawn", s.param("kind"), 1, 1, s.unit(), summary, null,
-                    Double.NaN, Double.NaN, trimmed);
-        }
-        StrategyKind kind = StrategyKind.valueOf(s.param("strategy"));
-        Workload workload = Workload.valueOf(s.param("workload"));
-        int tasks = Integer.parseInt(s.param("tasks"));
-        int workers = kind.workers(tasks);
-        // the baseline against itself is 1 by definition, not a resampling of two copies of one sample
-        RatioInterval speedup = kind == StrategyKind.SEQUENTIAL
-                ? new RatioInterval(1, 1, 1, Summary.DEFAULT_CONFIDENCE)
-                : baseline(s, all).map(base -> Bootstrap.DEFAULT.ratioOfTrimmedMeans(base.forkMeans(), s.forkMeans())).orElse(null);
-        double efficiency = speedup == null || workload != Workload.CPU ? Double.NaN
-                : Speedup.efficiency(speedup.point(), cores, tasks);
-        double ideal = workload == Workload.DOWNLOAD ? idealIn(s.unit(), tasks, workers) : Double.NaN;
-        return new BenchRow(s.benchmark(), workload.name(), kind.name(), tasks, workers, s.unit(), summary, speedup,
-                efficiency, ideal, trimmed);
-    }
-
-    private static Optional<ForkSamples> baseline(ForkSamples s, List<ForkSamples> all) {
-        return all.stream()
-                .filter(o -> o.benchmark().equals(s.benchmark()))
-                .filter(o -> o.param("strategy").equals(StrategyKind.SEQUENTIAL.name()))
-                .filter(o -> o.param("workload").equals(s.param("workload")))
-                .filter(o -> o.param("tasks").equals(s.param("tasks")))
-                .findFirst();
+        BenchmarkMapping mapping = BenchmarkMapping.require(s.benchmark());
+        BenchmarkMapping.Key key = mapping.key(s);
+        RatioInterval speedup = mapping.speedup(s, all);
+        boolean strategy = mapping == BenchmarkMapping.STRATEGY;
+        double efficiency = speedup == null || !strategy || !key.workload().equals(Workload.CPU.name()) ? Double.NaN
+                : Speedup.efficiency(speedup.point(), cores, key.tasks());
+        double ideal = strategy && key.workload().equals(Workload.DOWNLOAD.name())
+                ? idealIn(s.unit(), key.tasks(), key.workers()) : Double.NaN;
+        return new BenchRow(s.benchmark(), key.workload(), key.strategy(), key.tasks(), key.workers(), s.unit(),
+                Summary.of(s.forkMeans()), speedup, efficiency, ideal, s.trimmedIterations());
     }
 
     /** The greedy makespan of the standard download batch, in the score's time unit. */

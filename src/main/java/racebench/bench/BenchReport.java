@@ -43,7 +43,8 @@ public final class BenchReport {
 
     public static void print(PrintWriter out, List<BenchRow> rows, List<BenchAnalysis.Ratio> ratios, double target) {
         Map<String, List<BenchRow>> groups = rows.stream().collect(Collectors.groupingBy(
-                r -> r.workload() + (r.workload().equals("spawn") ? "" : ", " + r.tasks() + " tasks"),
+                r -> r.benchmark().equals(BenchmarkMapping.STRATEGY.benchmark())
+                        ? r.workload() + ", " + r.tasks() + " tasks" : r.workload(),
                 TreeMap::new, Collectors.toList()));
         groups.forEach((title, group) -> {
             out.printf(Locale.ROOT, "%n%s  (%s; mean ± 95%% CI over %s forks)%n", title, group.getFirst().unit(),

@@ -24,12 +24,20 @@ public enum Profile {
             Map.of("tasks", List.of("8"),
                     "workload", List.of("CPU", "DOWNLOAD"),
                     "strategy", List.of("SEQUENTIAL", "THREAD_PER_TASK", "VIRTUAL", "FIXED_POOL", "PROCESS_POOL", "GIL"),
-                    "kind", List.of("PLATFORM_THREAD", "VIRTUAL_THREAD", "POOL_SUBMIT", "PROCESS_POOL_TASK"))),
-    /** A few minutes: every strategy and workload at 8 tasks, 3 to 8 forks. */
-    QUICK(3, 8, 2, 100, 5, 100, Duration.ofMinutes(6),
-            Map.of("tasks", List.of("8"))),
-    /** The nightly job: the whole matrix (151 parameter sets), 3 to 30 forks each, within the nightly's budget. */
-    NIGHTLY(3, 30, 2, 100, 6, 100, Duration.ofMinutes(25), Map.of());
+                    "kind", List.of("PLATFORM_THREAD", "VIRTUAL_THREAD", "POOL_SUBMIT", "PROCESS_POOL_TASK"),
+                    "transport", List.of("ARRAY_BLOCKING_QUEUE", "PROCESS_PIPES", "MAPPED_FILE"),
+                    "bytes", List.of("8"),
+                    "counter", List.of("RACY_VOLATILE", "SYNCHRONIZED", "ATOMIC"),
+                    "threads", List.of("1", "2"),
+                    "threadKind", List.of("PLATFORM"))),
+    /** A few minutes: every strategy and workload at 8 tasks, the main locks and transports, 3 to 8 forks. */
+    QUICK(3, 8, 2, 100, 5, 100, Duration.ofMinutes(8),
+            Map.of("tasks", List.of("8"),
+                    "bytes", List.of("8"),
+                    "counter", List.of("RACY_VOLATILE", "SYNCHRONIZED", "REENTRANT_LOCKED", "ATOMIC", "LONG_ADDER"),
+                    "threads", List.of("1", "2"))),
+    /** The nightly job: the whole matrix but 4-thread locks (217 parameter sets), 3 to 30 forks each, within the nightly's budget. */
+    NIGHTLY(3, 30, 2, 100, 6, 100, Duration.ofMinutes(25), Map.of("threads", List.of("1", "2")));
 
     /** The relative 95% CI half-width at which a row stops getting forks. */
     public static final double TARGET_HALF_WIDTH = 0.02;

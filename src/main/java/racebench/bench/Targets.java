@@ -64,6 +64,20 @@ public final class Targets {
         ratios.stream().filter(r -> r.name().startsWith("child JVM start, AOT")).findFirst().ifPresent(r -> checks.add(
                 new Check("AOT-cached worker JVM starts faster (interval of AOT/plain below 1)", interval(r.interval()),
                         r.interval().high() < 1)));
+        median(rows, "ipc 8 B", "PROCESS_PIPES").ifPresent(pipes -> median(rows, "ipc 8 B", "ARRAY_BLOCKING_QUEUE")
+                .ifPresent(queue -> checks.add(new Check(
+                        "ipc 8 B: process pipes round trip within 2x of ArrayBlockingQueue's (medians of forks)",
+                        String.format(Locale.ROOT, "%.1f us / %.1f us = %.2f", pipes, queue, pipes / queue),
+                        pipes <= 2 * queue))));
+        median(rows, "ipc 8 B", "MAPPED_FILE").ifPresent(mapped -> checks.add(new Check(
+                "ipc 8 B: memory-mapped hand-off under 1 us per round trip (median of forks)",
+                String.format(Locale.ROOT, "%.2f us", mapped), mapped < 1)));
+        for (String lock : List.of("SYNCHRONIZED", "REENTRANT_LOCKED")) {
+            find(rows, r -> r.workload().equals("lock 1 platform thread") && r.strategy().equals(lock)
+                    && r.speedup() != null).ifPresent(r -> checks.add(new Check(
+                    "lock, 1 thread, " + lock + ": within 2x of the racy volatile floor (floor/lock >= 0.5)",
+                    speedup(r), r.speedup().point() >= 0.5)));
+        }
         long precise = rows.stream().filter(r -> r.summary().relativeHalfWidth() <= 0.02).count();
         checks.add(new Check("95% CI half-width <= 2% of the mean in at least 90% of rows",
                 String.format(Locale.ROOT, "%d of %d rows (%.0f%%)", precise, rows.size(), 100.0 * precise / rows.size()),
@@ -78,6 +92,11 @@ public final class Targets {
 
     private static Optional<BenchRow> spawn(List<BenchRow> rows, String kind) {
         return find(rows, r -> r.workload().equals("spawn") && r.strategy().equals(kind));
+    }
+
+    private static Optional<Double> median(List<BenchRow> rows, String workload, String strategy) {
+        return find(rows, r -> r.workload().equals(workload) && r.strategy().equals(strategy))
+                .map(r -> r.summary().median());
     }
 
     private static Optional<BenchRow> find(List<BenchRow> rows, Predicate<BenchRow> test) {

@@ -17,7 +17,7 @@ class BenchAnalysisTest {
 
     private static ForkSamples strategy(StrategyKind kind, Workload workload, int tasks, double... forkMeans) {
         List<double[]> forks = java.util.Arrays.stream(forkMeans).mapToObj(m -> new double[] {m, m, m}).toList();
-        return new ForkSamples(BenchAnalysis.STRATEGY_BENCHMARK,
+        return new ForkSamples(BenchmarkMapping.STRATEGY.benchmark(),
                 Map.of("strategy", kind.name(), "workload", workload.name(), "tasks", Integer.toString(tasks)),
                 "ms/op", forks);
     }
@@ -56,7 +56,7 @@ class BenchAnalysisTest {
 
     @Test
     void noBaselineMeansNoSpeedupAndAWarmUpTransientIsTrimmed() {
-        ForkSamples cold = new ForkSamples(BenchAnalysis.STRATEGY_BENCHMARK,
+        ForkSamples cold = new ForkSamples(BenchmarkMapping.STRATEGY.benchmark(),
                 Map.of("strategy", "GIL", "workload", "CPU", "tasks", "2"), "ms/op",
                 List.of(new double[] {10, 10, 10, 10}, new double[] {14, 10, 10, 10}));
         BenchRow row = BenchAnalysis.rows(List.of(cold), 2).getFirst();
