@@ -19,7 +19,7 @@ final class ThreadLocalDemo implements Demo {
 
     @Override
     public void run(DemoOptions o, PrintWriter out) throws InterruptedException {
-        Map<String, String> local = readBack(out, "ThreadLocal", name -> {
+        Map<String, String> local = readBack(name -> {
             THREAD_LOCAL.set(name); // the seed's thread_local.v = name
             try {
                 return show(out, "ThreadLocal", THREAD_LOCAL.get());
@@ -27,7 +27,7 @@ final class ThreadLocalDemo implements Demo {
                 THREAD_LOCAL.remove();
             }
         });
-        Map<String, String> scoped = readBack(out, "ScopedValue",
+        Map<String, String> scoped = readBack(
                 name -> ScopedValue.where(SCOPED, name).call(() -> show(out, "ScopedValue", SCOPED.get())));
         String mainLocal = String.valueOf(THREAD_LOCAL.get());
         String mainScoped = SCOPED.isBound() ? SCOPED.get() : "unbound";
@@ -48,7 +48,7 @@ final class ThreadLocalDemo implements Demo {
     }
 
     /** Starts a thread per task name, each storing its name and reading it back; thread name to value read. */
-    private static Map<String, String> readBack(PrintWriter out, String kind, Task task) throws InterruptedException {
+    private static Map<String, String> readBack(Task task) throws InterruptedException {
         Map<String, String> read = new TreeMap<>();
         List<Thread> threads = new ArrayList<>();
         for (String name : TASKS) {
