@@ -2,6 +2,7 @@ package racebench.process;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,20 @@ public final class Children {
 
     /** Starts a child and tracks it until {@link #reap} or shutdown. Never through a shell. */
     public static Process start(ProcessBuilder builder) throws IOException {
-        Process process = builder.start();
+        return track(builder.start());
+    }
+
+    /**
+     * Starts a pipeline, each child's stdout an OS pipe into the next one's stdin that the
+     * parent never touches (the seed's Pipe between two processes), and tracks every child.
+     */
+    public static List<Process> startPipeline(List<ProcessBuilder> builders) throws IOException {
+        List<Process> processes = ProcessBuilder.startPipeline(builders);
+        processes.forEach(Children::track);
+        return processes;
+    }
+
+    private static Process track(Process process) {
         LIVE.add(process);
         process.onExit().thenRun(() -> LIVE.remove(process));
         return process;

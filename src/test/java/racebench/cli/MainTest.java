@@ -46,7 +46,7 @@ class MainTest {
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            for (String command : List.of("", "race", "bench", "nightly", "compare", "calibrate")) {
+            for (String command : List.of("", "race", "bench", "nightly", "compare", "calibrate", "demo")) {
                 Outcome o = command.isEmpty() ? run("--help") : run(command, "--help");
                 assertEquals(0, o.exit(), command);
                 assertFalse(o.out().contains("WARN") || o.err().contains("WARN"), command + ": " + o);
