@@ -136,8 +136,9 @@ public final class RaceSuite {
     }
 
     /**
-     * jcstress prints a line per finished fork; silence for this long plus four forks' stress
-     * time means a fork hung (a JVM starts in about a second here).
+     * jcstress prints a line as results come in (at least one per configuration); silence for
+     * this long plus four configurations' stress time means a fork hung (a JVM starts in about
+     * a second here).
      */
     static final Duration SILENCE_BASE = Duration.ofSeconds(60);
 
@@ -157,8 +158,9 @@ public final class RaceSuite {
         if (forks != null) {
             jcstressArgs.addAll(List.of("-f", forks.toString()));
         }
-        double secondsPerFork = StressMode.of(request.mode()).secondsPerFork(time, iterations);
-        Duration silenceLimit = SILENCE_BASE.plusMillis((long) (4_000 * secondsPerFork));
+        // a whole configuration's forks, not one fork: tough mode's ten forks of a configuration may report together
+        double perConfiguration = StressMode.of(request.mode()).secondsPerConfiguration(time, iterations);
+        Duration silenceLimit = SILENCE_BASE.plusMillis((long) (4_000 * perConfiguration));
         JcstressRunner.Request r = new JcstressRunner.Request(request.classPath(), jcstressArgs, request.forkArgs(),
                 run.resolve("jcstress-report" + suffix), run.resolve("jcstress" + suffix + ".log"), silenceLimit);
         try {
