@@ -58,14 +58,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     private static List<String> command(List<String> roleAndArgs) {
-        List<String> command = new ArrayList<>();
-        command.add(Children.javaExecutable());
-        command.addAll(WorkerLauncher.FAST_START);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(DemoChild.class.getName());
-        command.addAll(roleAndArgs);
-        return command;
+        return WorkerLauncher.defaults().command(DemoChild.class, roleAndArgs);
     }
 
     long pid() {

@@ -16,7 +16,6 @@ import java.nio.channels.Pipe;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -158,10 +157,7 @@ public enum Transport {
     }
 
     private static Process echoProcess(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Children.javaExecutable()));
-        command.addAll(WorkerLauncher.FAST_START);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EchoMain.class.getName()));
-        command.addAll(args);
+        List<String> command = WorkerLauncher.defaults().command(EchoMain.class, args);
         return Children.start(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT));
     }
 

@@ -61,14 +61,27 @@ public record WorkerLauncher(String classPath, List<String> jvmOptions, Optional
     }
 
     private List<String> command(int threads, List<String> aotFlags) {
+        return command(aotFlags, WorkerMain.class, List.of(Integer.toString(threads)));
+    }
+
+    /**
+     * The command line of another racebench main class on this launcher's class path and
+     * fast-start flags, without an AOT cache (it is trained for the worker): the demos'
+     * children and the IPC echo peers.
+     */
+    public List<String> command(Class<?> main, List<String> args) {
+        return command(List.of(), main, args);
+    }
+
+    private List<String> command(List<String> aotFlags, Class<?> main, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Children.javaExecutable());
         command.addAll(jvmOptions);
         command.addAll(aotFlags);
         command.add("-cp");
         command.add(classPath);
-        command.add(WorkerMain.class.getName());
-        command.add(Integer.toString(threads));
+        command.add(main.getName());
+        command.addAll(args);
         return command;
     }
 
