@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * Turns per-configuration outcome rows into one verdict per variant. A lost update is any
  * non-zero final value; whether the test graded it interesting or forbidden only tells which
  * outcome set it declared, so the verdict is taken from the counts and the expectation:
- * a racy variant with a lost update is REPRODUCED, without one NOT_REPRODUCED; a fix with
+ * a racy variant with a lost update is REPRODUCED, without one NOT_REPRODUCED (NOT_SEEN for
+ * the seed's plain-int lesson, which the JIT may fold away); a fix with
  * one is a RACE, without one PROVEN or SAFE_UNPROVEN by the {@link Proof} against its twin.
  * A configuration that jcstress could not run makes a variant with no lost update an ERROR,
  * since "none seen" no longer covers every configuration; a lost update that was seen stands
@@ -125,11 +126,15 @@ public final class Verdicts {
         // only a verdict that rests on the absence of lost updates needs every configuration
         Verdict verdict;
         if (lost > 0) {
-            verdict = expect == Expectation.RACY ? Verdict.REPRODUCED : Verdict.RACE;
+            verdict = expect.allowsRace() ? Verdict.REPRODUCED : Verdict.RACE;
         } else if (error || samples == 0) {
             verdict = Verdict.ERROR;
         } else {
-            verdict = expect == Expectation.RACY ? Verdict.NOT_REPRODUCED : Verdict.PROVEN;
+            verdict = switch (expect) {
+                case RACY -> Verdict.NOT_REPRODUCED;
+                case MAY_RACE -> Verdict.NOT_SEEN;
+                case SAFE -> Verdict.PROVEN;
+            };
         }
         return new VariantResult(test, variant, expect, samples, interesting, forbidden, seen, POSSIBLE,
                 configurations.size(), racy, verdict, null, stressSeconds);

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * {@code num += n; num -= n} into nothing.
  */
 public enum CounterKind {
-    RACY(Expectation.RACY, null, PlainCounter::new),
+    RACY(Expectation.MAY_RACE, null, PlainCounter::new),
     RACY_VOLATILE(Expectation.RACY, null, VolatileCounter::new),
     SYNCHRONIZED(Expectation.SAFE, RACY_VOLATILE, SynchronizedCounter::new),
     REENTRANT_LOCKED(Expectation.SAFE, RACY_VOLATILE, ReentrantLockCounter::new),
@@ -40,8 +40,19 @@ public enum CounterKind {
     public enum Expectation {
         /** the lost update must be reproduced */
         RACY,
+        /**
+         * the seed's plain field: it races where both actors run C1 code and C2 folds
+         * {@code num += n; num -= n} away, so a run may see no lost update at all; reported,
+         * never a failure, and no proof rests on it
+         */
+        MAY_RACE,
         /** no lost update may ever be observed */
-        SAFE
+        SAFE;
+
+        /** Whether a lost update is an allowed outcome (the stress tests grade it interesting, not forbidden). */
+        public boolean allowsRace() {
+            return this != SAFE;
+        }
     }
 
     private final Expectation expect;
