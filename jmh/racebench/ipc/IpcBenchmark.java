@@ -5,6 +5,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -19,12 +20,18 @@ import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One round trip of a message to an echo peer and back ({@link Transport}): between two
- * threads over each kind of queue and pipe, and between two JVMs over stdin/stdout pipes, a
- * Unix-domain socket and a memory-mapped file. Messages are 8 bytes (a number) or 4 KiB (a
- * page); between threads a queue passes a reference, so only the pipes copy. Expect tens of
+ * Messages to a peer over each {@link Transport}: between two threads over each kind of queue
+ * and pipe, and between two JVMs over stdin/stdout pipes, a Unix-domain socket and a
+ * memory-mapped file. Messages are 8 bytes (a number) or 4 KiB (a page); between threads a
+ * queue passes a reference, so only the pipes copy.
+ * <ul>
+ * <li>{@link #roundTrip}: one message there and its echo back, the latency. Expect tens of
  * microseconds where a side has to be woken (a park and an unpark, a pipe read), well under
- * one where both sides spin (the mapped file).
+ * one where both sides spin (the mapped file).</li>
+ * <li>{@link #oneWay}: bursts of {@value Channel#MAX_BURST} messages sent without waiting, the
+ * peer echoing only the last; the time per message, the throughput's inverse. The sender no
+ * longer waits for the peer between messages, so the two sides overlap.</li>
+ * </ul>
  *
  * <p>Run just this: {@code ./racebench bench --include IpcBenchmark}.
  */
@@ -62,5 +69,11 @@ public class IpcBenchmark {
     @Benchmark
     public long roundTrip() throws Exception {
         return channel.roundTrip(message);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Channel.MAX_BURST)
+    public long oneWay() throws Exception {
+        return channel.send(message, Channel.MAX_BURST);
     }
 }

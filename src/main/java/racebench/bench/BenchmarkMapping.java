@@ -53,6 +53,18 @@ public enum BenchmarkMapping {
             return same(s, "bytes").and(o -> o.param("transport").equals("ARRAY_BLOCKING_QUEUE"));
         }
     },
+    /** "ipc one-way 8 B"; the Transport; time per message in bursts of 64; against ARRAY_BLOCKING_QUEUE. */
+    IPC_ONE_WAY("IpcBenchmark.oneWay") {
+        @Override
+        Key key(ForkSamples s) {
+            return new Key("ipc one-way " + s.param("bytes") + " B", s.param("transport"), 1, 2);
+        }
+
+        @Override
+        Predicate<ForkSamples> baseline(ForkSamples s) {
+            return IPC.baseline(s);
+        }
+    },
     /** "lock 2 platform threads"; the CounterKind; threads; against RACY_VOLATILE on the same team. */
     LOCK("LockBenchmark.criticalSection") {
         @Override

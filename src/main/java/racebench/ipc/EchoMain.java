@@ -13,11 +13,11 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 
 /**
- * The echo peer in a JVM of its own, for the cross-process {@link Transport}s:
+ * The peer in a JVM of its own, for the cross-process {@link Transport}s:
  * <pre>
- * EchoMain stdio                      frames on stdin, echoes on stdout, ends at EOF
+ * EchoMain stdio                      frames on stdin, answers on stdout, ends at EOF
  * EchoMain unix SOCKET_PATH           the same over a Unix-domain socket it connects to
- * EchoMain mapped FILE CAPACITY BYTES the shared-file hand-off, ends at STOP
+ * EchoMain mapped FILE CAPACITY       the shared-file ring, ends at STOP
  * </pre>
  * Nothing else is written to stdout; the JVM's own output goes to stderr.
  */
@@ -39,7 +39,7 @@ public final class EchoMain {
                 int capacity = Integer.parseInt(args[2]);
                 try (Arena arena = Arena.ofShared()) {
                     MemorySegment shared = MappedChannel.map(Path.of(args[1]), capacity, arena);
-                    MappedChannel.echo(shared, capacity, Integer.parseInt(args[3]), () -> true);
+                    MappedChannel.echo(shared, capacity, () -> true);
                 }
             }
             default -> throw new IllegalArgumentException("unknown echo mode " + args[0]);

@@ -13,25 +13,31 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A conversation through a memory-mapped file that two processes share: no system call on
- * the way, only stores and loads. The requester copies its message into the request area
- * and publishes a sequence number with a release store; the echo peer, which spins on that
- * number with acquire loads, copies the message to the response area and publishes the same
- * number back. A side that has waited {@link #SPIN} polls without news parks for
- * {@link #PARK_NANOS} between polls, so an idle peer does not burn a core.
+ * the way, only stores and loads. The requester writes each message into the next slot of a
+ * ring and publishes its sequence number with a release store; the peer, which spins on that
+ * number with acquire loads, copies each message out and, for the last of a burst, copies it
+ * to the response area and publishes its number back. A burst never outruns the ring: it has
+ * {@link Channel#MAX_BURST} slots and the requester waits for each burst's echo. A side that
+ * has polled {@link #SPIN} times without news parks for {@link #PARK_NANOS} between polls, so
+ * an idle peer does not burn a core.
  *
  * <pre>
- * offset 0    request sequence (long; -1 = stop)
- * offset 64   response sequence (long), on its own cache line
- * offset 128  request bytes, then the response bytes at 128 + capacity
+ * offset 0     request sequence (long; -1 = stop)
+ * offset 64    response sequence (long), on its own cache line
+ * offset 128   the ring: MAX_BURST slots, each a header (int: length, and the echo bit) and
+ *              the message, rounded up to whole cache lines
+ * then         the response area, capacity bytes
  * </pre>
  */
 final class MappedChannel implements Channel {
     static final int SPIN = 20_000;
     static final long PARK_NANOS = 50_000;
     static final long STOP = -1;
+    private static final int ECHO = 1 << 30;
     private static final long REQUEST_SEQ = 0;
     private static final long RESPONSE_SEQ = 64;
-    private static final long PAYLOAD = 128;
+    private static final long RING = 128;
+    private static final long SLOT_HEADER = 8;
     private static final VarHandle SEQ = ValueLayout.JAVA_LONG.varHandle();
 
     private final Arena arena;
@@ -52,8 +58,21 @@ final class MappedChannel implements Channel {
         this.buffer = new byte[capacity];
     }
 
+    private static long slotSize(int capacity) {
+        return (SLOT_HEADER + capacity + 63) / 64 * 64;
+    }
+
+    /** Where message number {@code seq} (from 1) lives in the ring. */
+    private static long slot(long seq, int capacity) {
+        return RING + ((seq - 1) % MAX_BURST) * slotSize(capacity);
+    }
+
+    private static long response(int capacity) {
+        return RING + MAX_BURST * slotSize(capacity);
+    }
+
     static long fileSize(int capacity) {
-        return PAYLOAD + 2L * capacity;
+        return response(capacity) + capacity;
     }
 
     /** Maps {@code file} (created and sized by the caller) for a channel to a started peer. */
@@ -70,23 +89,33 @@ final class MappedChannel implements Channel {
     }
 
     @Override
-    public long roundTrip(byte[] message) throws IOException {
+    public long send(byte[] message, int count) throws IOException {
+        Channel.checkBurst(count);
         int length = message.length;
-        MemorySegment.copy(message, 0, shared, ValueLayout.JAVA_BYTE, PAYLOAD, length);
-        long seq = ++sequence;
-        SEQ.setRelease(shared, REQUEST_SEQ, seq);
-        await(shared, RESPONSE_SEQ, seq, peerAlive);
-        MemorySegment.copy(shared, ValueLayout.JAVA_BYTE, PAYLOAD + capacity, buffer, 0, length);
+        if (length > capacity) {
+            throw new IllegalArgumentException("a " + length + "-byte message in a channel of " + capacity + " bytes");
+        }
+        for (int i = 1; i <= count; i++) {
+            long seq = ++sequence;
+            long slot = slot(seq, capacity);
+            shared.set(ValueLayout.JAVA_INT, slot, i == count ? length | ECHO : length);
+            MemorySegment.copy(message, 0, shared, ValueLayout.JAVA_BYTE, slot + SLOT_HEADER, length);
+            SEQ.setRelease(shared, REQUEST_SEQ, seq);
+        }
+        if (await(shared, RESPONSE_SEQ, sequence, peerAlive) == STOP) {
+            throw new IOException("the peer stopped");
+        }
+        MemorySegment.copy(shared, ValueLayout.JAVA_BYTE, response(capacity), buffer, 0, length);
         return Channel.checksum(buffer, length);
     }
 
-    /** Waits until the sequence at {@code offset} is {@code expected} or STOP; returns what it read. */
-    static long await(MemorySegment shared, long offset, long expected, BooleanSupplier otherAlive)
+    /** Waits until the sequence at {@code offset} reaches {@code target} or is STOP; returns what it read. */
+    static long await(MemorySegment shared, long offset, long target, BooleanSupplier otherAlive)
             throws IOException {
         int polls = 0;
         while (true) {
             long seen = (long) SEQ.getAcquire(shared, offset);
-            if (seen == expected || seen == STOP) {
+            if (seen >= target || seen == STOP) {
                 return seen;
             }
             if (++polls < SPIN) {
@@ -100,17 +129,29 @@ final class MappedChannel implements Channel {
         }
     }
 
-    /** The peer's side: echoes each request of {@code length} bytes until it reads STOP. */
-    static void echo(MemorySegment shared, int capacity, int length, BooleanSupplier parentAlive) throws IOException {
-        long seq = 0;
+    /** The peer's side: takes every message in order, echoes the last of each burst, until it reads STOP. */
+    static void echo(MemorySegment shared, int capacity, BooleanSupplier parentAlive) throws IOException {
+        byte[] buffer = new byte[capacity];
+        long taken = 0;
         while (true) {
-            long next = await(shared, REQUEST_SEQ, seq + 1, parentAlive);
-            if (next == STOP) {
+            long published = await(shared, REQUEST_SEQ, taken + 1, parentAlive);
+            if (published == STOP) {
                 return;
             }
-            MemorySegment.copy(shared, PAYLOAD, shared, PAYLOAD + capacity, length);
-            seq = next;
-            SEQ.setRelease(shared, RESPONSE_SEQ, seq);
+            for (long seq = taken + 1; seq <= published; seq++) {
+                long slot = slot(seq, capacity);
+                int header = shared.get(ValueLayout.JAVA_INT, slot);
+                int length = header & ~ECHO;
+                if (length < 0 || length > capacity) {
+                    throw new IOException("bad slot header " + header + " for message " + seq);
+                }
+                MemorySegment.copy(shared, ValueLayout.JAVA_BYTE, slot + SLOT_HEADER, buffer, 0, length);
+                if ((header & ECHO) != 0) {
+                    MemorySegment.copy(buffer, 0, shared, ValueLayout.JAVA_BYTE, response(capacity), length);
+                    SEQ.setRelease(shared, RESPONSE_SEQ, seq);
+                }
+            }
+            taken = published;
         }
     }
 

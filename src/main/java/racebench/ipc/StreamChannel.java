@@ -9,11 +9,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * A conversation over a pair of byte streams, each message a length-prefixed frame: piped
- * streams or a java.nio Pipe between threads, a child's stdin/stdout or a Unix-domain socket
- * between processes. The bytes are copied through the kernel (or a buffer) both ways.
+ * A conversation over a pair of byte streams, each message a frame: an int header (the length,
+ * and a bit asking for the echo) and the bytes. Piped streams or a java.nio Pipe between
+ * threads, a child's stdin/stdout or a Unix-domain socket between processes. Every message is
+ * flushed on its own (one write each, as a sender that cannot batch would do); the peer
+ * answers the last of a burst with how many frames it took and the echo of that frame.
  */
 final class StreamChannel implements Channel {
+    /** Set in a frame's header when the peer is to answer it. */
+    static final int ECHO = 1 << 30;
     private final DataOutputStream out;
     private final DataInputStream in;
     private final AutoCloseable peer;
@@ -31,9 +35,20 @@ final class StreamChannel implements Channel {
     }
 
     @Override
-    public long roundTrip(byte[] message) throws IOException {
-        write(out, message, message.length);
+    public long send(byte[] message, int count) throws IOException {
+        Channel.checkBurst(count);
+        for (int i = 1; i < count; i++) {
+            write(out, 0, message, message.length);
+        }
+        write(out, ECHO, message, message.length);
+        int taken = in.readInt();
         int length = in.readInt();
+        if (taken != count) {
+            throw new IOException("the peer took " + taken + " of the " + count + " messages sent");
+        }
+        if (length < 0 || length > Transport.MAX_BYTES) {
+            throw new IOException("bad echo length " + length);
+        }
         if (buffer.length < length) {
             buffer = new byte[length];
         }
@@ -41,35 +56,41 @@ final class StreamChannel implements Channel {
         return Channel.checksum(buffer, length);
     }
 
-    static void write(DataOutputStream out, byte[] message, int length) throws IOException {
-        out.writeInt(length);
+    private static void write(DataOutputStream out, int flags, byte[] message, int length) throws IOException {
+        out.writeInt(length | flags);
         out.write(message, 0, length);
         out.flush();
     }
 
-    /** The peer's side: echoes frames until the stream ends. */
+    /** The peer's side: takes frames until the stream ends, answering each one that asks for it. */
     static void echo(InputStream from, OutputStream to) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(from, 1 << 13));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(to, 1 << 13));
         byte[] buffer = new byte[0];
+        int taken = 0;
         while (true) {
-            int length;
+            int header;
             try {
-                length = in.readInt();
+                header = in.readInt();
             } catch (java.io.EOFException e) {
                 return;
             }
+            int length = header & ~ECHO;
             if (length < 0 || length > Transport.MAX_BYTES) {
-                throw new IOException("bad frame length " + length);
+                throw new IOException("bad frame header " + header);
             }
             if (buffer.length < length) {
                 buffer = new byte[length];
             }
             in.readFully(buffer, 0, length);
-            write(out, buffer, length);
+            taken++;
+            if ((header & ECHO) != 0) {
+                out.writeInt(taken);
+                write(out, 0, buffer, length);
+                taken = 0;
+            }
         }
     }
-
     @Override
     public void close() {
         try {

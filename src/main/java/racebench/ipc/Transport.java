@@ -33,7 +33,7 @@ public enum Transport {
     ARRAY_BLOCKING_QUEUE(false) {
         @Override
         Channel start(int bytes) {
-            return new QueueChannel(() -> new ArrayBlockingQueue<>(1));
+            return new QueueChannel(() -> new ArrayBlockingQueue<>(Channel.MAX_BURST));
         }
     },
     LINKED_BLOCKING_QUEUE(false) {
@@ -101,7 +101,7 @@ public enum Transport {
             }
         }
     },
-    /** A memory-mapped file in a private directory, with a spin-then-park hand-off. */
+    /** A memory-mapped file in a private directory: a ring of slots, with a spin-then-park hand-off. */
     MAPPED_FILE(true) {
         @Override
         Channel start(int bytes) throws IOException {
@@ -110,8 +110,7 @@ public enum Transport {
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                 raf.setLength(MappedChannel.fileSize(bytes));
             }
-            Process child = echoProcess(List.of("mapped", file.toString(), Integer.toString(bytes),
-                    Integer.toString(bytes)));
+            Process child = echoProcess(List.of("mapped", file.toString(), Integer.toString(bytes)));
             return MappedChannel.open(file, bytes, reaper(child, dir), child::isAlive);
         }
     };

@@ -8,8 +8,9 @@ import racebench.process.NoLeftoverProcesses;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Every transport echoes every message intact, many times, and leaves no peer behind. */
+/** Every transport echoes every message intact, carries bursts one way, and leaves no peer behind. */
 @Tag("e2e")
 class TransportTest {
 
@@ -25,6 +26,27 @@ class TransportTest {
                     message[0] = (byte) i;
                     assertEquals(Channel.checksum(message, bytes), channel.roundTrip(message), transport + " trip " + i);
                 }
+            }
+        }
+        NoLeftoverProcesses.check();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void carriesBurstsOfEverySizeOneWayAndEchoesOnlyTheLast(Transport transport) throws Exception {
+        for (int bytes : new int[] {8, 4096}) {
+            byte[] message = new byte[bytes];
+            Arrays.fill(message, (byte) 5);
+            try (Channel channel = transport.open(bytes)) {
+                for (int i = 0; i < 3 * Channel.MAX_BURST; i++) {
+                    int count = 1 + i % Channel.MAX_BURST;   // every burst size, and the ring wraps many times
+                    message[0] = (byte) i;
+                    message[bytes - 1] = (byte) count;
+                    assertEquals(Channel.checksum(message, bytes), channel.send(message, count),
+                            transport + " burst " + i + " of " + count);
+                }
+                assertThrows(IllegalArgumentException.class, () -> channel.send(message, Channel.MAX_BURST + 1));
+                assertEquals(Channel.checksum(message, bytes), channel.roundTrip(message), "still usable");
             }
         }
         NoLeftoverProcesses.check();
