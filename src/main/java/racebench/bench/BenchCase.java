@@ -66,6 +66,39 @@ public record BenchCase(String benchmark, Map<String, String> params, List<Strin
         return cases;
     }
 
+    /**
+     * The profile's parameter values with a user's {@code --param} choices laid over them,
+     * after checking each against the selected benchmarks: a name none of them declares, or a
+     * value no benchmark that declares the name offers, is an error naming what there is.
+     */
+    public static Map<String, List<String>> overlay(SortedSet<BenchmarkListEntry> benchmarks,
+                                                    Map<String, List<String>> profile,
+                                                    Map<String, List<String>> user) {
+        Map<String, java.util.Set<String>> declared = new TreeMap<>();
+        for (BenchmarkListEntry entry : benchmarks) {
+            if (entry.getParams().hasValue()) {
+                entry.getParams().get().forEach((name, values) ->
+                        declared.computeIfAbsent(name, n -> new java.util.LinkedHashSet<>()).addAll(List.of(values)));
+            }
+        }
+        Map<String, List<String>> merged = new TreeMap<>(profile);
+        user.forEach((name, values) -> {
+            java.util.Set<String> offered = declared.get(name);
+            if (offered == null) {
+                throw new IllegalArgumentException("no selected benchmark has a parameter '" + name + "'; they have: "
+                        + String.join(", ", declared.keySet()));
+            }
+            for (String value : values) {
+                if (!offered.contains(value)) {
+                    throw new IllegalArgumentException("'" + value + "' is not a value of " + name + "; it takes: "
+                            + String.join(", ", offered));
+                }
+            }
+            merged.put(name, List.copyOf(values));
+        });
+        return merged;
+    }
+
     private static void expand(String benchmark, List<Map.Entry<String, List<String>>> params, int i,
                                Map<String, String> chosen, List<BenchCase> out) {
         if (i == params.size()) {

@@ -39,7 +39,18 @@ public final class BenchRun {
 
     public static Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,
                                    RunDirectory run) throws IOException, JmhFailure {
-        List<BenchCase> cases = BenchCase.matrix(JmhRunner.matching(selector), profile.params());
+        return measure(console, profile, selector, Map.of(), budget, run);
+    }
+
+    /**
+     * @param params a user's parameter values laid over the profile's ({@link BenchCase#overlay},
+     *               already checked); recorded in environment.csv, since they change the rows
+     */
+    public static Measured measure(PrintWriter console, Profile profile, String selector,
+                                   Map<String, List<String>> params, Duration budget, RunDirectory run)
+            throws IOException, JmhFailure {
+        java.util.SortedSet<org.openjdk.jmh.runner.BenchmarkListEntry> benchmarks = JmhRunner.matching(selector);
+        List<BenchCase> cases = BenchCase.matrix(benchmarks, BenchCase.overlay(benchmarks, profile.params(), params));
         console.printf(Locale.ROOT, "racebench: profile %s, %d rows, %d to %d forks each within a budget of %s, writing %s%n",
                 profile.name().toLowerCase(Locale.ROOT), cases.size(), profile.minForks(), profile.maxForks(),
                 pretty(budget), run.path());
@@ -65,6 +76,9 @@ public final class BenchRun {
         // what a later comparison must match: runs of different settings are not comparable
         facts.put("profile", profile.name().toLowerCase(Locale.ROOT));
         facts.put("include", selector);
+        if (!params.isEmpty()) {
+            facts.put("params", new java.util.TreeMap<>(params).toString());
+        }
         facts.put("measurement", profile.measurement());
         facts.put("budget_seconds", Long.toString(budget.toSeconds()));
         facts.put("forks", Integer.toString(result.forks()));

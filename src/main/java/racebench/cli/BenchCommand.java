@@ -39,16 +39,22 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/ in the project).")
     Path out;
 
+    @Option(names = "--param", paramLabel = "NAME=V1,V2",
+            description = "Run these values of a benchmark parameter instead of the profile's (repeatable), e.g. "
+                    + "--param bytes=8,4096 or --param threads=4.")
+    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+
     @Option(names = "--budget", paramLabel = "MINUTES",
-            description = "Time budget for measuring (default: the profile's: smoke 2, quick 6, nightly 25).")
+            description = "Time budget for measuring (default: the profile's: smoke 2, quick 8, nightly 25).")
     Integer budgetMinutes;
 
     @Override
     public Integer call() throws IOException {
         String selector = selector(include);
         Duration budget = budget(budgetMinutes, profile);
+        java.util.Map<String, java.util.List<String>> values = params(selector, params);
         RunDirectory run = Results.create(Results.directory(out), "bench");
-        measure(spec.commandLine().getOut(), profile, selector, budget, run);
+        measure(spec.commandLine().getOut(), profile, selector, values, budget, run);
         return ExitCodes.OK;
     }
 
@@ -69,11 +75,31 @@ public final class BenchCommand implements Callable<Integer> {
         return selector;
     }
 
+    /** A user's --param values, checked against the selected benchmarks before anything is written. */
+    private java.util.Map<String, java.util.List<String>> params(String selector, java.util.Map<String, String> given) {
+        java.util.Map<String, java.util.List<String>> values = new java.util.LinkedHashMap<>();
+        given.forEach((name, list) -> {
+            java.util.List<String> split = java.util.Arrays.stream(list.split(",")).map(String::trim)
+                    .filter(v -> !v.isEmpty()).toList();
+            if (split.isEmpty()) {
+                throw new BadInput("--param " + name + " needs at least one value, e.g. --param " + name + "=V1,V2");
+            }
+            values.put(name, split);
+        });
+        try {
+            BenchCase.overlay(JmhRunner.matching(selector), profile.params(), values);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--param: " + e.getMessage());
+        }
+        return values;
+    }
+
     /** Runs the benchmarks into {@code run}: JMH failures become exit 3. */
-    static BenchRun.Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,
+    static BenchRun.Measured measure(PrintWriter console, Profile profile, String selector,
+                                     java.util.Map<String, java.util.List<String>> params, Duration budget,
                                      RunDirectory run) throws IOException {
         try {
-            return BenchRun.measure(console, profile, selector, budget, run);
+            return BenchRun.measure(console, profile, selector, params, budget, run);
         } catch (BenchRun.JmhFailure e) {
             throw new ToolFailure(e.getMessage(), e.getCause());
         }

@@ -22,6 +22,13 @@ class BenchCommandTest {
         assertUsageError(run("bench", "--profile", "hourly", "--out", results.toString()), "unknown profile 'hourly'");
         assertUsageError(run("bench", "--include", "NoSuchBenchmark", "--out", results.toString()), "matches no benchmark");
         assertUsageError(run("bench", "--include", "[", "--out", results.toString()), "not a valid regular expression");
+        assertUsageError(run("bench", "--include", "Ipc", "--param", "threads=4", "--out", results.toString()),
+                "no selected benchmark has a parameter 'threads'");
+        assertUsageError(run("bench", "--include", "Ipc", "--param", "bytes=8,64", "--out", results.toString()),
+                "'64' is not a value of bytes; it takes: 8, 4096");
+        assertUsageError(run("bench", "--include", "Ipc", "--param", "bytes=", "--out", results.toString()),
+                "--param bytes needs at least one value");
+        assertUsageError(run("bench", "--include", "Ipc", "--param", "bytes", "--out", results.toString()), "--param");
         assertFalse(Files.exists(results), "bad input leaves no run directory");
 
         Path file = Files.writeString(tmp.resolve("file"), "keep");
@@ -35,6 +42,11 @@ class BenchCommandTest {
         assertEquals(0, o.exit());
         for (String word : new String[] {"smoke", "quick", "nightly", "--include", "--out"}) {
             org.junit.jupiter.api.Assertions.assertTrue(o.out().contains(word), word);
+        }
+        String flat = o.out().replaceAll("\\s+", " ");
+        for (racebench.bench.Profile p : racebench.bench.Profile.values()) {
+            String budget = p.name().toLowerCase(java.util.Locale.ROOT) + " " + p.budget().toMinutes();
+            org.junit.jupiter.api.Assertions.assertTrue(flat.contains(budget), "help says the budget '" + budget + "'");
         }
     }
 }
