@@ -86,7 +86,7 @@ public final class BenchRun {
         BenchReport.print(console, rows, ratios, profile.targetHalfWidth());
         console.printf("%nMeasured %d forks of %d rows in %s (budget %s). Results in %s%n", result.forks(), rows.size(),
                 pretty(result.took()), pretty(budget), run.path());
-        console.flush();
+        racebench.report.html.RunReport.writeFor(run.path(), console);
         if (!result.failures().isEmpty()) { // everything else is written: the failure costs its rows, not the run
             throw new JmhFailure(result.failures().size() + " row(s) failed" + failures(result) + "; see "
                     + run.resolve("jmh.log"), null);

@@ -63,7 +63,7 @@ public final class CompareCommand implements Callable<Integer> {
                     result.onlyInBase().size(), result.onlyInNew().size());
         }
         console.printf("Results in %s%n", run.resolve("compare.csv"));
-        console.flush();
+        racebench.report.html.RunReport.writeFor(run.path(), console);
         return result.hasRegression() ? ExitCodes.FINDING : ExitCodes.OK;
     }
 

@@ -12,7 +12,7 @@ import java.io.PrintWriter;
         versionProvider = Main.Version.class,
         description = "Reproduce races and prove fixes with jcstress; compare threads, pools and processes with JMH.",
         subcommands = {RaceCommand.class, BenchCommand.class, NightlyCommand.class, CompareCommand.class,
-                CalibrateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+                CalibrateCommand.class, DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "./racebench test builds racebench and runs its whole test suite (Maven, JUnit 5).",
                 "", "Exit codes: 0 all good; 1 a finding (race in a fix, race not reproduced, regression);",
                 "2 bad usage or input; 3 jcstress, JMH or a child JVM failed.",

@@ -141,6 +141,7 @@ public final class Calibration {
         facts.put("alpha", Double.toString(criteria.alpha()));
         Environment.write(run.resolve("environment.csv"), facts);
         print(console, lines, criteria);
+        racebench.report.html.RunReport.writeFor(run.path(), console);
         Completion.mark(run, Completion.Status.OK, Instant.now());
         return lines;
     }

@@ -154,6 +154,7 @@ public final class Nightly {
         Trends.write(run.resolve("change-points.csv"), shifts);
         summary(console, outcome, baselines, o, Duration.between(start, Instant.now()));
         recentShifts(console, shifts, run);
+        racebench.report.html.RunReport.writeFor(run.path(), console);
         if (!outcome.toolFailed()) {
             boolean regressed = comparison.map(RunComparison.Result::hasRegression).orElse(false);
             Completion.mark(run, outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, Instant.now(),

@@ -131,7 +131,7 @@ public final class RaceSuite {
                 new RaceReport.Stress(mode, request.timeMillis(), request.iterations()));
         Duration took = Duration.between(run.started(), end).withNanos(0);
         console.printf("%nTook %s. Results in %s%n", took, run.path());
-        console.flush();
+        racebench.report.html.RunReport.writeFor(run.path(), console);
         return new Outcome(verdicts, took);
     }
 

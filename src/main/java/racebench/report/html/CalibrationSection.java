@@ -1,0 +1,53 @@
+package racebench.report.html;
+
+import org.apache.commons.csv.CSVRecord;
+import racebench.report.html.Charts.Estimate;
+import racebench.report.html.Charts.Line;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** calibrate.csv: the detector's false-alarm rate and power against the injected slowdown. */
+final class CalibrationSection {
+    private CalibrationSection() {
+    }
+
+    static void add(HtmlPage page, List<CSVRecord> rows) {
+        page.heading("The detector measured on this machine (calibrate.csv)");
+        List<Estimate> points = new ArrayList<>();
+        for (CSVRecord r : rows) {
+            String size = String.format(Locale.ROOT, "+%.0f%%", 100 * Format.parse(r.get("injected")));
+            points.add(estimate("nightlies with any alarm", size, r, "any_alarm_rate"));
+            if (!r.get("power").isEmpty()) {
+                points.add(estimate("power: affected rows flagged", size, r, "power"));
+            }
+            points.add(estimate("false alarms per unaffected row", size, r, "false_alarm_rate"));
+        }
+        page.chart(Charts.categories("False alarms and power against the injected slowdown", "Simulated nightlies drawn "
+                + "from recorded forks; +0% is the A/A case (same build). Each point is a rate with its exact 95% "
+                + "interval. Targets: at most 5% of A/A nightlies with any alarm, power at least 80% at +5% and 95% at "
+                + "+10%.", "CPU tasks made larger by", "rate", points,
+                List.of(new Line("5% (A/A target)", 0.05, new Color(0xd62728)),
+                        new Line("80% (power target at +5%)", 0.80, new Color(0x2ca02c)),
+                        new Line("95% (power target at +10%)", 0.95, new Color(0x1f77b4))), false, true));
+        page.table(List.of("scenario", "injected", "nightlies", "rows", "affected rows", "measured new/base",
+                        "any alarm [95% CI]", "power [95% CI]", "false alarms per row", "verdict-ready rows"),
+                rows.stream().map(r -> List.of(r.get("scenario"), r.get("injected"), r.get("nightlies"), r.get("rows"),
+                        r.get("affected_rows"), r.get("measured_ratio"), rate(r, "any_alarm_rate"), rate(r, "power"),
+                        r.get("false_alarm_rate"), r.get("verdict_ready"))).toList(), "");
+    }
+
+    private static Estimate estimate(String series, String size, CSVRecord r, String column) {
+        String prefix = column.equals("any_alarm_rate") ? "any_alarm" : column.equals("power") ? "power" : "false_alarm";
+        return new Estimate(series, size, Format.parse(r.get(column)), Format.parse(r.get(prefix + "_ci_low")),
+                Format.parse(r.get(prefix + "_ci_high")));
+    }
+
+    private static String rate(CSVRecord r, String column) {
+        String prefix = column.equals("any_alarm_rate") ? "any_alarm" : "power";
+        return r.get(column).isEmpty() ? "" : Format.ratio(Format.parse(r.get(column)),
+                Format.parse(r.get(prefix + "_ci_low")), Format.parse(r.get(prefix + "_ci_high")));
+    }
+}
