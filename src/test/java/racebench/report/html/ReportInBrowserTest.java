@@ -1,0 +1,50 @@
+package racebench.report.html;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import racebench.cli.Main;
+import racebench.process.NoLeftoverProcesses;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The done-when of the report, as a new user would try it: {@code bench --profile smoke} and
+ * {@code race --mode sanity} each write an index.html that opens offline in Chromium with
+ * every chart drawn, nothing failed, no request tried, and a screenshot that shows a page.
+ */
+@Tag("e2e")
+class ReportInBrowserTest {
+
+    @Test
+    void aSmokeBenchAndASanityRaceEachWriteAReportThatOpensOfflineWithEveryChartDrawn(@TempDir Path tmp)
+            throws IOException, InterruptedException {
+        Path results = tmp.resolve("results");
+        assertEquals(0, Main.run("bench", "--profile", "smoke", "--out", results.toString()), "bench exit code");
+        Main.run("race", "--mode", "sanity", "--out", results.toString());   // its verdicts are RaceProofTest's
+        Files.createDirectories(tmp.resolve("chromium"));
+        int runs = 0;
+        try (Stream<Path> dirs = Files.list(results)) {
+            for (Path run : dirs.sorted().toList()) {
+                Path index = run.resolve(RunReport.FILE);
+                assertTrue(Files.isRegularFile(index), "no index.html in " + run);
+                String html = Files.readString(index);
+                assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "a link to the network");
+                BrowserCheck.Seen seen = BrowserCheck.open(index, tmp.resolve("chromium"));
+                assertEquals("ok", seen.status(), run + ": " + seen.problems());
+                int expected = run.getFileName().toString().endsWith("-bench") ? 6 : 3;
+                assertTrue(seen.charts() >= expected, run + " has " + seen.charts() + " charts, expected " + expected);
+                assertEquals(seen.charts(), seen.drawn(), "every chart drawn in " + run);
+                runs++;
+            }
+        }
+        assertEquals(2, runs, "a bench run and a race run");
+        NoLeftoverProcesses.check();   // JMH's and jcstress's forks, and every Chromium process
+    }
+}
