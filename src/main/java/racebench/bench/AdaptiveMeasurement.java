@@ -1,6 +1,7 @@
 package racebench.bench;
 
 import org.openjdk.jmh.runner.RunnerException;
+import racebench.report.Progress;
 import racebench.report.RunDirectory;
 import racebench.stats.Summary;
 
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -84,31 +84,30 @@ public final class AdaptiveMeasurement {
     private final Stopping stopping;
     private final Forker forker;
     private final LongSupplier clock;
-    private final Consumer<String> progress;
+    private final Progress progress;
+    private String last = "";
     private final List<String> json = new ArrayList<>();
     private final long start;
     private final long deadline;
-    private long lastReport;
 
-    AdaptiveMeasurement(Stopping stopping, Duration budget, Forker forker, LongSupplier clock, Consumer<String> progress) {
+    AdaptiveMeasurement(Stopping stopping, Duration budget, Forker forker, LongSupplier clock, Progress progress) {
         this.stopping = stopping;
         this.forker = forker;
         this.clock = clock;
         this.progress = progress;
         this.start = clock.getAsLong();
-        this.lastReport = start;
         // a budget of centuries is "no budget", not an overflow
         this.deadline = start + Math.min(budget.toSeconds(), 100L * 365 * 24 * 3600) * 1_000_000_000L;
     }
 
     public static Result run(List<BenchCase> cases, Profile profile, Duration budget, RunDirectory run,
-                             Consumer<String> progress) throws IOException {
+                             Progress progress) throws IOException {
         return run(cases, profile, Stopping.of(profile), budget, run, progress);
     }
 
     /** The profile's warm-up and measurement per fork, with other stopping rules (calibrate's). */
     public static Result run(List<BenchCase> cases, Profile profile, Stopping stopping, Duration budget,
-                             RunDirectory run, Consumer<String> progress) throws IOException {
+                             RunDirectory run, Progress progress) throws IOException {
         Forker jmh = c -> JmhRunner.run(c, profile, 1, run.resolve(".jmh-part.json"), run.resolve("jmh.log"));
         return new AdaptiveMeasurement(stopping, budget, jmh, System::nanoTime, progress).measure(cases);
     }
@@ -189,6 +188,7 @@ public final class AdaptiveMeasurement {
     /** One fork; a fork that fails ends that row's measuring, not the run's. */
     private void fork(State s) throws IOException {
         long t0 = clock.getAsLong();
+        last = s.c.label();
         try {
             JmhRunner.Forks result = forker.fork(s.c);
             json.add(result.jsonElements());
@@ -198,25 +198,32 @@ public final class AdaptiveMeasurement {
             }
         } catch (RunnerException | RuntimeException e) {
             s.failure = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
-            progress.accept("[jmh] a fork of " + s.c.label() + " failed, no more forks for it: " + s.failure);
+            progress.note("[jmh] a fork of " + s.c.label() + " failed, no more forks for it: " + s.failure);
         } finally {
             s.spentNanos += clock.getAsLong() - t0;
             s.calls++;
         }
     }
 
-    /** A progress line when a round starts, and at most every 10 s within one. */
-    private void report(String what, List<State> states, boolean force) {
+    /**
+     * A note when a round starts; after each fork, the progress line: the share of the budget
+     * spent, the time left, the forks and rows done, and the row measured last.
+     */
+    private void report(String what, List<State> states, boolean roundStarts) {
         long now = clock.getAsLong();
-        if (!force && now - lastReport < 10_000_000_000L) {
-            return;
-        }
-        lastReport = now;
         long precise = states.stream().filter(this::precise).count();
         int forks = states.stream().mapToInt(State::forks).sum();
-        progress.accept(String.format(Locale.ROOT, "[%s of %s] %s; %d forks so far, %d of %d rows within ±%s",
-                minutes(now - start), minutes(deadline - start), what, forks, precise, states.size(),
-                percent(stopping.targetHalfWidth())));
+        if (roundStarts) {
+            progress.note(String.format(Locale.ROOT, "[%s of %s] %s; %d forks so far, %d of %d rows within ±%s",
+                    minutes(now - start), minutes(deadline - start), what, forks, precise, states.size(),
+                    percent(stopping.targetHalfWidth())));
+            return;
+        }
+        double share = Math.min(1, (now - start) / (double) Math.max(1, deadline - start));
+        int filled = (int) Math.round(20 * share);
+        progress.update(String.format(Locale.ROOT, "[%s%s] %3.0f%%  %s left  %s  %d forks  %d/%d rows ±%s  last: %s",
+                "#".repeat(filled), ".".repeat(20 - filled), 100 * share, minutes(deadline - now), what, forks,
+                precise, states.size(), percent(stopping.targetHalfWidth()), last));
     }
 
     private static String minutes(long nanos) {

@@ -55,10 +55,13 @@ public final class BenchRun {
                 profile.name().toLowerCase(Locale.ROOT), cases.size(), profile.minForks(), profile.maxForks(),
                 pretty(budget), run.path());
         console.flush();
-        AdaptiveMeasurement.Result result = AdaptiveMeasurement.run(cases, profile, budget, run, line -> {
-            console.println("  " + line);
-            console.flush();
-        });
+        racebench.report.ProgressLine line = racebench.report.ProgressLine.on(console);
+        AdaptiveMeasurement.Result result;
+        try {
+            result = AdaptiveMeasurement.run(cases, profile, budget, run, line);
+        } finally {
+            line.done();
+        }
         JmhRunner.writeJson(run.resolve("jmh.json"), result.jsonElements());
         if (result.samples().isEmpty()) {
             throw new JmhFailure("JMH produced no results" + failures(result) + "; see " + run.resolve("jmh.log"), null);

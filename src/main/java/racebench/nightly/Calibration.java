@@ -101,11 +101,13 @@ public final class Calibration {
                 scaleOf.put(c, scale);
             }
         }
-        AdaptiveMeasurement.Result measured = AdaptiveMeasurement.run(all, Profile.NIGHTLY, STOPPING, budget, run,
-                line -> {
-                    console.println("  " + line);
-                    console.flush();
-                });
+        racebench.report.ProgressLine line = racebench.report.ProgressLine.on(console);
+        AdaptiveMeasurement.Result measured;
+        try {
+            measured = AdaptiveMeasurement.run(all, Profile.NIGHTLY, STOPPING, budget, run, line);
+        } finally {
+            line.done();
+        }
         racebench.bench.JmhRunner.writeJson(run.resolve("jmh.json"), measured.jsonElements());
         if (measured.byCase().isEmpty() || !measured.failures().isEmpty()) {
             throw new BenchRun.JmhFailure("calibrate's JMH forks failed (" + measured.failures().size()
