@@ -63,6 +63,7 @@ public final class BenchRun {
             line.done();
         }
         JmhRunner.writeJson(run.resolve("jmh.json"), result.jsonElements());
+        JmhRunner.writeRowsJson(run.resolve("jmh-rows.json"), result.rows());
         if (result.samples().isEmpty()) {
             throw new JmhFailure("JMH produced no results" + failures(result) + "; see " + run.resolve("jmh.log"), null);
         }

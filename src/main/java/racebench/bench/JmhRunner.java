@@ -43,7 +43,10 @@ public final class JmhRunner {
     }
 
     /** What one JMH call measured: the case's forks, and JMH's JSON for them (an array's elements). */
-    public record Forks(Optional<ForkSamples> samples, String jsonElements) {
+    public record Forks(Optional<ForkSamples> samples, String jsonElements, Collection<RunResult> results) {
+        public Forks(Optional<ForkSamples> samples, String jsonElements) {
+            this(samples, jsonElements, List.of());
+        }
     }
 
     /** Runs {@code forks} forks of one case; JMH's console is appended to {@code log}. */
@@ -76,7 +79,7 @@ public final class JmhRunner {
         }
         Optional<ForkSamples> samples = results.stream().map(ForkSamples::of).filter(s -> !s.forks().isEmpty())
                 .reduce(ForkSamples::plus);
-        return new Forks(samples, arrayElements(json));
+        return new Forks(samples, arrayElements(json), results);
     }
 
     /** "[a, b]" to "a, b": JMH writes one JSON array per call; a run joins them into one. */
@@ -86,6 +89,22 @@ public final class JmhRunner {
             throw new IllegalStateException("JMH's result file is not a JSON array");
         }
         return s.substring(1, s.length() - 1).strip();
+    }
+
+    /**
+     * JMH's own JSON for one result per row, every fork of the row inside it, as JMH writes it
+     * after a run of several forks: the file tools that read JMH's format (Bencher's java_jmh
+     * adapter, github-action-benchmark's jmh tool) take one entry per row from.
+     */
+    public static void writeRowsJson(Path target, Collection<RunResult> rows) throws IOException {
+        racebench.report.AtomicFiles.write(target, out -> {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+                org.openjdk.jmh.results.format.ResultFormatFactory.getInstance(ResultFormatType.JSON, print)
+                        .writeOut(rows);
+            }
+            out.write(bytes.toString(StandardCharsets.UTF_8));
+        });
     }
 
     /** Joins the elements of several JMH result files into one JSON array. */

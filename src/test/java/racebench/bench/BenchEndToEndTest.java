@@ -29,10 +29,16 @@ class BenchEndToEndTest {
         try (Stream<Path> runs = Files.list(out)) {
             run = runs.findFirst().orElseThrow();
         }
-        for (String f : List.of("bench.csv", "bench-forks.csv", "bench-ratios.csv", "jmh.json", "jmh.log", "environment.csv")) {
+        for (String f : List.of("bench.csv", "bench-forks.csv", "bench-ratios.csv", "jmh.json", "jmh-rows.json", "jmh.log",
+                "environment.csv", "index.html")) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
         List<CSVRecord> rows = Csv.read(run.resolve("bench.csv"));
+        // JMH's own format, one element per row with both forks inside, for tools that read JMH's JSON
+        String jmhRows = Files.readString(run.resolve("jmh-rows.json"));
+        assertEquals(rows.size(), jmhRows.split("\"primaryMetric\"", -1).length - 1, jmhRows);
+        assertEquals(2 * rows.size(), Files.readString(run.resolve("jmh.json")).split("\"primaryMetric\"", -1).length - 1,
+                "jmh.json keeps one element per fork");
         assertEquals(Profile.SMOKE.params().get("strategy").size() * 2, rows.size(), "strategies x {CPU, DOWNLOAD}");
         for (CSVRecord r : rows) {
             assertEquals("2", r.get("forks"), r.toString());
