@@ -20,6 +20,9 @@ public final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--charts", description = "Also write each chart as a PNG file under RUN/charts/.")
+    boolean charts;
+
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "A run directory, e.g. results/20261122-114910-nightly.")
     List<Path> runs;
 
@@ -32,7 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         for (Path run : runs) {
             try {
-                spec.commandLine().getOut().println("report: " + RunReport.write(run).describe());
+                spec.commandLine().getOut().println("report: " + RunReport.write(run, charts).describe());
             } catch (IllegalArgumentException e) {
                 throw new BadInput(e.getMessage());
             }

@@ -59,7 +59,7 @@ public final class HtmlPage {
 
     private final String title;
     private final StringBuilder body = new StringBuilder();
-    private int charts;
+    private final java.util.List<ChartImage> images = new java.util.ArrayList<>();
     private long imageBytes;
 
     public HtmlPage(String title, String subtitle) {
@@ -80,7 +80,7 @@ public final class HtmlPage {
 
     /** A chart as an inline PNG, with a caption saying how to read it. */
     public HtmlPage chart(ChartImage chart) {
-        charts++;
+        images.add(chart);
         imageBytes += chart.png().length;
         body.append("<figure><img alt=\"").append(escape(chart.title())).append("\" width=\"").append(chart.width())
                 .append("\" height=\"").append(chart.height()).append("\" src=\"data:image/png;base64,")
@@ -121,7 +121,12 @@ public final class HtmlPage {
     }
 
     public int charts() {
-        return charts;
+        return images.size();
+    }
+
+    /** The charts on the page, in order. */
+    public List<ChartImage> images() {
+        return List.copyOf(images);
     }
 
     /** The page as one document. */
@@ -132,7 +137,7 @@ public final class HtmlPage {
                 + "<title>" + escape(title) + "</title>\n<style>" + STYLE + "</style>\n"
                 + "<script>" + CHECK_SCRIPT + "</script>\n</head><body>\n"
                 + body
-                + "<p class=\"meta\" id=\"" + CHECK_ID + "\" data-status=\"not loaded\">" + charts + " chart(s), "
+                + "<p class=\"meta\" id=\"" + CHECK_ID + "\" data-status=\"not loaded\">" + images.size() + " chart(s), "
                 + String.format(Locale.ROOT, "%,d", imageBytes) + " bytes of images; written by racebench, "
                 + "self-contained: no request leaves this page.</p>\n</body></html>\n";
     }

@@ -45,6 +45,14 @@ public final class RunReport {
     }
 
     public static Written write(Path run) throws IOException {
+        return write(run, false);
+    }
+
+    /**
+     * @param charts also write each chart as a PNG file of its own under {@code charts/}
+     *               (numbered, named after its title), for a README or a slide
+     */
+    public static Written write(Path run, boolean charts) throws IOException {
         if (!Files.isDirectory(run)) {
             throw new IllegalArgumentException(run + " is not a run directory");
         }
@@ -84,6 +92,16 @@ public final class RunReport {
         String html = page.render();
         Path file = run.resolve(FILE);
         AtomicFiles.write(file, out -> out.write(html));
+        if (charts) {
+            Path dir = Files.createDirectories(run.resolve("charts"));
+            int i = 1;
+            for (ChartImage image : page.images()) {
+                String slug = image.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("^-|-$", "");
+                Files.write(dir.resolve(String.format(Locale.ROOT, "%02d-%s.png", i++,
+                        slug.substring(0, Math.min(60, slug.length())))), image.png());
+            }
+        }
         return new Written(file, page.charts(), Files.size(file));
     }
 
