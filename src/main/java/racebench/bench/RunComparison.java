@@ -4,7 +4,6 @@ import org.apache.commons.csv.CSVRecord;
 import racebench.report.Csv;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
-import racebench.stats.Holm;
 import racebench.stats.RatioInterval;
 
 import java.io.IOException;
@@ -21,7 +20,8 @@ import java.util.Map;
  * test on the 10% trimmed fork means and a bootstrap interval of new / base. The base may pool the forks of
  * several runs (a nightly's baseline is its last complete nightlies), which narrows its
  * interval and averages out one bad night. All rows are judged together: their p-values are
- * Holm-adjusted so that the false-alarm rate holds for the whole comparison, and a change must
+ * adjusted over all rows ({@link racebench.stats.Correction}: Benjamini-Hochberg unless told
+ * otherwise) so that the false-alarm rate holds for the whole comparison, and a change must
  * also reach the noise threshold ({@link Comparison#judge}).
  */
 public final class RunComparison {
@@ -30,10 +30,10 @@ public final class RunComparison {
 
     /** One benchmark and parameter set in both runs: a row of compare.csv. */
     public record Row(String benchmark, String params, String unit, Comparison comparison, double adjustedP,
-                      Change verdict, double noise) {
+                      Change verdict, Comparison.Criteria criteria) {
         public static final List<String> HEADER = List.of("benchmark", "params", "unit", "base_forks", "new_forks",
                 "base_trimmed_mean", "new_trimmed_mean", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_half_width", "p_value",
-                "p_holm", "mann_whitney_p", "verdict", "why");
+                "p_adjusted", "correction", "mann_whitney_p", "verdict", "why");
 
         public List<Object> cells() {
             Comparison c = comparison;
@@ -41,14 +41,15 @@ public final class RunComparison {
                     Csv.number(c.candidate().trimmedMean(), 6), Csv.number(c.ratio().point(), 4),
                     Csv.number(c.ratio().low(), 4), Csv.number(c.ratio().high(), 4),
                     Csv.number(c.ratioHalfWidth(), 4), Csv.number(c.p(), 6), Csv.number(adjustedP, 6),
-                    Csv.number(c.mannWhitneyP(), 6), verdict, why());
+                    criteria.correction(), Csv.number(c.mannWhitneyP(), 6), verdict, why());
         }
 
         /** The row as compare and nightly print it. */
         public String describe() {
             RatioInterval r = comparison.ratio();
-            return String.format(Locale.ROOT, "%-12s %s %s  new/base %.3f [%.3f, %.3f]  p(Holm)=%.4f %s", verdict,
-                    benchmark, params, r.point(), r.low(), r.high(), adjustedP, why()).stripTrailing();
+            return String.format(Locale.ROOT, "%-12s %s %s  new/base %.3f [%.3f, %.3f]  p(%s)=%.4f %s", verdict,
+                    benchmark, params, r.point(), r.low(), r.high(), criteria.correction().label(), adjustedP, why())
+                    .stripTrailing();
         }
 
         /** Why an INCONCLUSIVE row has no verdict: the width its interval reached. */
@@ -60,7 +61,7 @@ public final class RunComparison {
                 return "fewer than 2 forks on a side";
             }
             return String.format(Locale.ROOT, "new/base interval ±%.1f%% is wider than the ±%.1f%% noise threshold",
-                    100 * comparison.ratioHalfWidth(), 100 * noise);
+                    100 * comparison.ratioHalfWidth(), 100 * criteria.noise());
         }
     }
 
@@ -129,13 +130,13 @@ public final class RunComparison {
             keys.add(e.getKey());
             comparisons.add(Comparison.of(toArray(b.means()), toArray(n.means()), criteria.bootstrap()));
         }
-        double[] adjusted = Holm.adjust(comparisons.stream().mapToDouble(Comparison::p).toArray());
+        double[] adjusted = criteria.correction().adjust(comparisons.stream().mapToDouble(Comparison::p).toArray());
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             String[] key = keys.get(i).split("\u0000", 2);
             Comparison c = comparisons.get(i);
             rows.add(new Row(key[0], key[1], base.get(keys.get(i)).unit(), c, adjusted[i],
-                    c.judge(adjusted[i], criteria), criteria.noise()));
+                    c.judge(adjusted[i], criteria), criteria));
         }
         List<String> onlyInNew = candidate.entrySet().stream()
                 .filter(e -> !base.containsKey(e.getKey()) || !base.get(e.getKey()).unit().equals(e.getValue().unit()))

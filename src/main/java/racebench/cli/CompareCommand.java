@@ -6,6 +6,7 @@ import picocli.CommandLine.Parameters;
 import racebench.bench.RunComparison;
 import racebench.report.RunDirectory;
 import racebench.stats.Change;
+import racebench.stats.Comparison;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare two bench (or nightly) run directories benchmark by benchmark: Yuen's test on the 10%% "
                 + "trimmed fork means (Welch's below ten forks) and a bootstrap interval of new/base; REGRESSION or IMPROVEMENT only when significant after "
-                + "Holm's correction over all rows (alpha 0.05) and at least the noise threshold (3%% by default); "
+                + "a correction over all rows (Benjamini-Hochberg unless --correction holm; alpha 0.05) and at least the noise threshold (3%% by default); "
                 + "INCONCLUSIVE when the interval is wider than that. Writes results/<UTC time>-compare/compare.csv. "
                 + "Exit 1 on any regression.")
 public final class CompareCommand implements Callable<Integer> {
@@ -33,21 +34,27 @@ public final class CompareCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/ in the project).")
     Path out;
 
+    @CommandLine.Option(names = "--correction", defaultValue = "bh", paramLabel = "bh|holm",
+            description = "How the rows' p-values are adjusted for being judged together: bh (Benjamini-Hochberg) or "
+                    + "holm (default: ${DEFAULT-VALUE}).")
+    String correction;
+
     @Override
     public Integer call() throws IOException {
-        RunComparison.Result result = compare(base, candidate);
+        RunComparison.Result result = compare(base, candidate, Comparison.Criteria.DEFAULT.withCorrection(
+                OptionChecks.correction(correction)));
         RunDirectory run = Results.create(Results.directory(out), "compare");
         return report(spec.commandLine().getOut(), result, run);
     }
 
-    static RunComparison.Result compare(Path base, Path candidate) throws IOException {
+    static RunComparison.Result compare(Path base, Path candidate, Comparison.Criteria criteria) throws IOException {
         for (Path p : new Path[] {base, candidate}) {
             if (!Files.isDirectory(p)) {
                 throw new BadInput(p + " is not a run directory");
             }
         }
         try {
-            return RunComparison.compare(base, candidate);
+            return RunComparison.compare(java.util.List.of(base), candidate, criteria);
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }

@@ -60,6 +60,12 @@ public final class NightlyCommand implements Callable<Integer> {
             description = "Smallest change worth an alarm, in percent of the base mean (default: ${DEFAULT-VALUE}).")
     double noisePercent;
 
+    @Option(names = "--correction", defaultValue = "bh", paramLabel = "bh|holm",
+            description = "How the rows' p-values are adjusted for being judged together: bh (Benjamini-Hochberg: "
+                    + "any alarm on a quiet night at most alpha, more power when many rows change) or holm (any "
+                    + "false alarm at most alpha on every night) (default: ${DEFAULT-VALUE}).")
+    String correction;
+
     @Option(names = "--baseline-runs", defaultValue = "5", paramLabel = "K",
             description = "How many of the newest complete nightlies pool into the baseline (default: ${DEFAULT-VALUE}).")
     int baselineRuns;
@@ -81,7 +87,8 @@ public final class NightlyCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Duration budget = OptionChecks.budget(budgetMinutes);
-        Comparison.Criteria criteria = OptionChecks.noise(noisePercent);
+        Comparison.Criteria criteria = OptionChecks.noise(noisePercent)
+                .withCorrection(OptionChecks.correction(correction));
         if (baselineRuns < 1) {
             throw new BadInput("--baseline-runs must be at least 1, got " + baselineRuns);
         }

@@ -23,6 +23,15 @@ final class OptionChecks {
         return Duration.ofMinutes(minutes);
     }
 
+    /** --correction: bh or holm. */
+    static racebench.stats.Correction correction(String name) {
+        try {
+            return racebench.stats.Correction.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--correction must be bh or holm, got '" + name + "'");
+        }
+    }
+
     /** --noise in percent: the default criteria with that threshold. */
     static Comparison.Criteria noise(double percent) {
         if (!(percent >= 0 && percent < 100)) {

@@ -12,6 +12,7 @@ import racebench.report.Csv;
 import racebench.report.Environment;
 import racebench.report.RunDirectory;
 import racebench.stats.Comparison;
+import racebench.stats.Correction;
 import racebench.strategy.StrategyKind;
 import racebench.workload.StandardBatch;
 import racebench.workload.Workload;
@@ -39,16 +40,18 @@ import java.util.Map;
 public final class Calibration {
     public static final List<Double> SCALES = List.of(1.0, 1.02, 1.05, 1.10, 1.20);
     static final AdaptiveMeasurement.Stopping STOPPING = new AdaptiveMeasurement.Stopping(4, 16, 0);
-    public static final List<String> HEADER = List.of("scenario", "injected", "nightlies", "rows", "affected_rows",
+    /** The corrections calibrate compares on the same simulated nightlies, the nightly's default first. */
+    static final List<Correction> CORRECTIONS = List.of(Correction.BENJAMINI_HOCHBERG, Correction.HOLM);
+    public static final List<String> HEADER = List.of("scenario", "correction", "injected", "nightlies", "rows", "affected_rows",
             "measured_ratio", "any_alarm_rate", "any_alarm_ci_low", "any_alarm_ci_high", "power", "power_ci_low",
             "power_ci_high", "false_alarm_rate", "false_alarm_ci_low", "false_alarm_ci_high", "verdict_ready");
 
     /** One scenario's line of calibrate.csv. */
-    public record Line(String scenario, double injected, int nightlies, int rows, int affectedRows,
-                       double measuredRatio, DetectorSimulation.Rates rates) {
+    public record Line(String scenario, Correction correction, double injected, int nightlies, int rows,
+                       int affectedRows, double measuredRatio, DetectorSimulation.Rates rates) {
         List<Object> cells() {
             DetectorSimulation.Rates r = rates;
-            return List.of(scenario, Csv.number(injected, 2), nightlies, rows, affectedRows,
+            return List.of(scenario, correction, Csv.number(injected, 2), nightlies, rows, affectedRows,
                     Csv.number(measuredRatio, 4), Csv.number(r.anyAlarm().value(), 4),
                     Csv.number(r.anyAlarm().low(), 4), Csv.number(r.anyAlarm().high(), 4),
                     Csv.number(r.power().value(), 4), Csv.number(r.power().low(), 4),
@@ -129,12 +132,15 @@ public final class Calibration {
         DetectorSimulation simulation = new DetectorSimulation(nullPools, criteria, 20261122L);
         List<Line> lines = new ArrayList<>();
         int affected = pools.getOrDefault(1.0, Map.of()).size();
-        lines.add(new Line("A/A", 0, nightlies, simulation.rows(), 0, 1.0, simulation.aa(nightlies)));
+        simulation.aa(nightlies, CORRECTIONS).forEach((correction, rates) ->
+                lines.add(new Line("A/A", correction, 0, nightlies, simulation.rows(), 0, 1.0, rates)));
         for (double scale : SCALES.subList(1, SCALES.size())) {
             Map<String, double[]> slowed = pools.getOrDefault(scale, Map.of());
-            lines.add(new Line("A/B", scale - 1, nightlies, simulation.rows(), slowed.size(),
-                    meanRatio(pools.getOrDefault(1.0, Map.of()), slowed), simulation.ab(slowed, nightlies)));
+            double ratio = meanRatio(pools.getOrDefault(1.0, Map.of()), slowed);
+            simulation.ab(slowed, nightlies, CORRECTIONS).forEach((correction, rates) -> lines.add(new Line("A/B",
+                    correction, scale - 1, nightlies, simulation.rows(), slowed.size(), ratio, rates)));
         }
+        lines.sort(java.util.Comparator.comparing(Line::correction)); // the default's lines first, as printed
         Csv.write(run.resolve("calibrate.csv"), HEADER, lines, Line::cells);
         Map<String, String> facts = new LinkedHashMap<>(Environment.facts(null, run.started(), Instant.now()));
         facts.put("nightly_runs_pooled", Integer.toString(history.size()));
@@ -187,13 +193,15 @@ public final class Calibration {
     }
 
     static void print(PrintWriter console, List<Line> lines, Comparison.Criteria criteria) {
-        console.printf(Locale.ROOT, "%nthe nightly's detector on this machine (Holm over all rows, alpha %.2f, noise %.0f%%; "
-                + "95%% Clopper-Pearson intervals)%n", criteria.alpha(), 100 * criteria.noise());
-        console.printf("  %-5s %8s %9s %26s %26s %28s %8s%n", "", "injected", "measured", "nightlies with any alarm",
-                "power (affected rows)", "false alarms (other rows)", "ready");
+        console.printf(Locale.ROOT, "%nthe nightly's detector on this machine (alpha %.2f, noise %.0f%%; "
+                + "95%% Clopper-Pearson intervals; the nightly uses %s unless told --correction)%n", criteria.alpha(),
+                100 * criteria.noise(), criteria.correction().label());
+        console.printf("  %-5s %-5s %8s %9s %26s %26s %28s %8s%n", "", "", "injected", "measured",
+                "nightlies with any alarm", "power (affected rows)", "false alarms (other rows)", "ready");
         for (Line l : lines) {
             DetectorSimulation.Rates r = l.rates();
-            console.printf(Locale.ROOT, "  %-5s %7.0f%% %9.3f %26s %26s %28s %7.0f%%%n", l.scenario(), 100 * l.injected(),
+            console.printf(Locale.ROOT, "  %-5s %-5s %7.0f%% %9.3f %26s %26s %28s %7.0f%%%n", l.scenario(),
+                    l.correction().label(), 100 * l.injected(),
                     l.measuredRatio(), rate(r.anyAlarm(), 1), l.affectedRows() == 0 ? "" : rate(r.power(), 1),
                     rate(r.falseAlarms(), 2), 100 * r.verdictReady().value());
         }

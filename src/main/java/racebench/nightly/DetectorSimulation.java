@@ -3,10 +3,12 @@ package racebench.nightly;
 import racebench.stats.Bootstrap;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
-import racebench.stats.Holm;
+import racebench.stats.Correction;
 import racebench.stats.Proportion;
+import racebench.stats.Samples;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ import java.util.SplittableRandom;
  * really have faced. In an A/A nightly both sides come from the same pool; in an A/B nightly
  * the affected rows' new side comes from forks measured with the slowdown injected. All rows
  * of a nightly are then judged together exactly as {@code nightly} judges them: Welch's test,
- * Holm over the rows, the noise threshold.
+ * the correction over the rows, the noise threshold. Several corrections can judge the same
+ * simulated nightlies, so their rates differ only by the rule, not by the draw.
  *
  * <p>Forks of one pool are treated as exchangeable: a shift between whole nights that the
  * pooled forks do not show is not simulated, which is why the nightly's own A/A runs are
@@ -64,7 +67,7 @@ public final class DetectorSimulation {
     public DetectorSimulation(Map<String, double[]> nullPools, Comparison.Criteria criteria, long seed) {
         this.nullPools = new LinkedHashMap<>(nullPools);
         this.nullPools.values().removeIf(p -> p.length < 4);
-        this.criteria = new Comparison.Criteria(criteria.alpha(), criteria.noise(),
+        this.criteria = criteria.withBootstrap(
                 new Bootstrap(200, criteria.bootstrap().seed(), criteria.bootstrap().confidence()));
         this.seed = seed;
     }
@@ -83,62 +86,95 @@ public final class DetectorSimulation {
         return simulate(slowed, nightlies);
     }
 
+    /** A/A under each of {@code corrections}, judged on the same simulated nightlies. */
+    public Map<Correction, Rates> aa(int nightlies, List<Correction> corrections) {
+        return simulate(Map.of(), nightlies, corrections);
+    }
+
+    /** A/B under each of {@code corrections}, judged on the same simulated nightlies. */
+    public Map<Correction, Rates> ab(Map<String, double[]> slowed, int nightlies, List<Correction> corrections) {
+        return simulate(slowed, nightlies, corrections);
+    }
+
     private Rates simulate(Map<String, double[]> slowed, int nightlies) {
+        return simulate(slowed, nightlies, List.of(criteria.correction())).get(criteria.correction());
+    }
+
+    /** Counts of one correction's verdicts over the simulated nightlies. */
+    private static final class Tally {
+        long alarmedNights;
+        long flagged;
+        long affected;
+        long falseFlags;
+        long unaffected;
+        long ready;
+        long judged;
+
+        Rates rates(int nightlies) {
+            return new Rates(Rate.of(alarmedNights, nightlies), Rate.of(flagged, affected), Rate.of(falseFlags, unaffected),
+                    Rate.of(ready, judged));
+        }
+    }
+
+    private Map<Correction, Rates> simulate(Map<String, double[]> slowed, int nightlies, List<Correction> corrections) {
         SplittableRandom random = new SplittableRandom(seed);
         List<String> rows = new ArrayList<>(nullPools.keySet());
-        long alarmedNights = 0;
-        long flagged = 0;
-        long affected = 0;
-        long falseFlags = 0;
-        long unaffected = 0;
-        long ready = 0;
-        long judged = 0;
+        Map<Correction, Tally> tallies = new LinkedHashMap<>();
+        corrections.forEach(c -> tallies.put(c, new Tally()));
         for (int night = 0; night < nightlies; night++) {
             List<Comparison> comparisons = new ArrayList<>(rows.size());
             for (String row : rows) {
                 double[] pool = nullPools.get(row).clone();
-                racebench.stats.Samples.shuffle(pool, random);
+                Samples.shuffle(pool, random);
                 int newForks = pool.length / 2;
                 int baseForks = pool.length - newForks;
-                double[] base = java.util.Arrays.copyOfRange(pool, 0, baseForks);
+                double[] base = Arrays.copyOfRange(pool, 0, baseForks);
                 double[] candidate;
                 double[] slowPool = slowed.get(row);
                 if (slowPool != null && slowPool.length >= 2) {
                     double[] s = slowPool.clone();
-                    racebench.stats.Samples.shuffle(s, random);
-                    candidate = java.util.Arrays.copyOfRange(s, 0, Math.min(newForks, s.length));
+                    Samples.shuffle(s, random);
+                    candidate = Arrays.copyOfRange(s, 0, Math.min(newForks, s.length));
                 } else {
-                    candidate = java.util.Arrays.copyOfRange(pool, baseForks, pool.length);
+                    candidate = Arrays.copyOfRange(pool, baseForks, pool.length);
                 }
                 comparisons.add(Comparison.of(base, candidate, criteria.bootstrap()));
             }
-            double[] adjusted = Holm.adjust(comparisons.stream().mapToDouble(Comparison::p).toArray());
-            boolean alarm = false;
-            for (int i = 0; i < rows.size(); i++) {
-                Change verdict = comparisons.get(i).judge(adjusted[i], criteria);
-                boolean raised = verdict == Change.REGRESSION || verdict == Change.IMPROVEMENT;
-                judged++;
-                if (verdict != Change.INCONCLUSIVE) {
-                    ready++;
-                }
-                if (slowed.containsKey(rows.get(i))) {
-                    affected++;
-                    if (verdict == Change.REGRESSION) {
-                        flagged++;
-                    }
-                } else {
-                    unaffected++;
-                    if (raised) {
-                        falseFlags++;
-                        alarm = true;
-                    }
-                }
-            }
-            if (alarm) {
-                alarmedNights++;
+            double[] p = comparisons.stream().mapToDouble(Comparison::p).toArray();
+            for (Map.Entry<Correction, Tally> e : tallies.entrySet()) {
+                judge(comparisons, rows, slowed, e.getKey().adjust(p), criteria.withCorrection(e.getKey()), e.getValue());
             }
         }
-        return new Rates(Rate.of(alarmedNights, nightlies), Rate.of(flagged, affected), Rate.of(falseFlags, unaffected),
-                Rate.of(ready, judged));
+        Map<Correction, Rates> rates = new LinkedHashMap<>();
+        tallies.forEach((c, t) -> rates.put(c, t.rates(nightlies)));
+        return rates;
+    }
+
+    private static void judge(List<Comparison> comparisons, List<String> rows, Map<String, double[]> slowed,
+                              double[] adjusted, Comparison.Criteria criteria, Tally t) {
+        boolean alarm = false;
+        for (int i = 0; i < rows.size(); i++) {
+            Change verdict = comparisons.get(i).judge(adjusted[i], criteria);
+            boolean raised = verdict == Change.REGRESSION || verdict == Change.IMPROVEMENT;
+            t.judged++;
+            if (verdict != Change.INCONCLUSIVE) {
+                t.ready++;
+            }
+            if (slowed.containsKey(rows.get(i))) {
+                t.affected++;
+                if (verdict == Change.REGRESSION) {
+                    t.flagged++;
+                }
+            } else {
+                t.unaffected++;
+                if (raised) {
+                    t.falseFlags++;
+                    alarm = true;
+                }
+            }
+        }
+        if (alarm) {
+            t.alarmedNights++;
+        }
     }
 }

@@ -177,11 +177,11 @@ public final class Nightly {
         }, () -> console.printf("race suite: not run%n"));
         outcome.comparison().ifPresentOrElse(c -> {
             console.printf(Locale.ROOT, "benchmarks against %s: %d rows, %d REGRESSION, %d IMPROVEMENT, %d NO_CHANGE, "
-                            + "%d INCONCLUSIVE (Holm over all rows, alpha %.2f, noise %.0f%%)%n",
+                            + "%d INCONCLUSIVE (%s over all rows, alpha %.2f, noise %.0f%%)%n",
                     baselines.size() == 1 ? baselines.getFirst().getFileName().toString()
                             : "the pooled forks of " + baselines.size() + " nightlies", c.rows().size(), c.count(Change.REGRESSION),
                     c.count(Change.IMPROVEMENT), c.count(Change.NO_CHANGE), c.count(Change.INCONCLUSIVE),
-                    o.criteria().alpha(), 100 * o.criteria().noise());
+                    o.criteria().correction().label(), o.criteria().alpha(), 100 * o.criteria().noise());
             c.notable().forEach(r -> console.println("  " + r.describe()));
         }, () -> console.printf("benchmarks: no baseline yet; this run is the first of the history%n"));
         console.printf(Locale.ROOT, "took %s of a %s budget%n", BenchRun.pretty(took), BenchRun.pretty(o.budget()));

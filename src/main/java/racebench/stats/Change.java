@@ -3,11 +3,11 @@ package racebench.stats;
 /**
  * The verdict on one benchmark between a base and a new run, for times (lower is better).
  * A change is reported only when it is significant after correcting for the number of rows
- * compared (Holm) <em>and</em> at least as large as the noise threshold; a row that cannot
+ * compared ({@link Correction}) <em>and</em> at least as large as the noise threshold; a row that cannot
  * tell a noise-sized change from none says so instead of guessing.
  */
 public enum Change {
-    /** Significant (Holm-adjusted p below alpha) and new/base at least 1 + noise. */
+    /** Significant (adjusted p below alpha) and new/base at least 1 + noise. */
     REGRESSION,
     /** Significant and new/base at most 1 - noise. */
     IMPROVEMENT,

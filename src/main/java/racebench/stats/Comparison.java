@@ -8,7 +8,7 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  * and Mann-Whitney's for readers who distrust normality (normal approximation, no tie
  * correction in commons-math 3.6.1; it does not enter the verdict).
  *
- * <p>The verdict needs the p-value adjusted for every row compared at once ({@link Holm}), so
+ * <p>The verdict needs the p-value adjusted for every row compared at once ({@link Correction}), so
  * it is given by {@link #judge}, not stored here: a nightly judges all its rows together.
  *
  * @param base         summary of the base forks
@@ -26,19 +26,29 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
      *                  that still resolves one (criterion.rs uses 1%; 3% is what teams on shared CI settle on)
      * @param bootstrap how the ratio's interval is drawn
      */
-    public record Criteria(double alpha, double noise, Bootstrap bootstrap) {
+    public record Criteria(double alpha, double noise, Bootstrap bootstrap, Correction correction) {
         public static final double DEFAULT_ALPHA = 0.05;
         public static final double DEFAULT_NOISE = 0.03;
-        public static final Criteria DEFAULT = new Criteria(DEFAULT_ALPHA, DEFAULT_NOISE, Bootstrap.DEFAULT);
+        public static final Criteria DEFAULT = new Criteria(DEFAULT_ALPHA, DEFAULT_NOISE, Bootstrap.DEFAULT,
+                Correction.DEFAULT);
 
         public Criteria {
-            if (!(alpha > 0 && alpha < 1) || !(noise >= 0 && noise < 1) || bootstrap == null) {
-                throw new IllegalArgumentException("alpha " + alpha + ", noise " + noise + ", bootstrap " + bootstrap);
+            if (!(alpha > 0 && alpha < 1) || !(noise >= 0 && noise < 1) || bootstrap == null || correction == null) {
+                throw new IllegalArgumentException("alpha " + alpha + ", noise " + noise + ", bootstrap " + bootstrap
+                        + ", correction " + correction);
             }
         }
 
         public Criteria withNoise(double n) {
-            return new Criteria(alpha, n, bootstrap);
+            return new Criteria(alpha, n, bootstrap, correction);
+        }
+
+        public Criteria withCorrection(Correction c) {
+            return new Criteria(alpha, noise, bootstrap, c);
+        }
+
+        public Criteria withBootstrap(Bootstrap b) {
+            return new Criteria(alpha, noise, b, correction);
         }
     }
 
