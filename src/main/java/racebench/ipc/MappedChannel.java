@@ -79,7 +79,12 @@ final class MappedChannel implements Channel {
     static MappedChannel open(Path file, int capacity, AutoCloseable peer, BooleanSupplier peerAlive)
             throws IOException {
         Arena arena = Arena.ofShared();
-        return new MappedChannel(arena, map(file, capacity, arena), capacity, peer, peerAlive);
+        try {
+            return new MappedChannel(arena, map(file, capacity, arena), capacity, peer, peerAlive);
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
     }
 
     static MemorySegment map(Path file, int capacity, Arena arena) throws IOException {

@@ -111,7 +111,13 @@ public enum Transport {
                 raf.setLength(MappedChannel.fileSize(bytes));
             }
             Process child = echoProcess(List.of("mapped", file.toString(), Integer.toString(bytes)));
-            return MappedChannel.open(file, bytes, reaper(child, dir), child::isAlive);
+            AutoCloseable reaper = reaper(child, dir);
+            try {
+                return MappedChannel.open(file, bytes, reaper, child::isAlive);
+            } catch (IOException | RuntimeException e) { // the file could not be mapped: no peer may be left behind
+                closeQuietly(reaper, e);
+                throw e;
+            }
         }
     };
 
@@ -158,6 +164,14 @@ public enum Transport {
     private static Process echoProcess(List<String> args) throws IOException {
         List<String> command = WorkerLauncher.defaults().command(EchoMain.class, args);
         return Children.start(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT));
+    }
+
+    private static void closeQuietly(AutoCloseable c, Exception cause) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** Stops a peer process: its input closes (it ends at EOF), then it is reaped, then its files go. */

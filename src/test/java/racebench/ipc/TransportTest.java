@@ -1,17 +1,24 @@
 package racebench.ipc;
 
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import racebench.process.NoLeftoverProcesses;
 
 import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** Every transport echoes every message intact, carries bursts one way, and leaves no peer behind. */
+/**
+ * Every transport echoes every message intact, carries bursts one way, and leaves no peer behind.
+ * The mapped file's wait has no deadline of its own (it gives up only when the peer is gone), so a
+ * lost message would hang the requester: the time limit turns that into a failure.
+ */
 @Tag("e2e")
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TransportTest {
 
     @ParameterizedTest
