@@ -1,5 +1,8 @@
 package racebench.bench;
 
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 import racebench.report.Progress;
 import racebench.report.RunDirectory;
@@ -47,7 +50,7 @@ public final class AdaptiveMeasurement {
     /** What was measured, what was not reached, and the rows whose fork failed. */
     public record Result(Map<BenchCase, ForkSamples> byCase, List<String> jsonElements, int forks, Duration took,
                          boolean budgetTooSmall, List<String> failures,
-                         List<org.openjdk.jmh.results.RunResult> rows) {
+                         List<RunResult> rows) {
         /** Every measured case's forks, in case order. */
         public List<ForkSamples> samples() {
             return List.copyOf(byCase.values());
@@ -63,8 +66,8 @@ public final class AdaptiveMeasurement {
     private static final class State {
         final BenchCase c;
         ForkSamples samples;
-        org.openjdk.jmh.infra.BenchmarkParams params;
-        final List<org.openjdk.jmh.results.BenchmarkResult> results = new ArrayList<>();
+        BenchmarkParams params;
+        final List<BenchmarkResult> results = new ArrayList<>();
         double relativeHalfWidth = Double.POSITIVE_INFINITY; // kept up to date by fork(): read every round
         long spentNanos;
         int calls;
@@ -156,8 +159,8 @@ public final class AdaptiveMeasurement {
         List<String> failures = states.stream().filter(s -> s.failure != null)
                 .map(s -> s.c.label() + ": " + s.failure).toList();
         // one JMH result per row with all its forks, as one JMH call of that many forks would have returned
-        List<org.openjdk.jmh.results.RunResult> rows = states.stream().filter(s -> s.params != null)
-                .map(s -> new org.openjdk.jmh.results.RunResult(s.params, s.results)).toList();
+        List<RunResult> rows = states.stream().filter(s -> s.params != null)
+                .map(s -> new RunResult(s.params, s.results)).toList();
         return new Result(byCase, List.copyOf(json), forks, Duration.ofNanos(clock.getAsLong() - start), tooSmall,
                 failures, rows);
     }
@@ -198,7 +201,7 @@ public final class AdaptiveMeasurement {
         try {
             JmhRunner.Forks result = forker.fork(s.c);
             json.add(result.jsonElements());
-            for (org.openjdk.jmh.results.RunResult r : result.results()) {
+            for (RunResult r : result.results()) {
                 s.params = s.params == null ? r.getParams() : s.params;
                 s.results.addAll(r.getBenchmarkResults());
             }

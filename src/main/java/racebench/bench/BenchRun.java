@@ -1,5 +1,6 @@
 package racebench.bench;
 
+import racebench.report.Durations;
 import racebench.report.Environment;
 import racebench.report.RunDirectory;
 
@@ -53,7 +54,7 @@ public final class BenchRun {
         List<BenchCase> cases = BenchCase.matrix(benchmarks, BenchCase.overlay(benchmarks, profile.params(), params));
         console.printf(Locale.ROOT, "racebench: profile %s, %d rows, %d to %d forks each within a budget of %s, writing %s%n",
                 profile.name().toLowerCase(Locale.ROOT), cases.size(), profile.minForks(), profile.maxForks(),
-                pretty(budget), run.path());
+                Durations.pretty(budget), run.path());
         console.flush();
         racebench.report.ProgressLine line = racebench.report.ProgressLine.on(console);
         AdaptiveMeasurement.Result result;
@@ -68,7 +69,7 @@ public final class BenchRun {
             throw new JmhFailure("JMH produced no results" + failures(result) + "; see " + run.resolve("jmh.log"), null);
         }
         if (result.budgetTooSmall()) {
-            console.printf("  the budget of %s ran out before every row had %d forks%n", pretty(budget),
+            console.printf("  the budget of %s ran out before every row had %d forks%n", Durations.pretty(budget),
                     profile.minForks());
         }
         int cores = Runtime.getRuntime().availableProcessors();
@@ -89,7 +90,7 @@ public final class BenchRun {
         Environment.write(run.resolve("environment.csv"), facts);
         BenchReport.print(console, rows, ratios, profile.targetHalfWidth());
         console.printf("%nMeasured %d forks of %d rows in %s (budget %s). Results in %s%n", result.forks(), rows.size(),
-                pretty(result.took()), pretty(budget), run.path());
+                Durations.pretty(result.took()), Durations.pretty(budget), run.path());
         racebench.report.html.RunReport.writeFor(run.path(), console);
         if (!result.failures().isEmpty()) { // everything else is written: the failure costs its rows, not the run
             throw new JmhFailure(result.failures().size() + " row(s) failed" + failures(result) + "; see "
@@ -100,10 +101,5 @@ public final class BenchRun {
 
     private static String failures(AdaptiveMeasurement.Result result) {
         return result.failures().isEmpty() ? "" : " (first: " + result.failures().getFirst() + ")";
-    }
-
-    public static String pretty(Duration d) {
-        long s = d.toSeconds();
-        return s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
     }
 }

@@ -1,6 +1,7 @@
 package racebench.bench;
 
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -98,9 +100,9 @@ public final class JmhRunner {
      */
     public static void writeRowsJson(Path target, Collection<RunResult> rows) throws IOException {
         racebench.report.AtomicFiles.write(target, out -> {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-                org.openjdk.jmh.results.format.ResultFormatFactory.getInstance(ResultFormatType.JSON, print)
+                ResultFormatFactory.getInstance(ResultFormatType.JSON, print)
                         .writeOut(rows);
             }
             out.write(bytes.toString(StandardCharsets.UTF_8));

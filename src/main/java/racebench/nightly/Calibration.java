@@ -93,7 +93,7 @@ public final class Calibration {
         List<BenchCase> rows = cases();
         console.printf(Locale.ROOT, "racebench calibrate: %d CPU rows x %d sizes, within %s; A/A rows from %d complete "
                         + "nightly run(s) of this machine; writing %s%n", rows.size(), SCALES.size(),
-                BenchRun.pretty(budget), history.size(), run.path());
+                racebench.report.Durations.pretty(budget), history.size(), run.path());
         List<BenchCase> all = new ArrayList<>();
         Map<BenchCase, Double> scaleOf = new LinkedHashMap<>();
         for (BenchCase row : rows) {

@@ -184,7 +184,7 @@ public final class Nightly {
                     o.criteria().correction().label(), o.criteria().alpha(), 100 * o.criteria().noise());
             c.notable().forEach(r -> console.println("  " + r.describe()));
         }, () -> console.printf("benchmarks: no baseline yet; this run is the first of the history%n"));
-        console.printf(Locale.ROOT, "took %s of a %s budget%n", BenchRun.pretty(took), BenchRun.pretty(o.budget()));
+        console.printf(Locale.ROOT, "took %s of a %s budget%n", racebench.report.Durations.pretty(took), racebench.report.Durations.pretty(o.budget()));
         console.flush();
     }
 

@@ -130,7 +130,7 @@ public final class RaceSuite {
         RaceReport.print(console, rows, verdicts,
                 new RaceReport.Stress(mode, request.timeMillis(), request.iterations()));
         Duration took = Duration.between(run.started(), end).withNanos(0);
-        console.printf("%nTook %s. Results in %s%n", took, run.path());
+        console.printf("%nTook %s. Results in %s%n", racebench.report.Durations.pretty(took), run.path());
         racebench.report.html.RunReport.writeFor(run.path(), console);
         return new Outcome(verdicts, took);
     }
