@@ -48,14 +48,16 @@ final class BenchSection {
                     Format.parse(r.get("speedup")), Format.parse(r.get("speedup_ci_low")),
                     Format.parse(r.get("speedup_ci_high")))).toList();
             List<Line> lines = new ArrayList<>(List.of(new Line("1 (no gain)", 1, Color.GRAY)));
-            if (!workload.equals("DOWNLOAD")) {
+            boolean cpu = workload.equals("CPU");
+            if (cpu) {
                 lines.add(new Line(cores + " cores (physical limit)", cores, Color.RED));
             }
             page.chart(Charts.categories("Speedup over SEQUENTIAL, " + workload + " tasks", "Each point is a strategy's "
                     + "speedup (sequential time / its time, ratio of trimmed means of fork means) with its 95% bootstrap "
-                    + "interval; the red line is the number of cores, the most CPU work can gain; downloads (sleeps) "
-                    + "are bounded by the number of tasks instead.", "tasks per batch", "speedup", points, lines, false,
-                    false));
+                    + "interval. " + (cpu ? "The red line is the number of cores, the most CPU work can gain."
+                    : "Sleeps overlap on any number of cores, so these are bounded by the number of tasks (and the "
+                    + "CPU part of a task by the cores), not by the cores alone."), "tasks per batch", "speedup",
+                    points, lines, false, false));
         });
     }
 

@@ -36,7 +36,8 @@ final class RaceSection {
                             ? Format.number(Format.parse(r.get("lost_update_rate")))
                             : "< " + Format.number(Format.parse(r.get("rate_upper_bound_95")));
                     String sensitivity = r.get("sensitivity_min").isEmpty() ? ""
-                            : Format.number(Format.parse(r.get("sensitivity_min"))) + "x";
+                            : Format.parse(r.get("sensitivity_min")) == 0 ? "none: the twin was silent somewhere"
+                            : Format.number(Format.parse(r.get("sensitivity_min"))) + "x (weakest configuration)";
                     return List.of(r.get("variant"), r.get("expect"), r.get("twin"),
                             String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(r.get("samples"))),
                             String.format(java.util.Locale.ROOT, "%,d", lost), rate, sensitivity,
