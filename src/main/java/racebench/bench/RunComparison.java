@@ -33,7 +33,7 @@ public final class RunComparison {
                       Change verdict, Comparison.Criteria criteria) {
         public static final List<String> HEADER = List.of("benchmark", "params", "unit", "base_forks", "new_forks",
                 "base_trimmed_mean", "new_trimmed_mean", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_half_width", "p_value",
-                "p_adjusted", "correction", "mann_whitney_p", "verdict", "why");
+                "p_adjusted", "correction", "noise", "mann_whitney_p", "verdict", "why");
 
         public List<Object> cells() {
             Comparison c = comparison;
@@ -41,7 +41,8 @@ public final class RunComparison {
                     Csv.number(c.candidate().trimmedMean(), 6), Csv.number(c.ratio().point(), 4),
                     Csv.number(c.ratio().low(), 4), Csv.number(c.ratio().high(), 4),
                     Csv.number(c.ratioHalfWidth(), 4), Csv.number(c.p(), 6), Csv.number(adjustedP, 6),
-                    criteria.correction(), Csv.number(c.mannWhitneyP(), 6), verdict, why());
+                    criteria.correction(), Csv.number(criteria.noise(), 4), Csv.number(c.mannWhitneyP(), 6), verdict,
+                    why());
         }
 
         /** The row as compare and nightly print it. */

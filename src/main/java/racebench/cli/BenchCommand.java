@@ -84,6 +84,9 @@ public final class BenchCommand implements Callable<Integer> {
             if (split.isEmpty()) {
                 throw new BadInput("--param " + name + " needs at least one value, e.g. --param " + name + "=V1,V2");
             }
+            if (new java.util.HashSet<>(split).size() < split.size()) {
+                throw new BadInput("--param " + name + " names a value twice: " + list);
+            }
             values.put(name, split);
         });
         try {

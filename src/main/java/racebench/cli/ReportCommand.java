@@ -38,6 +38,9 @@ public final class ReportCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("report: " + RunReport.write(run, charts).describe());
             } catch (IllegalArgumentException e) {
                 throw new BadInput(e.getMessage());
+            } catch (java.io.UncheckedIOException | java.nio.charset.CharacterCodingException e) {
+                // commons-csv reports a bad quote as an UncheckedIOException, bad UTF-8 is a CharacterCodingException
+                throw new BadInput(run + " has a file that is not valid CSV: " + e.getMessage());
             }
         }
         spec.commandLine().getOut().flush();

@@ -29,7 +29,7 @@ public final class ProgressLine implements Progress {
     @Override
     public synchronized void update(String line) {
         if (live) {
-            String text = "  " + line;
+            String text = fit("  " + line, columns());
             out.print("\r" + text + " ".repeat(Math.max(0, shown - text.length())));
             shown = text.length();
             out.flush();
@@ -37,6 +37,21 @@ public final class ProgressLine implements Progress {
             lastPrinted = System.nanoTime();
             out.println("  " + line);
             out.flush();
+        }
+    }
+
+    /** A line wider than the terminal wraps, and a carriage return then redraws only its last row. */
+    static String fit(String text, int columns) {
+        return text.length() < columns ? text : text.substring(0, Math.max(0, columns - 2)) + "…";
+    }
+
+    /** The terminal's width as the shell exports it ($COLUMNS), else 80. */
+    private static int columns() {
+        try {
+            String c = System.getenv("COLUMNS");
+            return c == null ? 80 : Math.max(20, Integer.parseInt(c.trim()));
+        } catch (NumberFormatException e) {
+            return 80;
         }
     }
 

@@ -24,6 +24,15 @@ class ProgressLineTest {
     }
 
     @Test
+    void aLineWiderThanTheTerminalIsCutSoItNeverWraps() {
+        assertEquals("short", ProgressLine.fit("short", 80));
+        String wide = "x".repeat(150);
+        assertEquals(79, ProgressLine.fit(wide, 80).length());
+        assertEquals("x".repeat(78) + "…", ProgressLine.fit(wide, 80));
+        assertEquals(79, ProgressLine.fit("x".repeat(80), 80).length(), "80 characters on 80 columns would wrap too");
+    }
+
+    @Test
     void inALogUpdatesArePrintedAtMostOnceAMinuteAndNotesAlways() {
         StringWriter text = new StringWriter();
         ProgressLine line = new ProgressLine(new PrintWriter(text), false);

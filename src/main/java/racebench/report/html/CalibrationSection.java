@@ -16,6 +16,10 @@ final class CalibrationSection {
 
     static void add(HtmlPage page, List<CSVRecord> rows) {
         page.heading("The detector measured on this machine (calibrate.csv)");
+        if (rows.isEmpty()) {
+            page.paragraph("calibrate.csv has no scenario: nothing was simulated.");
+            return;
+        }
         List<Estimate> points = new ArrayList<>();
         boolean several = rows.stream().map(CalibrationSection::correction).distinct().count() > 1;
         for (CSVRecord r : rows) {

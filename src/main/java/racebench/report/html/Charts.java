@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -61,6 +62,9 @@ public final class Charts {
      */
     public static ChartImage categories(String title, String caption, String xTitle, String yTitle,
                                         List<Estimate> estimates, List<Line> lines, boolean logY, boolean joined) {
+        if (estimates.isEmpty()) {
+            throw new IllegalArgumentException("the chart '" + title + "' has nothing to draw");
+        }
         List<String> categories = new ArrayList<>(new LinkedHashSet<>(estimates.stream().map(Estimate::category).toList()));
         Map<String, List<Estimate>> bySeries = new LinkedHashMap<>();
         estimates.forEach(e -> bySeries.computeIfAbsent(e.series(), s -> new ArrayList<>()).add(e));
@@ -191,6 +195,7 @@ public final class Charts {
                                      double[][] values, double floor) {
         HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(Math.max(HEIGHT, 90 + 26 * rows.size()))
                 .title(title).build();
+        chart.getStyler().setLocale(Locale.ROOT);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setBaseFont(FONT);
         chart.getStyler().setChartTitleFont(FONT.deriveFont(Font.BOLD, 14f));
@@ -228,6 +233,7 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         Styler styler = chart.getStyler();
+        styler.setLocale(Locale.ROOT); // XChart formats ticks in the default locale: "1,5" on a German machine
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);

@@ -65,8 +65,11 @@ final class ComparisonSection {
         return r.isMapped("p_holm") ? r.get("p_holm") + " holm" : "";
     }
 
-    /** The noise threshold the comparison used, as its verdicts state it; NaN if none says. */
+    /** The noise threshold the comparison used (its noise column; older runs: as its verdicts state it); NaN if none says. */
     static double noise(List<CSVRecord> rows) {
+        if (!rows.isEmpty() && rows.getFirst().isMapped("noise") && !rows.getFirst().get("noise").isEmpty()) {
+            return Format.parse(rows.getFirst().get("noise"));
+        }
         for (CSVRecord r : rows) {
             Matcher m = NOISE.matcher(r.get("why"));
             if (m.find()) {

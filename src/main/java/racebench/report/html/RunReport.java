@@ -38,8 +38,9 @@ public final class RunReport {
     public static void writeFor(Path run, PrintWriter console) {
         try {
             console.printf("report: %s%n", write(run).describe());
-        } catch (IOException | RuntimeException | java.awt.AWTError e) {
-            console.printf("report: index.html not written (%s); the CSV files are complete%n", e.getMessage());
+        } catch (IOException | RuntimeException | LinkageError | InternalError | java.awt.AWTError e) {
+            // a JDK without fonts or native AWT throws Errors here: the run's results are written, its page is optional
+            console.printf("report: index.html not written (%s); the CSV files are complete%n", e);
         }
         console.flush();
     }

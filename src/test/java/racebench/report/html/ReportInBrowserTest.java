@@ -47,4 +47,20 @@ class ReportInBrowserTest {
         assertEquals(2, runs, "a bench run and a race run");
         NoLeftoverProcesses.check();   // JMH's and jcstress's forks, and every Chromium process
     }
+
+    /** The console check's positive control: a page that logs an error must fail it, or the check proves nothing. */
+    @Test
+    void aPageThatLogsToTheConsoleFailsTheCheck(@TempDir Path tmp) throws IOException, InterruptedException {
+        Path index = tmp.resolve("canary").resolve(RunReport.FILE);
+        Files.createDirectories(index.getParent());
+        Files.writeString(index, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>canary</title></head><body>"
+                + "<p id=\"" + HtmlPage.CHECK_ID + "\" data-status=\"ok\" data-charts=\"0\" data-drawn=\"0\" "
+                + "data-problems=\"\">canary</p><script>console.error('racebench canary');</script></body></html>");
+        Files.createDirectories(tmp.resolve("chromium"));
+        org.opentest4j.AssertionFailedError e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.opentest4j.AssertionFailedError.class, () -> BrowserCheck.open(index, tmp.resolve("chromium")));
+        assertTrue(e.getMessage().contains("console messages") && e.getMessage().contains("racebench canary"),
+                e.getMessage());
+        NoLeftoverProcesses.check();
+    }
 }

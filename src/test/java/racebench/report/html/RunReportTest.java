@@ -58,6 +58,27 @@ class RunReportTest {
     }
 
     @Test
+    void theSameRunDrawsTheSameBytesOnAMachineOfAnotherLocale(@TempDir Path tmp) throws IOException {
+        Path run = Files.createDirectories(tmp.resolve("20261122-120000-bench"));
+        Files.writeString(run.resolve("bench.csv"), BENCH_HEADER
+                + "StrategyBenchmark.batch,CPU,SEQUENTIAL,8,1,ms/op,3,25.0,25.0,0.1,24.8,25.2,25.0,0.008,1.0,1.0,1.0,0.5,,,0\n"
+                + "StrategyBenchmark.batch,CPU,FIXED_POOL,8,2,ms/op,3,13.0,13.0,0.1,12.8,13.2,13.0,0.015,1.92,1.88,1.96,0.96,,,0\n"
+                + "SpawnBenchmark.spawn,spawn,PLATFORM_THREAD,1,1,us/op,3,130.5,130.5,5,120,140,130,0.07,,,,,,,0\n");
+        java.util.Locale before = java.util.Locale.getDefault();
+        byte[] root;
+        byte[] german;
+        try {
+            java.util.Locale.setDefault(java.util.Locale.ROOT);
+            root = Files.readAllBytes(RunReport.write(run).file());
+            java.util.Locale.setDefault(java.util.Locale.GERMANY); // decimal comma, dot for thousands
+            german = Files.readAllBytes(RunReport.write(run).file());
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+        assertArrayEquals(root, german, "ticks and numbers in the root locale whatever the machine's");
+    }
+
+    @Test
     void chartsCanAlsoBeWrittenAsFilesOfTheirOwn(@TempDir Path tmp) throws IOException {
         Path run = Files.createDirectories(tmp.resolve("20261122-120000-bench"));
         Files.writeString(run.resolve("bench.csv"), BENCH_HEADER
