@@ -29,11 +29,23 @@ class BenchCommandTest {
         assertUsageError(run("bench", "--include", "Ipc", "--param", "bytes=", "--out", results.toString()),
                 "--param bytes needs at least one value");
         assertUsageError(run("bench", "--include", "Ipc", "--param", "bytes", "--out", results.toString()), "--param");
+        assertUsageError(run("bench", "--include", "Ipc", "--param", "bytes=8,8", "--out", results.toString()),
+                "--param bytes names a value twice");
         assertFalse(Files.exists(results), "bad input leaves no run directory");
 
         Path file = Files.writeString(tmp.resolve("file"), "keep");
         assertUsageError(run("bench", "--profile", "smoke", "--out", file.toString()), "not a directory");
         assertEquals("keep", Files.readString(file));
+    }
+
+    @Tag("fault")
+    @Test
+    void reportOfARunWithADamagedCsvIsOneLineAndExitTwo(@TempDir Path tmp) throws IOException {
+        Path run = Files.createDirectories(tmp.resolve("20261201-120000-bench"));
+        Files.writeString(run.resolve("bench.csv"), "benchmark,workload\nStrategyBenchmark.batch,\"CPU\n");
+        assertUsageError(run("report", run.toString()), "not valid CSV");
+        assertFalse(Files.exists(run.resolve("index.html")), "nothing drawn");
+        assertUsageError(run("report", tmp.resolve("none").toString()), "is not a run directory");
     }
 
     @Test
