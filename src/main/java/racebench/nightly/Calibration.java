@@ -142,7 +142,8 @@ public final class Calibration {
         }
         lines.sort(java.util.Comparator.comparing(Line::correction)); // the default's lines first, as printed
         Csv.write(run.resolve("calibrate.csv"), HEADER, lines, Line::cells);
-        Map<String, String> facts = new LinkedHashMap<>(Environment.facts(null, run.started(), Instant.now()));
+        Map<String, String> facts = new LinkedHashMap<>(Environment.facts(Environment.projectDir(), run.started(),
+                Instant.now()));
         facts.put("nightly_runs_pooled", Integer.toString(history.size()));
         facts.put("cpu_rows", Integer.toString(affected));
         facts.put("noise", Double.toString(criteria.noise()));
