@@ -46,9 +46,6 @@ public final class JmhRunner {
 
     /** What one JMH call measured: the case's forks, and JMH's JSON for them (an array's elements). */
     public record Forks(Optional<ForkSamples> samples, String jsonElements, Collection<RunResult> results) {
-        public Forks(Optional<ForkSamples> samples, String jsonElements) {
-            this(samples, jsonElements, List.of());
-        }
     }
 
     /** Runs {@code forks} forks of one case; JMH's console is appended to {@code log}. */

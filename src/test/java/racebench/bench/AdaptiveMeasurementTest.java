@@ -35,7 +35,7 @@ class AdaptiveMeasurementTest {
             }
             double mean = 10 * (1 + s[1] * random.nextGaussian());
             ForkSamples one = new ForkSamples("X.x", c.params(), "ms/op", List.of(new double[] {mean, mean, mean}));
-            return new JmhRunner.Forks(Optional.of(one), "{}");
+            return new JmhRunner.Forks(Optional.of(one), "{}", java.util.List.of());
         }
 
         List<BenchCase> cases() {

@@ -22,13 +22,15 @@ class RunReportTest {
     private static final String BENCH_HEADER = "benchmark,workload,strategy,tasks,workers,unit,forks,mean,trimmed_mean,"
             + "stdev,ci_low,ci_high,median,rel_ci_half_width,speedup,speedup_ci_low,speedup_ci_high,efficiency,ideal,"
             + "overhead,trimmed_iterations\n";
+    /** Sequential and a pool of two on 8 CPU tasks: a speedup chart's smallest content. */
+    private static final String CPU_ROWS =
+            "StrategyBenchmark.batch,CPU,SEQUENTIAL,8,1,ms/op,3,25.0,25.0,0.1,24.8,25.2,25.0,0.008,1.0,1.0,1.0,0.5,,,0\n"
+            + "StrategyBenchmark.batch,CPU,FIXED_POOL,8,2,ms/op,3,13.0,13.0,0.1,12.8,13.2,13.0,0.015,1.92,1.88,1.96,0.96,,,0\n";
 
     @Test
     void aBenchRunGetsItsChartsAndTableAndTheSameBytesTwice(@TempDir Path tmp) throws IOException {
         Path run = Files.createDirectories(tmp.resolve("20261122-120000-bench"));
-        Files.writeString(run.resolve("bench.csv"), BENCH_HEADER
-                + "StrategyBenchmark.batch,CPU,SEQUENTIAL,8,1,ms/op,3,25.0,25.0,0.1,24.8,25.2,25.0,0.008,1.0,1.0,1.0,0.5,,,0\n"
-                + "StrategyBenchmark.batch,CPU,FIXED_POOL,8,2,ms/op,3,13.0,13.0,0.1,12.8,13.2,13.0,0.015,1.92,1.88,1.96,0.96,,,0\n"
+        Files.writeString(run.resolve("bench.csv"), BENCH_HEADER + CPU_ROWS
                 + "StrategyBenchmark.batch,DOWNLOAD,SEQUENTIAL,8,1,ms/op,3,60.0,60.0,0.1,59.8,60.2,60.0,0.003,1.0,1.0,1.0,,60.0,0.0,0\n"
                 + "StrategyBenchmark.batch,DOWNLOAD,VIRTUAL,8,8,ms/op,3,10.5,10.5,0.1,10.3,10.7,10.5,0.02,5.71,5.6,5.8,,10.0,0.05,0\n"
                 + "SpawnBenchmark.spawn,spawn,PLATFORM_THREAD,1,1,us/op,3,130,130,5,120,140,130,0.07,,,,,,,0\n"
@@ -60,9 +62,7 @@ class RunReportTest {
     @Test
     void theSameRunDrawsTheSameBytesOnAMachineOfAnotherLocale(@TempDir Path tmp) throws IOException {
         Path run = Files.createDirectories(tmp.resolve("20261122-120000-bench"));
-        Files.writeString(run.resolve("bench.csv"), BENCH_HEADER
-                + "StrategyBenchmark.batch,CPU,SEQUENTIAL,8,1,ms/op,3,25.0,25.0,0.1,24.8,25.2,25.0,0.008,1.0,1.0,1.0,0.5,,,0\n"
-                + "StrategyBenchmark.batch,CPU,FIXED_POOL,8,2,ms/op,3,13.0,13.0,0.1,12.8,13.2,13.0,0.015,1.92,1.88,1.96,0.96,,,0\n"
+        Files.writeString(run.resolve("bench.csv"), BENCH_HEADER + CPU_ROWS
                 + "SpawnBenchmark.spawn,spawn,PLATFORM_THREAD,1,1,us/op,3,130.5,130.5,5,120,140,130,0.07,,,,,,,0\n");
         java.util.Locale before = java.util.Locale.getDefault();
         byte[] root;
