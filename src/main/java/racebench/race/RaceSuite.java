@@ -1,6 +1,7 @@
 package racebench.race;
 
 import racebench.report.RunDirectory;
+import racebench.workload.counter.CounterKind;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,6 +47,15 @@ public final class RaceSuite {
      * README for how often quick mode proves every fix).
      */
     static final int TWIN_FORKS = 4;
+
+    /**
+     * A broken fix (a variant expected to race that is no fix's twin) runs a fifth of the
+     * mode's iterations, in a round of its own: it only has to show its race, and it loses an
+     * update every 10 to 300 samples (2 to 20 us of stress), so the mode's full iterations
+     * bought nothing but time: 42 of a quick suite's 224 forks, about 35 s of it. Its retry
+     * round, should it show nothing, is five times longer as for any racy variant.
+     */
+    static final int LOUD_SHARE = 5;
 
     /** jcstress presets, weakest first. */
     public static final List<String> MODES = StressMode.labels();
@@ -97,11 +107,26 @@ public final class RaceSuite {
         Map<String, Double> stressSeconds = new java.util.HashMap<>();
         List<String> twins = tests.stream().filter(t -> tests.stream().anyMatch(f -> t.equals(Verdicts.twinTest(f))))
                 .toList();
-        List<String> others = tests.stream().filter(t -> !twins.contains(t)).toList();
+        int modeIterations = request.iterations() != null ? request.iterations() : mode.iterations();
+        int loudIterations = Math.max(1, modeIterations / LOUD_SHARE);
+        List<String> loud = loudIterations < modeIterations ? tests.stream()
+                .filter(t -> !twins.contains(t) && Verdicts.expectationOf(t) == CounterKind.Expectation.RACY).toList()
+                : List.of();
+        List<String> others = tests.stream().filter(t -> !twins.contains(t) && !loud.contains(t)).toList();
         List<OutcomeRow> rows = new ArrayList<>();
         if (!others.isEmpty()) {
-            rows.addAll(round(request, others, request.timeMillis(), request.iterations(), null, run, "", progress));
-            addStress(stressSeconds, rows, mode.secondsPerFork(request.timeMillis(), request.iterations()));
+            List<OutcomeRow> main = round(request, others, request.timeMillis(), request.iterations(), null, run, "",
+                    progress);
+            addStress(stressSeconds, main, mode.secondsPerFork(request.timeMillis(), request.iterations()));
+            rows.addAll(main);
+        }
+        if (!loud.isEmpty()) {
+            console.printf("broken fixes, %d iteration(s) per fork (they race within microseconds): %s%n",
+                    loudIterations, String.join(", ", loud.stream().map(Verdicts::simpleName).toList()));
+            List<OutcomeRow> loudRows = round(request, loud, request.timeMillis(), loudIterations, null, run,
+                    "-broken", progress);
+            addStress(stressSeconds, loudRows, mode.secondsPerFork(request.timeMillis(), loudIterations));
+            rows.addAll(loudRows);
         }
         if (!twins.isEmpty()) {
             int iterations = Math.max(2, (request.iterations() != null ? request.iterations() : mode.iterations()) / 2);
@@ -142,13 +167,23 @@ public final class RaceSuite {
      */
     static final Duration SILENCE_BASE = Duration.ofSeconds(60);
 
+    /**
+     * Whether jcstress pre-touches each forked JVM's 256 MB heap (its default). Every fork pays
+     * for it at start-up, and a quick suite starts 224 of them: one test's 14 quick forks took
+     * 30.1 s with it and 26.6 s without (0.24 s a fork, about 55 s of a quick suite), and
+     * jcstress counted no fewer samples without it (185 million against 143 million in that
+     * pair). A lost update needs two actors overlapping, not a heap free of page faults.
+     */
+    static final boolean PRE_TOUCH_HEAP = false;
+
     /** The status of a round's tests when jcstress hung and was stopped. */
     static final String TIMEOUT = "TIMEOUT";
 
     private static List<OutcomeRow> round(Request request, List<String> tests, Integer time, Integer iterations,
                                           Integer forks, RunDirectory run, String suffix, Progress progress)
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure {
-        List<String> jcstressArgs = new ArrayList<>(List.of("-m", request.mode(), "-t", exactly(tests)));
+        List<String> jcstressArgs = new ArrayList<>(List.of("-m", request.mode(), "-t", exactly(tests),
+                "-pth", Boolean.toString(PRE_TOUCH_HEAP)));
         if (time != null) {
             jcstressArgs.addAll(List.of("-time", time.toString()));
         }
