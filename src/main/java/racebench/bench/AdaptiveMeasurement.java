@@ -23,10 +23,18 @@ import java.util.function.LongSupplier;
  * case per round so that a slow spell of the machine spreads over all rows rather than
  * hitting one (interleaved trials, Abedi and Brecht, ICPE 2017). Then, round by round, each
  * case whose 95% interval is still wider than the target gets one more fork, until it
- * converges, reaches the profile's maximum, or has spent its share of the budget. A case's
- * share is the budget not spent by finished cases, split evenly among the unfinished ones, so
- * time freed by quick convergers goes to the noisy rows, and one hopeless row (a child JVM per
- * task of 32 tasks) cannot starve the rest.
+ * converges, reaches the profile's maximum, or runs out of time.
+ *
+ * <p>Which cases get those forks: first the ones that can still reach the target, cheapest
+ * first. Each case's spread says how many forks it needs ({@link Summary#forksFor}); times its
+ * cost per fork that is what converging it costs, and cases are funded in order of that cost
+ * while it fits in the time left, which brings the most rows to the target a budget can
+ * (on this machine the lock, IPC, spawn and thread-local rows need hundreds of forks for ±2%
+ * and the strategy rows 6 to 11: under equal shares the hopeless rows spent the forks the
+ * others needed). When none fits in the time left, the cases that could converge within the
+ * profile's maximum share what is left evenly, and when none of those are left, every
+ * unfinished case does, as before: a case's share is the budget not spent by the others over
+ * the cases sharing, so one costly row (a child JVM per task of 32 tasks) cannot starve the rest.
  */
 public final class AdaptiveMeasurement {
 
@@ -69,6 +77,7 @@ public final class AdaptiveMeasurement {
         BenchmarkParams params;
         final List<BenchmarkResult> results = new ArrayList<>();
         double relativeHalfWidth = Double.POSITIVE_INFINITY; // kept up to date by fork(): read every round
+        int forksFor = Integer.MAX_VALUE;                     // forks its spread needs for the target, likewise
         long spentNanos;
         int calls;
         boolean outOfTime;
@@ -142,7 +151,8 @@ public final class AdaptiveMeasurement {
             if (active.isEmpty()) {
                 break;
             }
-            report("round " + round + ": " + active.size() + " row(s) still wider than ±"
+            long open = states.stream().filter(s -> !finished(s)).count();
+            report("round " + round + ": forks for " + active.size() + " of the " + open + " row(s) still wider than ±"
                     + percent(stopping.targetHalfWidth()), states, true);
             for (State s : active) {
                 if (clock.getAsLong() + s.costPerFork() > deadline) {
@@ -166,18 +176,61 @@ public final class AdaptiveMeasurement {
     }
 
     /**
-     * The unfinished cases that can afford a fork this round. Each has an equal share of the
-     * budget that finished cases left; shares are recomputed every round, so a case held back
-     * now gets forks again when others converge and free their time.
+     * The unfinished cases that get a fork this round. First those that can be brought to the
+     * target in the time left ({@link #reachable}). When none can, those whose spread says they
+     * can converge within the profile's maximum of forks, if more time than is left (their
+     * estimate, from few forks, may be pessimistic: more forks tell), each with an equal share
+     * of the budget the others left; and when none of those are left either, every unfinished
+     * case, with an equal share of what finished cases left. All of it is recomputed every
+     * round, so a case held back now gets forks again when others converge and free their time.
      */
     private List<State> active(List<State> states) {
         List<State> open = states.stream().filter(s -> !finished(s)).toList();
         if (open.isEmpty()) {
             return open;
         }
-        long spentByFinished = states.stream().filter(this::finished).mapToLong(s -> s.spentNanos).sum();
-        long share = (deadline - start - spentByFinished) / open.size();
-        return open.stream().filter(s -> s.spentNanos + s.costPerFork() <= share).toList();
+        List<State> reachable = reachable(open);
+        if (!reachable.isEmpty()) {
+            return reachable;
+        }
+        List<State> convergeable = open.stream().filter(this::canConverge).toList();
+        List<State> pool = convergeable.isEmpty() ? open : convergeable;
+        java.util.Set<State> in = new java.util.HashSet<>(pool);
+        long spentOutside = states.stream().filter(s -> !in.contains(s)).mapToLong(s -> s.spentNanos).sum();
+        long share = (deadline - start - spentOutside) / pool.size();
+        return pool.stream().filter(s -> s.spentNanos + s.costPerFork() <= share).toList();
+    }
+
+    /** Whether the case's spread says it reaches the target within the profile's maximum of forks. */
+    private boolean canConverge(State s) {
+        return s.forksFor <= stopping.maxForks();
+    }
+
+    /**
+     * The open cases whose spread says they reach the target within the profile's maximum, and
+     * whose remaining forks, cheapest first, fit in the time left; in case order, so the
+     * funded rows still interleave. Taking the cheapest first brings the most rows to the target.
+     */
+    private List<State> reachable(List<State> open) {
+        long left = deadline - clock.getAsLong();
+        List<State> byCost = open.stream().filter(this::canConverge)
+                .sorted(java.util.Comparator.comparingLong(AdaptiveMeasurement::costToConverge)).toList();
+        java.util.Set<State> funded = new java.util.HashSet<>();
+        long committed = 0;
+        for (State s : byCost) {
+            long cost = costToConverge(s);
+            if (committed + cost > left) {
+                break;
+            }
+            committed += cost;
+            funded.add(s);
+        }
+        return open.stream().filter(funded::contains).toList();
+    }
+
+    /** The forks a case still needs for the target at its spread (one at least), times its cost per fork. */
+    private static long costToConverge(State s) {
+        return Math.max(1, s.forksFor - s.forks()) * s.costPerFork();
     }
 
     private boolean finished(State s) {
@@ -207,7 +260,9 @@ public final class AdaptiveMeasurement {
             }
             result.samples().ifPresent(more -> s.samples = s.samples == null ? more : s.samples.plus(more));
             if (s.forks() >= 2) {
-                s.relativeHalfWidth = Summary.of(s.samples.forkMeans()).relativeHalfWidth();
+                Summary summary = Summary.of(s.samples.forkMeans());
+                s.relativeHalfWidth = summary.relativeHalfWidth();
+                s.forksFor = summary.forksFor(stopping.targetHalfWidth());
             }
         } catch (RunnerException | RuntimeException e) {
             s.failure = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());

@@ -41,7 +41,12 @@ public final class BenchReport {
         Csv.write(run.resolve("bench-ratios.csv"), BenchAnalysis.Ratio.HEADER, ratios, BenchAnalysis.Ratio::cells);
     }
 
-    public static void print(PrintWriter out, List<BenchRow> rows, List<BenchAnalysis.Ratio> ratios, double target) {
+    /**
+     * @param secondsPerFork what a fork cost in this run, to say how long the imprecise rows'
+     *                       missing forks would take; NaN when unknown
+     */
+    public static void print(PrintWriter out, List<BenchRow> rows, List<BenchAnalysis.Ratio> ratios, double target,
+                             double secondsPerFork) {
         Map<String, List<BenchRow>> groups = rows.stream().collect(Collectors.groupingBy(
                 r -> r.benchmark().equals(BenchmarkMapping.STRATEGY.benchmark())
                         ? r.workload() + ", " + r.tasks() + " tasks" : r.workload(),
@@ -72,6 +77,32 @@ public final class BenchReport {
         long precise = rows.stream().filter(r -> r.summary().relativeHalfWidth() <= target).count();
         out.printf(Locale.ROOT, "%d of %d rows (%.0f%%) have a 95%% CI half-width within %.0f%% of the mean%n",
                 precise, rows.size(), 100.0 * precise / rows.size(), 100 * target);
+        Shortfall shortfall = Shortfall.of(rows, target);
+        if (shortfall.rows() > 0) {
+            out.printf(Locale.ROOT, "  at the spread their forks showed, the other %d would need %,d forks more%s "
+                            + "(median row %,d forks in all)%s%n", shortfall.rows(), shortfall.forks(),
+                    Double.isNaN(secondsPerFork) ? "" : String.format(Locale.ROOT, ", about %s at this run's %.1f s a fork",
+                            racebench.report.Durations.pretty(java.time.Duration.ofSeconds(
+                                    (long) (shortfall.forks() * secondsPerFork))), secondsPerFork),
+                    shortfall.medianForks(),
+                    shortfall.unknown() == 0 ? "" : "; " + shortfall.unknown() + " cannot tell (too few forks, or over a million)");
+        }
+    }
+
+    /**
+     * What the rows outside the target lack: how many, the forks their spread says they still
+     * need ({@link BenchRow#forksForTarget}) summed over those that can tell, the median row's
+     * total, and how many cannot tell.
+     */
+    record Shortfall(int rows, long forks, int medianForks, int unknown) {
+        static Shortfall of(List<BenchRow> rows, double target) {
+            List<BenchRow> wide = rows.stream().filter(r -> !(r.summary().relativeHalfWidth() <= target)).toList();
+            List<BenchRow> known = wide.stream().filter(r -> r.forksForTarget() != Integer.MAX_VALUE).toList();
+            long forks = known.stream().mapToLong(r -> Math.max(0, r.forksForTarget() - r.summary().n())).sum();
+            int[] totals = known.stream().mapToInt(BenchRow::forksForTarget).sorted().toArray();
+            int median = totals.length == 0 ? 0 : totals[(totals.length - 1) / 2];
+            return new Shortfall(wide.size(), forks, median, wide.size() - known.size());
+        }
     }
 
     private static String forkRange(List<BenchRow> group) {
@@ -86,7 +117,12 @@ public final class BenchReport {
         if (r.summary().n() < 3) {
             return "only " + r.summary().n() + " fork(s): interval not meaningful";
         }
-        return rel <= target ? "" : String.format(Locale.ROOT, "±%.1f%% (target %.0f%%)", 100 * rel, 100 * target);
+        if (rel <= target) {
+            return "";
+        }
+        int needed = r.forksForTarget();
+        return String.format(Locale.ROOT, "±%.1f%% (target %.0f%%%s)", 100 * rel, 100 * target,
+                needed == Integer.MAX_VALUE ? "" : String.format(Locale.ROOT, "; its spread needs ~%,d forks", needed));
     }
 
     /** "12.34 ± 0.56": decimals chosen for about four significant digits of the mean, no exponents. */

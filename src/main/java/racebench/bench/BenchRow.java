@@ -27,7 +27,7 @@ public record BenchRow(String benchmark, String workload, String strategy, int t
 
     public static final List<String> HEADER = List.of("benchmark", "workload", "strategy", "tasks", "workers", "unit",
             "forks", "mean", "trimmed_mean", "stdev", "ci_low", "ci_high", "median", "rel_ci_half_width", "speedup", "speedup_ci_low",
-            "speedup_ci_high", "efficiency", "ideal", "overhead", "trimmed_iterations");
+            "speedup_ci_high", "efficiency", "ideal", "overhead", "trimmed_iterations", "forks_for_target");
 
     /** measured / ideal - 1: what the strategy costs beyond the sleeps themselves. */
     public double overhead() {
@@ -46,7 +46,18 @@ public record BenchRow(String benchmark, String workload, String strategy, int t
                     Csv.number(speedup.high(), 4)));
         }
         cells.addAll(List.of(Csv.number(efficiency, 4), num(ideal), Csv.number(overhead(), 4), trimmedIterations));
+        int needed = forksForTarget();
+        cells.add(needed == Integer.MAX_VALUE ? "" : needed);
         return cells;
+    }
+
+    /**
+     * The forks this row's spread says its interval needs to come within the profiles' target
+     * (±2%) of the mean ({@link Summary#forksFor}); {@link Integer#MAX_VALUE}, an empty cell,
+     * when it cannot tell (fewer than three forks) or it would take more than a million.
+     */
+    public int forksForTarget() {
+        return summary.forksFor(Profile.TARGET_HALF_WIDTH);
     }
 
     private static String num(double v) {

@@ -88,7 +88,8 @@ public final class BenchRun {
         facts.put("budget_seconds", Long.toString(budget.toSeconds()));
         facts.put("forks", Integer.toString(result.forks()));
         Environment.write(run.resolve("environment.csv"), facts);
-        BenchReport.print(console, rows, ratios, profile.targetHalfWidth());
+        BenchReport.print(console, rows, ratios, profile.targetHalfWidth(),
+                result.forks() == 0 ? Double.NaN : result.took().toMillis() / 1000.0 / result.forks());
         console.printf("%nMeasured %d forks of %d rows in %s (budget %s). Results in %s%n", result.forks(), rows.size(),
                 Durations.pretty(result.took()), Durations.pretty(budget), run.path());
         racebench.report.html.RunReport.writeFor(run.path(), console);

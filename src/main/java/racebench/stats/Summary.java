@@ -65,4 +65,39 @@ public record Summary(int n, double mean, double stdev, double median, double mi
     public double relativeHalfWidth() {
         return halfWidth() / trimmedMean;
     }
+
+    /** Beyond this many forks no run will go: "more than a million" reads as never. */
+    static final int FORKS_NEVER = 1_000_000;
+
+    /**
+     * How many forks this sample's spread says its interval needs to come within
+     * {@code target} of the mean (0.02 for ±2%): the smallest n with
+     * t(n - 1) s / √n ≤ target |mean|, Student's t on the plain spread, which one disturbed
+     * fork makes cautious rather than hopeful. It is an estimate from the forks so far, only as
+     * good as their spread; {@link Integer#MAX_VALUE} when fewer than three forks cannot tell,
+     * when no number of forks would do (a target of 0, a mean of 0) or it would take more than a
+     * million.
+     */
+    public int forksFor(double target) {
+        if (n < 3 || !(target > 0) || !(Math.abs(mean) > 0)) {
+            return Integer.MAX_VALUE;
+        }
+        double cv = stdev / Math.abs(mean);
+        if (cv == 0) {
+            return 2;
+        }
+        // t exceeds the normal quantile, so (z cv / target)^2 is a floor to count up from: a few steps
+        double quantile = 1 - (1 - confidence) / 2;
+        double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(quantile);
+        double floor = Math.pow(z * cv / target, 2);
+        if (floor > FORKS_NEVER) {
+            return Integer.MAX_VALUE;
+        }
+        for (int k = Math.max(2, (int) floor); k <= FORKS_NEVER; k++) {
+            if (new TDistribution(k - 1).inverseCumulativeProbability(quantile) * cv / Math.sqrt(k) <= target) {
+                return k;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
 }

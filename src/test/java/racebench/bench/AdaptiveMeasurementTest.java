@@ -79,6 +79,28 @@ class AdaptiveMeasurementTest {
     }
 
     @Test
+    void rowsThatCanReachTheTargetAreFundedBeforeHopelessOnes() throws Exception {
+        // budget 70 s at 1 s a fork: 21 s for seven rows' minimum, 49 s left. "near" (CV 5%)
+        // needs about 27 forks for ±2%; the six others (CV 30%) would need hundreds, more than
+        // the maximum of 100. Equal shares (7 s each) would stop near at 10 forks, about ±3.6%;
+        // funded first it reaches ±2%, and what it leaves goes to the others
+        Map<String, double[]> spec = new HashMap<>();
+        spec.put("near", new double[] {1, 0.05});
+        for (int i = 1; i <= 6; i++) {
+            spec.put("hopeless" + i, new double[] {1, 0.3});
+        }
+        Fake fake = Fake.of(spec);
+        AdaptiveMeasurement.Result r = measure(fake, 70, 3, 100);
+        ForkSamples near = r.byCase().entrySet().stream().filter(e -> e.getKey().params().get("row").equals("near"))
+                .findFirst().orElseThrow().getValue();
+        double width = racebench.stats.Summary.of(near.forkMeans()).relativeHalfWidth();
+        assertTrue(width <= 0.02, "near reached ±" + width + " with " + near.forks().size() + " forks");
+        long others = fake.calls().stream().filter(c -> c.startsWith("hopeless")).count();
+        assertTrue(others > 6 * 3, "what near left went to the others: " + others + " forks");
+        assertTrue(fake.now()[0] <= 70 * SECOND, "overran: " + fake.now()[0] / SECOND + " s");
+    }
+
+    @Test
     void anExpensiveRowCannotStarveTheOthersAndTheBudgetHolds() throws Exception {
         Map<String, double[]> spec = new HashMap<>();
         spec.put("costly", new double[] {10, 0.2});

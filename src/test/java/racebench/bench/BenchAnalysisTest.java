@@ -85,4 +85,21 @@ class BenchAnalysisTest {
         assertEquals(1_000_000, BenchAnalysis.nanosPer("ms/op"));
         assertEquals(1_000, BenchAnalysis.nanosPer("us/op"));
     }
+
+    @Test
+    void aRowOutsideTheTargetSaysHowManyForksItsSpreadNeedsAndTheRunSumsWhatIsMissing() {
+        List<ForkSamples> samples = List.of(
+                strategy(StrategyKind.SEQUENTIAL, Workload.CPU, 8, 16.0, 16.0, 16.0),   // exact: within the target
+                strategy(StrategyKind.VIRTUAL, Workload.CPU, 8, 0.97, 1.00, 1.03),      // CV 3%: 12 forks for ±2%
+                strategy(StrategyKind.GIL, Workload.CPU, 8, 1, 2));                     // two forks cannot tell
+        List<BenchRow> rows = BenchAnalysis.rows(samples, 2);
+        int column = BenchRow.HEADER.indexOf("forks_for_target");
+        assertEquals(12, rows.get(1).cells().get(column));
+        assertEquals("", rows.get(2).cells().get(column));
+        BenchReport.Shortfall shortfall = BenchReport.Shortfall.of(rows, Profile.TARGET_HALF_WIDTH);
+        assertEquals(2, shortfall.rows());
+        assertEquals(12 - 3, shortfall.forks());
+        assertEquals(12, shortfall.medianForks());
+        assertEquals(1, shortfall.unknown());
+    }
 }

@@ -94,4 +94,30 @@ class SummaryTest {
         assertThrows(IllegalArgumentException.class, () -> Summary.of(new double[] {1, 2}, 1.0));
         assertThrows(IllegalArgumentException.class, () -> Summary.of(new double[] {1, 2}, 0.0));
     }
+
+    @Test
+    void forksForTheTargetAreTheFewestWhoseStudentIntervalReachesIt() {
+        // mean 1, stdev 0.03: t(10) 0.03 / sqrt(11) = 0.0202 misses 2%, t(11) 0.03 / sqrt(12) = 0.0191 reaches it
+        Summary s = Summary.of(new double[] {0.97, 1.00, 1.03});
+        assertEquals(0.03, s.stdev(), 1e-12);
+        assertEquals(12, s.forksFor(0.02));
+        // and for any spread: the answer reaches the target and one fork fewer does not
+        Summary wide = Summary.of(new double[] {10, 12, 9, 11, 13});
+        int k = wide.forksFor(0.02);
+        double cv = wide.stdev() / wide.mean();
+        assertTrue(t(k - 1) * cv / Math.sqrt(k) <= 0.02, "k = " + k);
+        assertTrue(t(k - 2) * cv / Math.sqrt(k - 1) > 0.02, "k = " + k);
+    }
+
+    @Test
+    void forksForSaysNeverWhenItCannotTell() {
+        assertEquals(Integer.MAX_VALUE, Summary.of(new double[] {1, 2}).forksFor(0.02), "two forks cannot tell");
+        assertEquals(Integer.MAX_VALUE, Summary.of(new double[] {1, 2, 3}).forksFor(0), "a zero target is never met");
+        assertEquals(Integer.MAX_VALUE, Summary.of(new double[] {1, 100, 10_000}).forksFor(0.0001), "beyond a million");
+        assertEquals(2, Summary.of(new double[] {3, 3, 3}).forksFor(0.02));
+    }
+
+    private static double t(int degreesOfFreedom) {
+        return new org.apache.commons.math3.distribution.TDistribution(degreesOfFreedom).inverseCumulativeProbability(0.975);
+    }
 }
