@@ -42,7 +42,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=V1,V2",
             description = "Run these values of a benchmark parameter instead of the profile's (repeatable), e.g. "
                     + "--param bytes=8,4096 or --param threads=4.")
-    java.util.Map<String, String> params = new java.util.LinkedHashMap<>();
+    java.util.List<String> params = new java.util.ArrayList<>();
 
     @Option(names = "--budget", paramLabel = "MINUTES",
             description = "Time budget for measuring (default: the profile's: smoke 2, quick 8, nightly 25).")
@@ -76,9 +76,19 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** A user's --param values, checked against the selected benchmarks before anything is written. */
-    private java.util.Map<String, java.util.List<String>> params(String selector, java.util.Map<String, String> given) {
+    private java.util.Map<String, java.util.List<String>> params(String selector, java.util.List<String> given) {
         java.util.Map<String, java.util.List<String>> values = new java.util.LinkedHashMap<>();
-        given.forEach((name, list) -> {
+        for (String option : given) {
+            int eq = option.indexOf('=');
+            if (eq <= 0) {
+                throw new BadInput("--param '" + option + "' is not NAME=V1,V2, e.g. --param bytes=8,4096");
+            }
+            String name = option.substring(0, eq).trim();
+            String list = option.substring(eq + 1);
+            if (values.containsKey(name)) { // a second --param of one name would silently replace the first
+                throw new BadInput("--param " + name + " is given twice: name all its values once, e.g. --param "
+                        + name + "=V1,V2");
+            }
             java.util.List<String> split = java.util.Arrays.stream(list.split(",")).map(String::trim)
                     .filter(v -> !v.isEmpty()).toList();
             if (split.isEmpty()) {
@@ -88,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new BadInput("--param " + name + " names a value twice: " + list);
             }
             values.put(name, split);
-        });
+        }
         try {
             BenchCase.overlay(JmhRunner.matching(selector), profile.params(), values);
         } catch (IllegalArgumentException e) {

@@ -123,7 +123,8 @@ final class MappedChannel implements Channel {
             if (seen >= target || seen == STOP) {
                 return seen;
             }
-            if (++polls < SPIN) {
+            if (polls < SPIN) { // counted only while spinning: a count of parks would overflow in a day and spin again
+                polls++;
                 Thread.onSpinWait();
             } else {
                 if (!otherAlive.getAsBoolean()) {

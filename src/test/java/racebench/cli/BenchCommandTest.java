@@ -28,7 +28,12 @@ class BenchCommandTest {
                 "'64' is not a value of bytes; it takes: 8, 4096");
         assertUsageError(run("bench", "--include", "Ipc", "--param", "bytes=", "--out", results.toString()),
                 "--param bytes needs at least one value");
-        assertUsageError(run("bench", "--include", "Ipc", "--param", "bytes", "--out", results.toString()), "--param");
+        assertUsageError(run("bench", "--include", "Ipc", "--param", "bytes", "--out", results.toString()),
+                "--param 'bytes' is not NAME=V1,V2");
+        assertUsageError(run("bench", "--include", "Ipc", "--param", "bytes=8", "--param", "bytes=4096", "--out",
+                results.toString()), "--param bytes is given twice");
+        assertUsageError(run("bench", "--include", "Ipc", "--param", "=8", "--out", results.toString()),
+                "--param '=8' is not NAME=V1,V2");
         assertUsageError(run("bench", "--include", "Ipc", "--param", "bytes=8,8", "--out", results.toString()),
                 "--param bytes names a value twice");
         assertFalse(Files.exists(results), "bad input leaves no run directory");
