@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -105,8 +106,10 @@ public final class Baselines {
         if (!Completion.isComplete(run)) {
             throw new IllegalArgumentException("--accept " + run + " is incomplete; only a complete nightly can be accepted");
         }
-        Csv.write(run.resolve(ACCEPTED_FILE), List.of("key", "value"), List.of(List.of("accepted", Instant.now().toString()),
-                List.of("by", System.getProperty("user.name", ""))), row -> row);
+        Map<String, String> facts = new java.util.LinkedHashMap<>();
+        facts.put("accepted", Instant.now().toString());
+        facts.put("by", System.getProperty("user.name", ""));
+        Csv.writeFacts(run.resolve(ACCEPTED_FILE), facts);
     }
 
     /** A night whose benchmarks regressed; a run marked FINDING without the fact counts as one, to be safe. */

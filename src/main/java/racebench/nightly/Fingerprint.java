@@ -32,11 +32,7 @@ public record Fingerprint(Map<String, String> facts) {
     public static Fingerprint read(Path run) {
         Path file = run.resolve("environment.csv");
         try {
-            Map<String, String> facts = new HashMap<>();
-            for (var r : Csv.read(file)) {
-                facts.put(r.get("key"), r.get("value"));
-            }
-            return of(facts);
+            return of(Csv.readFacts(file));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(file + " is unreadable: " + e.getMessage());
         }

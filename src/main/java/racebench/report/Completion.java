@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,24 +27,20 @@ public final class Completion {
 
     /** Marks the run complete with more facts, e.g. whether the benchmarks regressed. */
     public static void mark(RunDirectory run, Status status, Instant end, Map<String, String> facts) throws IOException {
-        List<List<String>> rows = new java.util.ArrayList<>(
-                List.of(List.of("status", status.name()), List.of("end", end.toString())));
-        new java.util.TreeMap<>(facts).forEach((k, v) -> rows.add(List.of(k, v)));
-        Csv.write(run.resolve(FILE), List.of("key", "value"), rows, row -> row);
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("status", status.name());
+        all.put("end", end.toString());
+        all.putAll(new java.util.TreeMap<>(facts));
+        Csv.writeFacts(run.resolve(FILE), all);
     }
 
     /** One fact of a complete run's mark. */
     public static Optional<String> fact(Path run, String key) {
         try {
-            for (var r : Csv.read(run.resolve(FILE))) {
-                if (r.get("key").equals(key)) {
-                    return Optional.of(r.get("value"));
-                }
-            }
+            return Optional.ofNullable(Csv.readFacts(run.resolve(FILE)).get(key));
         } catch (IOException | RuntimeException e) {
-            // unreadable: no such fact
+            return Optional.empty(); // unreadable: no such fact
         }
-        return Optional.empty();
     }
 
     /** The status of a complete run; empty when the run is incomplete or its mark unreadable. */
@@ -56,11 +50,7 @@ public final class Completion {
             return Optional.empty();
         }
         try {
-            Map<String, String> facts = new HashMap<>();
-            for (var r : Csv.read(file)) {
-                facts.put(r.get("key"), r.get("value"));
-            }
-            return Optional.of(Status.valueOf(facts.getOrDefault("status", "")));
+            return Optional.of(Status.valueOf(Csv.readFacts(file).getOrDefault("status", "")));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

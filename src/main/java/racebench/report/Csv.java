@@ -49,6 +49,23 @@ public final class Csv {
         }
     }
 
+    /**
+     * A file of facts, one "key,value" row each (environment.csv, complete.csv, accepted.csv),
+     * in file order; a later row of the same key wins.
+     */
+    public static java.util.Map<String, String> readFacts(Path source) throws IOException {
+        java.util.Map<String, String> facts = new java.util.LinkedHashMap<>();
+        for (CSVRecord r : read(source)) {
+            facts.put(r.get("key"), r.get("value"));
+        }
+        return facts;
+    }
+
+    /** Writes facts as {@link #readFacts} reads them, atomically. */
+    public static void writeFacts(Path target, java.util.Map<String, String> facts) throws IOException {
+        write(target, List.of("key", "value"), List.copyOf(facts.entrySet()), e -> List.of(e.getKey(), e.getValue()));
+    }
+
     /** A number as a cell: {@link Locale#ROOT}, no grouping, NaN as an empty cell. */
     public static String number(double value, int decimals) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {

@@ -37,8 +37,7 @@ public final class Environment {
     }
 
     public static void write(Path target, Map<String, String> facts) throws IOException {
-        Csv.write(target, List.of("key", "value"), List.copyOf(facts.entrySet()),
-                e -> List.of(e.getKey(), e.getValue()));
+        Csv.writeFacts(target, facts);
     }
 
     private static Optional<String> cpuModel() {

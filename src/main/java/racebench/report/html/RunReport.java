@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,11 +135,7 @@ public final class RunReport {
     }
 
     private static Map<String, String> environment(Path file) throws IOException {
-        Map<String, String> env = new LinkedHashMap<>();
-        for (CSVRecord r : read(file)) {
-            env.put(r.get("key"), r.get("value"));
-        }
-        return env;
+        return Files.isRegularFile(file) ? Csv.readFacts(file) : Map.of();
     }
 
     private static List<CSVRecord> read(Path file) throws IOException {
