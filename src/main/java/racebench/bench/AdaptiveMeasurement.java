@@ -193,8 +193,18 @@ public final class AdaptiveMeasurement {
         if (!reachable.isEmpty()) {
             return reachable;
         }
-        List<State> convergeable = open.stream().filter(this::canConverge).toList();
-        List<State> pool = convergeable.isEmpty() ? open : convergeable;
+        List<State> convergeable = affordable(states, open.stream().filter(this::canConverge).toList());
+        return convergeable.isEmpty() ? affordable(states, open) : convergeable;
+    }
+
+    /**
+     * The cases of {@code pool} that can afford a fork from an equal share of the budget that
+     * the cases outside the pool left.
+     */
+    private List<State> affordable(List<State> states, List<State> pool) {
+        if (pool.isEmpty()) {
+            return pool;
+        }
         java.util.Set<State> in = new java.util.HashSet<>(pool);
         long spentOutside = states.stream().filter(s -> !in.contains(s)).mapToLong(s -> s.spentNanos).sum();
         long share = (deadline - start - spentOutside) / pool.size();
@@ -203,7 +213,7 @@ public final class AdaptiveMeasurement {
 
     /** Whether the case's spread says it reaches the target within the profile's maximum of forks. */
     private boolean canConverge(State s) {
-        return s.forksFor <= stopping.maxForks();
+        return s.forksFor != Integer.MAX_VALUE && s.forksFor <= stopping.maxForks();
     }
 
     /**

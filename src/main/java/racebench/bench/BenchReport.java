@@ -78,9 +78,10 @@ public final class BenchReport {
         out.printf(Locale.ROOT, "%d of %d rows (%.0f%%) have a 95%% CI half-width within %.0f%% of the mean%n",
                 precise, rows.size(), 100.0 * precise / rows.size(), 100 * target);
         Shortfall shortfall = Shortfall.of(rows, target);
-        if (shortfall.rows() > 0) {
-            out.printf(Locale.ROOT, "  at the spread their forks showed, the other %d would need %,d forks more%s "
-                            + "(median row %,d forks in all)%s%n", shortfall.rows(), shortfall.forks(),
+        if (shortfall.rows() > shortfall.unknown()) {
+            out.printf(Locale.ROOT, "  at the spread their forks showed, %d of the other %d would need %,d forks more%s "
+                            + "(median row %,d forks in all)%s%n", shortfall.rows() - shortfall.unknown(),
+                    shortfall.rows(), shortfall.forks(),
                     Double.isNaN(secondsPerFork) ? "" : String.format(Locale.ROOT, ", about %s at this run's %.1f s a fork",
                             racebench.report.Durations.pretty(java.time.Duration.ofSeconds(
                                     (long) (shortfall.forks() * secondsPerFork))), secondsPerFork),

@@ -53,11 +53,14 @@ public record BenchRow(String benchmark, String workload, String strategy, int t
 
     /**
      * The forks this row's spread says its interval needs to come within the profiles' target
-     * (±2%) of the mean ({@link Summary#forksFor}); {@link Integer#MAX_VALUE}, an empty cell,
-     * when it cannot tell (fewer than three forks) or it would take more than a million.
+     * (±2%) of the mean ({@link Summary#forksFor}), and for a row not within it yet at least one
+     * more than it has; {@link Integer#MAX_VALUE}, an empty cell, when it cannot tell (fewer than
+     * three forks) or it would take more than a million.
      */
     public int forksForTarget() {
-        return summary.forksFor(Profile.TARGET_HALF_WIDTH);
+        int estimate = summary.forksFor(Profile.TARGET_HALF_WIDTH);
+        boolean within = summary.relativeHalfWidth() <= Profile.TARGET_HALF_WIDTH;
+        return estimate == Integer.MAX_VALUE || within ? estimate : Math.max(estimate, summary.n() + 1);
     }
 
     private static String num(double v) {

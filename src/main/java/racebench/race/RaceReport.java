@@ -146,7 +146,7 @@ public final class RaceReport {
                     .map(e -> e.getKey() + " in " + e.getValue().size() + " of " + all.size() + " configurations")
                     .collect(Collectors.joining(", "));
             out.printf("%nERROR %s: jcstress could not run it: %s; a forked JVM that died or hung is not a pass "
-                    + "(jcstress.log and jcstress-report/ in the run directory say more).%n", r.variant(),
+                    + "(the jcstress*.log files and jcstress-report*/ in the run directory say more).%n", r.variant(),
                     statuses.isEmpty() ? "no samples" : statuses);
         }
     }

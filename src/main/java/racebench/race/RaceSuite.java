@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One run of the race-proof suite into its run directory: jcstress in its own JVM over the
- * selected tests, a second, five times longer round for a racy variant that showed nothing
- * (a race shows by chance, sample by sample), then verdicts, the race CSVs and the console
- * table. The race command and the nightly both run it.
+ * One run of the race-proof suite into its run directory: jcstress in its own JVM, in up to
+ * four rounds: the fixes and the seed's plain counter in the mode's settings, the broken fixes
+ * in a fifth of its iterations ({@link #LOUD_SHARE}), the twins the fixes are proved against in
+ * {@link #TWIN_FORKS} forks, and a second, five times longer round for a racy variant that showed
+ * nothing (a race shows by chance, sample by sample); then verdicts, the race CSVs and the
+ * console table. The race command and the nightly both run it.
  */
 public final class RaceSuite {
 
@@ -52,8 +54,9 @@ public final class RaceSuite {
      * A broken fix (a variant expected to race that is no fix's twin) runs a fifth of the
      * mode's iterations, in a round of its own: it only has to show its race, and it loses an
      * update every 10 to 300 samples (2 to 20 us of stress), so the mode's full iterations
-     * bought nothing but time: 42 of a quick suite's 224 forks, about 35 s of it. Its retry
-     * round, should it show nothing, is five times longer as for any racy variant.
+     * bought nothing but time: 42 of a quick suite's 224 forks, about 35 s of it. Should it show
+     * nothing, its retry round is the same as any racy variant's: the mode's iterations at five
+     * times the time each.
      */
     static final int LOUD_SHARE = 5;
 
@@ -67,7 +70,8 @@ public final class RaceSuite {
      * @param forkArgs    flags for every forked test JVM
      * @param userCounter the user's counter class, or null for the built-in variants
      * @param timeMillis  jcstress's time per iteration, or null for the mode's
-     * @param iterations  jcstress's iterations per fork, or null for the mode's
+     * @param iterations  jcstress's iterations per fork, or null for the mode's (a broken fix gets a fifth
+     *                    of it, a twin half of it, at least one and two)
      * @param retry       whether an unreproduced racy variant gets a second round
      */
     public record Request(String mode, List<String> tests, List<String> classPath, List<String> forkArgs,
@@ -110,8 +114,7 @@ public final class RaceSuite {
         int modeIterations = request.iterations() != null ? request.iterations() : mode.iterations();
         int loudIterations = Math.max(1, modeIterations / LOUD_SHARE);
         List<String> loud = loudIterations < modeIterations ? tests.stream()
-                .filter(t -> !twins.contains(t) && Verdicts.expectationOf(t) == CounterKind.Expectation.RACY).toList()
-                : List.of();
+                .filter(t -> !twins.contains(t) && isBrokenFix(t)).toList() : List.of();
         List<String> others = tests.stream().filter(t -> !twins.contains(t) && !loud.contains(t)).toList();
         List<OutcomeRow> rows = new ArrayList<>();
         if (!others.isEmpty()) {
@@ -210,6 +213,20 @@ public final class RaceSuite {
     /** A round that jcstress did not finish: one row per test, no samples, status TIMEOUT. */
     static List<OutcomeRow> timedOut(List<String> tests, String why) {
         return tests.stream().map(t -> new OutcomeRow(t, "", "", 0, TIMEOUT, "", "", 0, why)).toList();
+    }
+
+    /**
+     * A variant expected to race that is no fix's twin: a twin selected without its fix
+     * (--tests RacyVolatile) keeps the mode's iterations, its rate is what the proofs rest on.
+     */
+    static boolean isBrokenFix(String test) {
+        String variant = Verdicts.simpleName(test);
+        if (variant.equals(Verdicts.USER_VARIANT)) {
+            return false;
+        }
+        CounterKind kind = CounterKind.ofVariant(variant);
+        return kind.expect() == CounterKind.Expectation.RACY
+                && java.util.Arrays.stream(CounterKind.values()).noneMatch(k -> k.twin() == kind);
     }
 
     /** The tests with the twin of every fix among them added at the end, so that each fix is proved in the same run. */

@@ -98,6 +98,35 @@ class AdaptiveMeasurementTest {
         long others = fake.calls().stream().filter(c -> c.startsWith("hopeless")).count();
         assertTrue(others > 6 * 3, "what near left went to the others: " + others + " forks");
         assertTrue(fake.now()[0] <= 70 * SECOND, "overran: " + fake.now()[0] / SECOND + " s");
+        assertTrue(fake.now()[0] >= 69 * SECOND, "left budget unused: " + fake.now()[0] / SECOND + " s");
+    }
+
+    @Test
+    void aRowThatCouldConvergeButCannotAffordAForkDoesNotEndTheRunEarly() throws Exception {
+        // budget 100 s: the minimum costs 66 s. "costly" (20 s a fork, CV 5%) could reach ±2% within
+        // the maximum but not in the time left; once it cannot afford another fork, the cheap rows
+        // (CV 30%, hopeless) get what is left instead of the run ending with 14 s unused
+        Map<String, double[]> spec = new HashMap<>();
+        spec.put("costly", new double[] {20, 0.05});
+        spec.put("cheap1", new double[] {1, 0.3});
+        spec.put("cheap2", new double[] {1, 0.3});
+        Fake fake = Fake.of(spec);
+        measure(fake, 100, 3, 100);
+        assertTrue(fake.now()[0] >= 98 * SECOND, "ended early: " + fake.now()[0] / SECOND + " s, " + fake.calls());
+        assertTrue(fake.now()[0] <= 100 * SECOND, "overran: " + fake.now()[0] / SECOND + " s");
+        assertTrue(fake.count("cheap1") > 3 && fake.count("cheap2") > 3, fake.calls().toString());
+    }
+
+    @Test
+    void aTargetOfZeroSplitsTheBudgetEvenlyAsCalibrateNeeds() throws Exception {
+        Map<String, double[]> spec = new HashMap<>();
+        spec.put("a", new double[] {1, 0.001});
+        spec.put("b", new double[] {1, 0.001});
+        Fake fake = Fake.of(spec);
+        new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 100, 0), Duration.ofSeconds(20), fake,
+                () -> fake.now()[0], line -> { }).measure(fake.cases());
+        assertEquals(10, fake.count("a"));
+        assertEquals(10, fake.count("b"));
     }
 
     @Test
