@@ -27,9 +27,11 @@ import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
  * @param ciLow      lower bound of the interval of the trimmed mean (Student t over fork means when
  *                   n &lt; 10, where nothing is trimmed; Yuen's otherwise); NaN when n = 1
  * @param ciHigh     upper bound; NaN when n = 1
+ * @param robustSpread 1.4826 times the median absolute deviation from the median: the spread
+ *                   one disturbed fork cannot inflate; NaN when n = 1
  */
 public record Summary(int n, double mean, double stdev, double median, double min, double max,
-                      double confidence, double trimmedMean, double ciLow, double ciHigh) {
+                      double confidence, double trimmedMean, double ciLow, double ciHigh, double robustSpread) {
 
     public static final double DEFAULT_CONFIDENCE = 0.95;
 
@@ -44,7 +46,8 @@ public record Summary(int n, double mean, double stdev, double median, double mi
         double mean = StatUtils.mean(values);
         double median = Samples.percentile(values, 50);
         if (n == 1) {
-            return new Summary(1, mean, Double.NaN, median, mean, mean, confidence, mean, Double.NaN, Double.NaN);
+            return new Summary(1, mean, Double.NaN, median, mean, mean, confidence, mean, Double.NaN, Double.NaN,
+                    Double.NaN);
         }
         double stdev = new StandardDeviation(true).evaluate(values);
         double trimmed = Trimmed.mean(values);
@@ -52,8 +55,10 @@ public record Summary(int n, double mean, double stdev, double median, double mi
         double min = StatUtils.min(values);
         // a sample of positive times has a positive mean: the interval stops at zero, not below it
         double low = min > 0 ? Math.max(0, trimmed - halfWidth) : trimmed - halfWidth;
+        double[] deviations = java.util.Arrays.stream(values).map(v -> Math.abs(v - median)).toArray();
+        double robust = 1.4826 * Samples.percentile(deviations, 50);
         return new Summary(n, mean, stdev, median, min, StatUtils.max(values), confidence, trimmed, low,
-                trimmed + halfWidth);
+                trimmed + halfWidth, robust);
     }
 
     /** The interval's half-width (the upper bound's distance from the trimmed mean). */
@@ -76,7 +81,11 @@ public record Summary(int n, double mean, double stdev, double median, double mi
      * is this summary's own interval; from ten on the interval is Yuen's on the trimmed mean,
      * which on clean forks is 5-10% wider (so the estimate is 10-20% short there) and on
      * forks with a disturbed one narrower (the plain spread counts it in full). It is an
-     * estimate from the forks so far, only as good as their spread; {@link Integer#MAX_VALUE}
+     * estimate from the forks so far, only as good as their spread. When one disturbed fork
+     * inflates the plain spread (the robust spread is under half of it), the answer is what the
+     * robust spread needs but at least {@link #TRIMS_FROM}, where the trimmed interval drops such a
+     * fork: in a nightly, a CPU row whose first three forks held one disturbed one otherwise read as
+     * hopeless and got no more forks. {@link Integer#MAX_VALUE}
      * when fewer than three forks cannot tell, when no number of forks would do (a target of 0,
      * a mean of 0) or it would take more than a million.
      */
@@ -85,6 +94,21 @@ public record Summary(int n, double mean, double stdev, double median, double mi
             return Integer.MAX_VALUE;
         }
         double cv = stdev / Math.abs(mean);
+        if (cv == 0) {
+            return 2;
+        }
+        // one disturbed fork among few inflates the plain spread; the trimmed interval drops it from
+        // TRIMS_FROM forks on, so such a sample needs that many and what its robust spread says
+        if (robustSpread < stdev / 2) {
+            return Math.max(TRIMS_FROM, forksAt(robustSpread / Math.abs(mean), target));
+        }
+        return forksAt(cv, target);
+    }
+
+    /** The fewest forks at which the trimmed interval trims one (10% of ten). */
+    static final int TRIMS_FROM = 10;
+
+    private int forksAt(double cv, double target) {
         if (cv == 0) {
             return 2;
         }
