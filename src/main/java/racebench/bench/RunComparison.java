@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Compares a new bench run with a base, benchmark by benchmark, from bench-forks.csv: Yuen's
+ * Compares a new bench run with a base, benchmark by benchmark, from bench-forks.csv: Yuen's pooled
  * test on the 10% trimmed fork means and a bootstrap interval of new / base. The base may pool the forks of
  * several runs (a nightly's baseline is its last complete nightlies), which narrows its
  * interval and averages out one bad night. All rows are judged together: their p-values are

@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 /** {@code ./racebench compare BASE_RUN NEW_RUN}: did anything get significantly slower? */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare two bench (or nightly) run directories benchmark by benchmark: Yuen's test on the 10%% "
-                + "trimmed fork means (Welch's below ten forks) and a bootstrap interval of new/base; REGRESSION or IMPROVEMENT only when significant after "
+                + "trimmed fork means in its pooled form (Student's below ten forks) and a bootstrap interval of new/base; REGRESSION or IMPROVEMENT only when significant after "
                 + "a correction over all rows (Benjamini-Hochberg unless --correction holm; alpha 0.05) and at least the noise threshold (3%% by default); "
                 + "INCONCLUSIVE when the interval is wider than that. Writes results/<UTC time>-compare/compare.csv. "
                 + "Exit 1 on any regression.")

@@ -44,7 +44,8 @@ public final class Calibration {
     static final List<Correction> CORRECTIONS = List.of(Correction.BENJAMINI_HOCHBERG, Correction.HOLM);
     public static final List<String> HEADER = List.of("scenario", "correction", "injected", "nightlies", "rows", "affected_rows",
             "measured_ratio", "any_alarm_rate", "any_alarm_ci_low", "any_alarm_ci_high", "power", "power_ci_low",
-            "power_ci_high", "false_alarm_rate", "false_alarm_ci_low", "false_alarm_ci_high", "verdict_ready");
+            "power_ci_high", "false_alarm_rate", "false_alarm_ci_low", "false_alarm_ci_high", "verdict_ready",
+            "base_forks", "new_forks");
 
     /** One scenario's line of calibrate.csv. */
     public record Line(String scenario, Correction correction, double injected, int nightlies, int rows,
@@ -57,7 +58,8 @@ public final class Calibration {
                     Csv.number(r.power().value(), 4), Csv.number(r.power().low(), 4),
                     Csv.number(r.power().high(), 4), Csv.number(r.falseAlarms().value(), 5),
                     Csv.number(r.falseAlarms().low(), 5), Csv.number(r.falseAlarms().high(), 5),
-                    Csv.number(r.verdictReady().value(), 4));
+                    Csv.number(r.verdictReady().value(), 4), Csv.number(r.baseForks(), 1),
+                    Csv.number(r.newForks(), 1));
         }
     }
 
@@ -129,7 +131,8 @@ public final class Calibration {
                 .put(samples.label(), samples.forkMeans()));
         nullPools.putAll(pools.getOrDefault(1.0, Map.of()));
 
-        DetectorSimulation simulation = new DetectorSimulation(nullPools, criteria, 20261122L);
+        DetectorSimulation.Sizes sizes = nightSizes(history);
+        DetectorSimulation simulation = new DetectorSimulation(nullPools, criteria, 20261122L, sizes);
         List<Line> lines = new ArrayList<>();
         int affected = pools.getOrDefault(1.0, Map.of()).size();
         simulation.aa(nightlies, CORRECTIONS).forEach((correction, rates) ->
@@ -153,6 +156,19 @@ public final class Calibration {
         racebench.report.html.RunReport.writeFor(run.path(), console);
         Completion.mark(run, Completion.Status.OK, Instant.now());
         return lines;
+    }
+
+    /**
+     * Night-sized sides: each row's new side has the forks the newest recorded nightly gave it
+     * (the profile's minimum for a row it lacks), its base side those of
+     * {@link Baselines#DEFAULT_RUNS} such nights, as a nightly's pooled baseline has.
+     */
+    static DetectorSimulation.Sizes nightSizes(List<Path> history) throws IOException {
+        Map<String, Integer> forks = new LinkedHashMap<>();
+        if (!history.isEmpty()) { // newest first
+            RunComparison.forkMeans(history.getFirst()).forEach((row, means) -> forks.put(row, means.size()));
+        }
+        return new DetectorSimulation.Sizes(forks, Math.max(2, Profile.NIGHTLY.minForks()), Baselines.DEFAULT_RUNS);
     }
 
     private static void writeForks(RunDirectory run, Map<BenchCase, ForkSamples> byCase, Map<BenchCase, Double> scaleOf)
@@ -206,6 +222,10 @@ public final class Calibration {
                     l.measuredRatio(), rate(r.anyAlarm(), 1), l.affectedRows() == 0 ? "" : rate(r.power(), 1),
                     rate(r.falseAlarms(), 2), 100 * r.verdictReady().value());
         }
+        lines.stream().filter(l -> l.scenario().equals("A/A")).findFirst().ifPresent(l -> console.printf(Locale.ROOT,
+                "  sides as in a nightly: %.1f new forks a row on average (the newest nightly's), %.1f base forks "
+                        + "(a nightly pools %d nights; fewer where a row's recorded forks ran out)%n",
+                l.rates().newForks(), l.rates().baseForks(), Baselines.DEFAULT_RUNS));
         console.flush();
     }
 

@@ -21,14 +21,18 @@ import java.util.SplittableRandom;
  * means, so the two sides never share a fork and every comparison is one the detector could
  * really have faced. In an A/A nightly both sides come from the same pool; in an A/B nightly
  * the affected rows' new side comes from forks measured with the slowdown injected. All rows
- * of a nightly are then judged together exactly as {@code nightly} judges them: Welch's test,
- * the correction over the rows, the noise threshold. Several corrections can judge the same
+ * of a nightly are then judged together exactly as {@code nightly} judges them: the pooled Yuen
+ * test, the correction over the rows, the noise threshold. Several corrections can judge the same
  * simulated nightlies, so their rates differ only by the rule, not by the draw.
+ *
+ * <p>The sides are night-sized when {@link Sizes} says how many forks a row gets in one
+ * nightly: the new side has that many, the base side as many as {@code baselineRuns} such
+ * nights pool, or what the row's pool holds beside the new side if that is fewer. Without
+ * sizes a pool is split in half. {@link Rates} reports the mean sizes the draws really had.
  *
  * <p>Forks of one pool are treated as exchangeable: a shift between whole nights that the
  * pooled forks do not show is not simulated, which is why the nightly's own A/A runs are
- * reported beside these rates. The base side here has half a pool's forks, not the pooled
- * forks of five nights, so the power is if anything understated.
+ * reported beside these rates.
  */
 public final class DetectorSimulation {
 
@@ -55,16 +59,48 @@ public final class DetectorSimulation {
      * @param power          affected rows flagged REGRESSION
      * @param falseAlarms    unaffected rows flagged either way
      * @param verdictReady   rows (all) with a verdict other than INCONCLUSIVE
+     * @param baseForks      mean forks of a row's base side in the draws
+     * @param newForks       mean forks of a row's new side in the draws
      */
-    public record Rates(Rate anyAlarm, Rate power, Rate falseAlarms, Rate verdictReady) {
+    public record Rates(Rate anyAlarm, Rate power, Rate falseAlarms, Rate verdictReady, double baseForks,
+                        double newForks) {
+    }
+
+    /**
+     * How big a simulated nightly's sides are.
+     *
+     * @param newForks     per row, the forks it gets in one nightly; rows not named get {@code otherwise}
+     * @param otherwise    the new side of a row not in {@code newForks}
+     * @param baselineRuns how many nights the base side pools
+     */
+    public record Sizes(Map<String, Integer> newForks, int otherwise, int baselineRuns) {
+        public Sizes {
+            newForks = Map.copyOf(newForks);
+            if (otherwise < 2 || baselineRuns < 1) {
+                throw new IllegalArgumentException("new side " + otherwise + ", baseline runs " + baselineRuns);
+            }
+        }
+
+        /** The new and base side of a row whose pool holds {@code pool} forks: {new, base}. */
+        int[] of(String row, int pool) {
+            int fresh = Math.max(2, Math.min(newForks.getOrDefault(row, otherwise), pool - 2));
+            return new int[] {fresh, Math.min(baselineRuns * fresh, pool - fresh)};
+        }
     }
 
     private final Map<String, double[]> nullPools;
     private final Comparison.Criteria criteria;
     private final long seed;
+    private final Sizes sizes; // null: half a pool a side
 
-    /** @param nullPools per row, its recorded fork means without any slowdown (at least 4 each) */
+    /** Sides of half a pool each. @param nullPools per row, its recorded fork means without any slowdown (at least 4 each) */
     public DetectorSimulation(Map<String, double[]> nullPools, Comparison.Criteria criteria, long seed) {
+        this(nullPools, criteria, seed, null);
+    }
+
+    /** Night-sized sides. @param nullPools per row, its recorded fork means without any slowdown (at least 4 each) */
+    public DetectorSimulation(Map<String, double[]> nullPools, Comparison.Criteria criteria, long seed, Sizes sizes) {
+        this.sizes = sizes;
         this.nullPools = new LinkedHashMap<>(nullPools);
         this.nullPools.values().removeIf(p -> p.length < 4);
         this.criteria = criteria.withBootstrap(
@@ -109,10 +145,13 @@ public final class DetectorSimulation {
         long unaffected;
         long ready;
         long judged;
+        long baseForks;
+        long newForks;
 
         Rates rates(int nightlies) {
             return new Rates(Rate.of(alarmedNights, nightlies), Rate.of(flagged, affected), Rate.of(falseFlags, unaffected),
-                    Rate.of(ready, judged));
+                    Rate.of(ready, judged), judged == 0 ? Double.NaN : (double) baseForks / judged,
+                    judged == 0 ? Double.NaN : (double) newForks / judged);
         }
     }
 
@@ -126,8 +165,10 @@ public final class DetectorSimulation {
             for (String row : rows) {
                 double[] pool = nullPools.get(row).clone();
                 Samples.shuffle(pool, random);
-                int newForks = pool.length / 2;
-                int baseForks = pool.length - newForks;
+                int[] side = sizes == null ? new int[] {pool.length / 2, pool.length - pool.length / 2}
+                        : sizes.of(row, pool.length);
+                int newForks = side[0];
+                int baseForks = side[1];
                 double[] base = Arrays.copyOfRange(pool, 0, baseForks);
                 double[] candidate;
                 double[] slowPool = slowed.get(row);
@@ -136,7 +177,7 @@ public final class DetectorSimulation {
                     Samples.shuffle(s, random);
                     candidate = Arrays.copyOfRange(s, 0, Math.min(newForks, s.length));
                 } else {
-                    candidate = Arrays.copyOfRange(pool, baseForks, pool.length);
+                    candidate = Arrays.copyOfRange(pool, baseForks, baseForks + newForks);
                 }
                 comparisons.add(Comparison.of(base, candidate, criteria.bootstrap()));
             }
@@ -154,7 +195,10 @@ public final class DetectorSimulation {
                               double[] adjusted, Comparison.Criteria criteria, Tally t) {
         boolean alarm = false;
         for (int i = 0; i < rows.size(); i++) {
-            Change verdict = comparisons.get(i).judge(adjusted[i], criteria);
+            Comparison c = comparisons.get(i);
+            Change verdict = c.judge(adjusted[i], criteria);
+            t.baseForks += c.base().n();
+            t.newForks += c.candidate().n();
             boolean raised = verdict == Change.REGRESSION || verdict == Change.IMPROVEMENT;
             t.judged++;
             if (verdict != Change.INCONCLUSIVE) {

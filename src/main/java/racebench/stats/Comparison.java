@@ -4,8 +4,9 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
 /**
  * Base versus new for one benchmark, both given as per-fork means of a time (lower is better):
- * the two summaries, new/base with its bootstrap interval, Yuen's p-value on the fork means,
- * and Mann-Whitney's for readers who distrust normality (normal approximation, no tie
+ * the two summaries, new/base with its bootstrap interval, the pooled Yuen test's p-value on the
+ * fork means ({@link Trimmed#pooledP}: one spread for both sides, as the null "nothing changed"
+ * implies), and Mann-Whitney's for readers who distrust normality (normal approximation, no tie
  * correction in commons-math 3.6.1; it does not enter the verdict).
  *
  * <p>The verdict needs the p-value adjusted for every row compared at once ({@link Correction}), so
@@ -14,8 +15,9 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  * @param base         summary of the base forks
  * @param candidate    summary of the new forks
  * @param ratio        trimmed mean(new) / trimmed mean(base) with its bootstrap interval
- * @param p            two-sided Yuen p-value on the 10% trimmed means ({@link Trimmed}; Welch's test when
- *                     a side has fewer than ten forks, where nothing is trimmed); NaN below two forks
+ * @param p            two-sided p-value of the pooled Yuen test on the 10% trimmed means ({@link Trimmed#pooledP};
+ *                     Student's t test when a side has fewer than ten forks, where nothing is trimmed); NaN
+ *                     below two forks
  * @param mannWhitneyP two-sided Mann-Whitney U p-value
  */
 public record Comparison(Summary base, Summary candidate, RatioInterval ratio, double p, double mannWhitneyP) {
@@ -60,7 +62,7 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
         Summary b = Summary.of(base);
         Summary c = Summary.of(candidate);
         RatioInterval ratio = bootstrap.ratioOfTrimmedMeans(candidate, base);
-        return new Comparison(b, c, ratio, Trimmed.yuenP(base, candidate),
+        return new Comparison(b, c, ratio, Trimmed.pooledP(base, candidate),
                 new MannWhitneyUTest().mannWhitneyUTest(base, candidate));
     }
 

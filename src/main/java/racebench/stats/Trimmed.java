@@ -32,9 +32,12 @@ public final class Trimmed {
 
     public static double mean(double[] x) {
         Samples.check(x, "sample");
+        return mean(x, g(x.length));
+    }
+
+    private static double mean(double[] x, int g) {
         double[] s = x.clone();
         Arrays.sort(s);
-        int g = g(s.length);
         double sum = 0;
         for (int i = g; i < s.length - g; i++) {
             sum += s[i];
@@ -44,10 +47,13 @@ public final class Trimmed {
 
     /** Sample variance (n - 1) of the winsorized sample: the g smallest set to the next, the g largest likewise. */
     static double winsorizedVariance(double[] x) {
+        return winsorizedVariance(x, g(x.length));
+    }
+
+    private static double winsorizedVariance(double[] x, int g) {
         double[] s = x.clone();
         Arrays.sort(s);
         int n = s.length;
-        int g = g(n);
         for (int i = 0; i < g; i++) {
             s[i] = s[g];
             s[n - 1 - i] = s[n - 1 - g];
@@ -72,6 +78,44 @@ public final class Trimmed {
         int h = x.length - 2 * g(x.length);
         double t = new TDistribution(h - 1).inverseCumulativeProbability(1 - (1 - confidence) / 2);
         return t * Math.sqrt(squaredError(x));
+    }
+
+    /**
+     * The two-sided test of equal trimmed means with one spread for both sides: the pooled
+     * form of Yuen's test (Student's two-sample t test when nothing is trimmed), with
+     * {@code h_a + h_b - 2} degrees of freedom. This is the nightly's test. Its null hypothesis
+     * is "nothing changed": both sides are forks of the same build on the same machine, so they
+     * share one distribution and one spread, and estimating that spread from all forks is
+     * exact under it. Welch's test ({@link #yuenP}) protects a different null, equal means with
+     * unequal spreads, and pays for it where a nightly cannot afford it: with 16 base forks and
+     * 4 new ones its degrees of freedom fall to about 4, so a 5% slowdown on rows whose forks
+     * spread 3% gives p near 0.04 instead of 0.008 ({@code TrimmedTest}, {@code DetectorSimulationTest}).
+     * A change that leaves the mean but widens the spread can be significant here; a verdict
+     * still needs the point estimate beyond the noise threshold ({@link Comparison#judge}).
+     * Both sides are trimmed only when both have ten forks or more; otherwise it is Student's
+     * test on the plain means, since a winsorized spread and a plain one cannot be pooled.
+     * NaN with fewer than two forks a side; with no spread at all, 0 or 1 as the means differ.
+     */
+    public static double pooledP(double[] a, double[] b) {
+        if (a.length < 2 || b.length < 2) {
+            return Double.NaN;
+        }
+        // both sides trimmed alike or not at all: a winsorized spread and a plain one are not on one scale
+        // (pooling them understated the untrimmed side's error, and A/A nights alarmed twice as often)
+        boolean trim = a.length >= 10 && b.length >= 10;
+        int ga = trim ? g(a.length) : 0;
+        int gb = trim ? g(b.length) : 0;
+        int ha = a.length - 2 * ga;
+        int hb = b.length - 2 * gb;
+        double pooled = ((a.length - 1) * winsorizedVariance(a, ga) + (b.length - 1) * winsorizedVariance(b, gb))
+                / (ha + hb - 2);
+        double diff = mean(a, ga) - mean(b, gb);
+        double squaredError = pooled * (1.0 / ha + 1.0 / hb);
+        if (squaredError == 0) {
+            return diff == 0 ? 1.0 : 0.0;
+        }
+        double t = diff / Math.sqrt(squaredError);
+        return 2 * new TDistribution(ha + hb - 2).cumulativeProbability(-Math.abs(t));
     }
 
     /**

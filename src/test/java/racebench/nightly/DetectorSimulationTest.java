@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,12 +17,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DetectorSimulationTest {
 
     private static Map<String, double[]> pools(int rows, int forks, double factor, long seed) {
+        return pools(rows, forks, factor, 0.015, seed);
+    }
+
+    private static Map<String, double[]> pools(int rows, int forks, double factor, double cv, long seed) {
         Random random = new Random(seed);
         Map<String, double[]> pools = new LinkedHashMap<>();
         for (int r = 0; r < rows; r++) {
             double[] p = new double[forks];
             for (int f = 0; f < forks; f++) {
-                p[f] = 10 * factor * (1 + 0.015 * random.nextGaussian());
+                p[f] = 10 * factor * (1 + cv * random.nextGaussian());
             }
             pools.put("row" + r, p);
         }
@@ -92,5 +97,36 @@ class DetectorSimulationTest {
         DetectorSimulation.Rate none = DetectorSimulation.Rate.of(0, 100);
         assertEquals(0.0, none.low(), 1e-12);
         assertEquals(0.036217, none.high(), 1e-5);
+    }
+    @Test
+    void nightSizedSidesHaveTheNightlysForksAndTheBaselinesPool() {
+        DetectorSimulation.Sizes sizes = new DetectorSimulation.Sizes(Map.of("row0", 6), 3, 5);
+        assertArrayEquals(new int[] {6, 30}, sizes.of("row0", 40), "5 nights of 6 forks");
+        assertArrayEquals(new int[] {6, 14}, sizes.of("row0", 20), "the pool runs out first");
+        assertArrayEquals(new int[] {3, 15}, sizes.of("row1", 40), "a row the nightly lacked gets the minimum");
+        assertArrayEquals(new int[] {2, 2}, sizes.of("row0", 4), "never fewer than two a side");
+        DetectorSimulation.Rates aa = new DetectorSimulation(pools(10, 40, 1.0, 9), Comparison.Criteria.DEFAULT, 7,
+                new DetectorSimulation.Sizes(Map.of(), 4, 5)).aa(20);
+        assertEquals(4.0, aa.newForks(), 0);
+        assertEquals(20.0, aa.baseForks(), 0);
+        DetectorSimulation.Rates half = new DetectorSimulation(pools(10, 40, 1.0, 9), Comparison.Criteria.DEFAULT, 7).aa(20);
+        assertEquals(20.0, half.newForks(), 0);
+        assertEquals(20.0, half.baseForks(), 0);
+    }
+
+    @Test
+    void withANightsFewForksAgainstFiveNightsThePooledTestCatchesFivePercentOnNoisyRows() {
+        // the nightly's CPU rows here: forks spread 3%, 4 new forks a row against 20 pooled ones; 45 of 150 rows slowed
+        DetectorSimulation.Sizes night = new DetectorSimulation.Sizes(Map.of(), 4, 5);
+        Map<String, double[]> base = pools(150, 24, 1.0, 0.03, 10);
+        DetectorSimulation sim = new DetectorSimulation(base, Comparison.Criteria.DEFAULT, 7, night);
+        DetectorSimulation.Rates aa = sim.aa(400);
+        // BH over rows that all did not change alarms on a share alpha of nights: at the 5% target, not above it
+        assertTrue(aa.anyAlarm().low() <= 0.05 && aa.anyAlarm().value() <= 0.07, "A/A nights with any alarm " + aa.anyAlarm());
+        DetectorSimulation.Rates ten = sim.ab(pools(45, 24, 1.10, 0.03, 11), 100);
+        assertTrue(ten.power().value() >= 0.95, "power at 10% " + ten.power());
+        DetectorSimulation.Rates five = sim.ab(pools(45, 24, 1.05, 0.03, 12), 100);
+        assertTrue(five.power().value() >= 0.5, "power at 5% " + five.power());
+        assertTrue(five.falseAlarms().value() < 0.01, "false alarms at 5% " + five.falseAlarms());
     }
 }

@@ -40,6 +40,15 @@ class ComparisonTest {
     }
 
     @Test
+    void theComparisonsTestIsThePooledOne() {
+        double[] a = {10, 12, 9, 11, 13};
+        double[] b = {12, 14, 11, 15, 13, 16};
+        // by hand: ss 10 and 17.5, pooled 27.5 / 9, se² = that * (1/5 + 1/6), df 9
+        double t = (11 - 13.5) / Math.sqrt(27.5 / 9 * (1.0 / 5 + 1.0 / 6));
+        assertEquals(2 * new TDistribution(9).cumulativeProbability(t), Comparison.of(a, b).p(), 1e-12);
+    }
+
+    @Test
     void clearRegression() {
         double[] base = forks(100, 0.5);
         Comparison c = Comparison.of(base, scaled(base, 1.10));

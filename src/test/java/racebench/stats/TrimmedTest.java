@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The trimmed mean and Yuen's test against values worked by hand. */
+/** The trimmed mean and Yuen's tests (Welch's and the pooled one) against values worked by hand. */
 class TrimmedTest {
 
     @Test
@@ -61,5 +61,45 @@ class TrimmedTest {
         assertTrue(plain > 0.05, "the plain t interval: ±" + plain);
         assertTrue(s.relativeHalfWidth() < plain / 2, "trimmed: ±" + s.relativeHalfWidth() + " vs ±" + plain);
         assertEquals(12.4, s.trimmedMean(), 0.1, "the outlier does not pull the estimate");
+    }
+    @Test
+    void thePooledTestIsStudentsWhenNothingIsTrimmed() {
+        double[] a = {10, 12, 9, 11};
+        double[] b = {12, 14, 11, 15, 13, 16};
+        // by hand: ss a = 5, ss b = 17.5; pooled variance 22.5 / 8; se² = that * (1/4 + 1/6); df 8
+        double se2 = 22.5 / 8 * (1.0 / 4 + 1.0 / 6);
+        double t = (10.5 - 13.5) / Math.sqrt(se2);
+        assertEquals(2 * new TDistribution(8).cumulativeProbability(t), Trimmed.pooledP(a, b), 1e-12);
+        assertEquals(new org.apache.commons.math3.stat.inference.TTest().homoscedasticTTest(a, b),
+                Trimmed.pooledP(a, b), 1e-12);
+    }
+
+    @Test
+    void thePooledTestByHand() {
+        double[] a = {50, 1, 2, 3, 4, 5, 6, 7, 8, 9};      // trimmed mean 5.5, (n - 1) s_w² = 66.5, h = 8
+        double[] b = {15, 16, 17, 18, 19, 20, 21, 22, 23, 90}; // trimmed mean 19.5, the same
+        double pooled = (66.5 + 66.5) / (8 + 8 - 2);
+        double t = (5.5 - 19.5) / Math.sqrt(pooled * (1.0 / 8 + 1.0 / 8));
+        assertEquals(2 * new TDistribution(14).cumulativeProbability(t), Trimmed.pooledP(a, b), 1e-12);
+        // equal sizes and spreads: the same statistic as Yuen's, but never fewer degrees of freedom
+        assertTrue(Trimmed.pooledP(a, b) <= Trimmed.yuenP(a, b));
+    }
+
+    @Test
+    void withFewNewForksThePooledTestKeepsTheBaseSpreadsDegreesOfFreedom() {
+        // 16 base forks and 4 new ones 5% slower, both spread about 3%: the nightly's usual case
+        double[] base = {100, 103, 97, 101, 99, 104, 96, 100, 102, 98, 100, 103, 97, 101, 99, 100};
+        double[] slower = {102, 108, 105, 105};
+        double pooled = Trimmed.pooledP(base, slower);
+        double welch = Trimmed.yuenP(base, slower);
+        assertTrue(pooled < 0.01, "pooled p " + pooled);
+        assertTrue(welch > 2 * pooled, "Welch p " + welch + " against pooled " + pooled);
+    }
+
+    @Test
+    void thePooledTestWithoutSpreadDecidesOnTheMeans() {
+        assertEquals(0.0, Trimmed.pooledP(new double[] {1, 1}, new double[] {2, 2}), 0);
+        assertEquals(1.0, Trimmed.pooledP(new double[] {1, 1}, new double[] {1, 1, 1}), 0);
+        assertTrue(Double.isNaN(Trimmed.pooledP(new double[] {1}, new double[] {1, 2})));
     }
 }
