@@ -91,6 +91,13 @@ public enum BenchmarkMapping {
             return o -> o.param("lock").equals("REENTRANT_LOCK");
         }
     },
+    /** "machine"; CPU_LOOP; one loop; no baseline: the nightly's check that the machine is the baseline nights' machine. */
+    MACHINE("MachineBenchmark.cpu") {
+        @Override
+        Key key(ForkSamples s) {
+            return new Key("machine", "CPU_LOOP", 1, 1);
+        }
+    },
     /** "thread-local platform"; the Access; one thread; against PARAMETER on the same kind of thread. */
     THREAD_LOCAL("ThreadLocalBenchmark.read") {
         @Override

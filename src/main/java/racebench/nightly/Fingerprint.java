@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What must match for two nightlies to be comparable: the machine (CPU model, cores, OS) and
+ * What must match for two nightlies to be comparable: the machine (CPU model and generation, cores, OS) and
  * the JDK, and the benchmark settings (profile, selection, and how a fork measures). Read from a run's
  * environment.csv; a night on other hardware or another JDK is not a baseline.
  */
 public record Fingerprint(Map<String, String> facts) {
-    static final List<String> KEYS = List.of("cpu_model", "cores", "os", "jdk", "profile", "include", "measurement");
+    static final List<String> KEYS = List.of("cpu_model", "cpu_id", "cores", "os", "jdk", "profile", "include",
+            "measurement");
 
     public Fingerprint {
         facts = Map.copyOf(facts);
@@ -65,8 +66,10 @@ public record Fingerprint(Map<String, String> facts) {
         return facts.get("profile") + "; " + facts.get("include") + "; " + facts.get("measurement");
     }
 
-    /** One string for history.csv: CPU model, cores, OS and JDK. */
+    /** One string for history.csv: CPU model (and generation, where the run recorded it), cores, OS and JDK. */
     public String machine() {
-        return facts.get("cpu_model") + "; " + facts.get("cores") + " cores; " + facts.get("os") + "; " + facts.get("jdk");
+        String id = facts.get("cpu_id");
+        return facts.get("cpu_model") + (id.isEmpty() ? "" : " (" + id + ")") + "; " + facts.get("cores") + " cores; "
+                + facts.get("os") + "; " + facts.get("jdk");
     }
 }

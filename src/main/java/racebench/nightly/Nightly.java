@@ -28,6 +28,11 @@ import java.util.Optional;
  */
 public final class Nightly {
 
+    /**
+     * Candidate baseline nights read per night pooled: room for {@link MachineCheck} to pass over
+     * nights on another machine and still find {@code --baseline-runs} comparable ones.
+     */
+    static final int CANDIDATES_PER_RUN = 4;
     /** Budget kept back for analysis, the comparison and writing files. */
     static final Duration RESERVE = Duration.ofSeconds(45);
     /** The race suite's quick mode took 4.5 to 6 minutes here; below this budget it runs in sanity mode. */
@@ -102,22 +107,24 @@ public final class Nightly {
             }
         }
         try (NightlyLock lock = NightlyLock.acquire(request.results())) {
-            List<Path> baselines = given != null ? List.of(given)
-                    : Baselines.auto(request.results(), here, request.baselineRuns(),
+            List<Path> candidates = given != null ? List.of(given)
+                    : Baselines.auto(request.results(), here, CANDIDATES_PER_RUN * request.baselineRuns(),
                     note -> console.println("racebench: " + note));
             RunDirectory run = RunDirectory.create(request.results(), "nightly", Instant.now());
-            return run(o, request.results(), run, baselines, here, console);
+            return run(o, request.results(), run, candidates, request.baselineRuns(), here, console);
         } catch (NightlyLock.Busy e) {
             throw new Refused(e.getMessage());
         }
     }
 
     /**
-     * Runs the night into {@code run} against the pooled {@code baselines} (none on the first
-     * night), appends it to history.csv in {@code results}, and marks the run complete last.
+     * Runs the night into {@code run} against the pooled newest {@code baselineRuns} of
+     * {@code candidates} (none on the first night) that ran on a machine like tonight's
+     * ({@link MachineCheck}), appends it to history.csv in {@code results}, and marks the run
+     * complete last.
      */
-    public static Outcome run(Options o, Path results, RunDirectory run, List<Path> baselines, Fingerprint here,
-                              PrintWriter console)
+    public static Outcome run(Options o, Path results, RunDirectory run, List<Path> candidates, int baselineRuns,
+                              Fingerprint here, PrintWriter console)
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure, BenchRun.JmhFailure {
         Instant start = Instant.now();
         String mode = raceMode(o.raceMode(), o.budget());
@@ -134,6 +141,13 @@ public final class Nightly {
         console.printf("%n");
         BenchRun.Measured measured = BenchRun.measure(console, o.profile(), o.selector(), left, run);
         Optional<RunComparison.Result> comparison = Optional.empty();
+        MachineCheck.Selection machine = MachineCheck.select(candidates, run.path(), baselineRuns, o.criteria());
+        if (!candidates.isEmpty()) {
+            MachineCheck.write(machine, run.resolve(MachineCheck.FILE));
+        }
+        machine.refused().forEach(n -> console.println("racebench: not a baseline tonight, another machine: "
+                + n.describe()));
+        List<Path> baselines = machine.baselines();
         if (!baselines.isEmpty()) {
             comparison = Optional.of(RunComparison.compare(baselines, run.path(), o.criteria()));
             RunComparison.write(comparison.get(), run.resolve("compare.csv"));
@@ -152,7 +166,7 @@ public final class Nightly {
             shifts = List.of();
         }
         Trends.write(run.resolve("change-points.csv"), shifts);
-        summary(console, outcome, baselines, o, Duration.between(start, Instant.now()));
+        summary(console, outcome, machine, o, Duration.between(start, Instant.now()));
         recentShifts(console, shifts, run);
         racebench.report.html.RunReport.writeFor(run.path(), console);
         if (!outcome.toolFailed()) {
@@ -164,7 +178,8 @@ public final class Nightly {
     }
 
     /** The night in a few lines: the race verdicts, what regressed, improved or could not tell, the time. */
-    static void summary(PrintWriter console, Outcome outcome, List<Path> baselines, Options o, Duration took) {
+    static void summary(PrintWriter console, Outcome outcome, MachineCheck.Selection machine, Options o, Duration took) {
+        List<Path> baselines = machine.baselines();
         console.printf("%n== nightly summary ==%n");
         outcome.race().ifPresentOrElse(r -> {
             List<VariantResult> bad = r.unexpected();
@@ -183,7 +198,15 @@ public final class Nightly {
                     c.count(Change.IMPROVEMENT), c.count(Change.NO_CHANGE), c.count(Change.INCONCLUSIVE),
                     o.criteria().correction().label(), o.criteria().alpha(), 100 * o.criteria().noise());
             c.notable().forEach(r -> console.println("  " + r.describe()));
-        }, () -> console.printf("benchmarks: no baseline yet; this run is the first of the history%n"));
+        }, () -> {
+            if (machine.withheld()) {
+                console.printf(Locale.ROOT, "benchmarks: not judged: the machine differs from every baseline night "
+                        + "(%d looked at; %s); no alarm either way, and this night may be the baseline of nights on a "
+                        + "machine like it%n", machine.nights().size(), machine.refused().getFirst().describe());
+            } else {
+                console.printf("benchmarks: no baseline yet; this run is the first of the history%n");
+            }
+        });
         console.printf(Locale.ROOT, "took %s of a %s budget%n", racebench.report.Durations.pretty(took), racebench.report.Durations.pretty(o.budget()));
         console.flush();
     }

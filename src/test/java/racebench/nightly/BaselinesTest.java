@@ -104,4 +104,22 @@ class BaselinesTest {
         assertTrue(e.getMessage().contains(fragment), e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     }
+    @Test
+    void aNightOnAnotherGenerationOfTheSameNamedCpuIsNotABaseline(@TempDir Path results) throws IOException {
+        Map<String, String> zen5 = new java.util.HashMap<>(HERE);
+        zen5.put("cpu_id", "family 26 model 2 stepping 1");
+        Map<String, String> zen3 = new java.util.HashMap<>(zen5);
+        zen3.put("cpu_id", "family 25 model 1 stepping 1");
+        Path same = nightly(results, "20261101-020000", zen5, FORKS, Completion.Status.OK);
+        nightly(results, "20261102-020000", zen3, FORKS, Completion.Status.OK);
+        nightly(results, "20261103-020000", HERE, FORKS, Completion.Status.OK); // recorded before cpu_id was
+        List<String> notes = new ArrayList<>();
+        assertEquals(List.of(same), Baselines.auto(results, Fingerprint.of(zen5), 5, notes::add));
+        assertEquals(2, notes.size(), notes.toString());
+        assertTrue(notes.get(0).contains("cpu_id ''"), notes.get(0));
+        assertTrue(notes.get(1).contains("cpu_id 'family 25 model 1 stepping 1'"), notes.get(1));
+        assertEquals("EPYC (family 26 model 2 stepping 1); 2 cores; Linux 6.1 amd64; Eclipse Adoptium 25.0.3",
+                Fingerprint.of(zen5).machine());
+        assertEquals("EPYC; 2 cores; Linux 6.1 amd64; Eclipse Adoptium 25.0.3", Fingerprint.of(HERE).machine());
+    }
 }
