@@ -122,16 +122,21 @@ public final class Calibration {
 
         // null pools: calibrate's own unscaled CPU forks, and every other row's forks from recorded nightlies
         Map<String, double[]> nullPools = new LinkedHashMap<>();
-        for (Path night : history) {
-            RunComparison.forkMeans(night).forEach((row, means) -> nullPools.merge(row,
-                    means.stream().mapToDouble(Double::doubleValue).toArray(), Calibration::concat));
+        Map<String, List<Double>> newest = Map.of();
+        for (Path night : history) { // newest first
+            Map<String, List<Double>> means = RunComparison.forkMeans(night);
+            if (night == history.getFirst()) {
+                newest = means;
+            }
+            means.forEach((row, m) -> nullPools.merge(row, m.stream().mapToDouble(Double::doubleValue).toArray(),
+                    Calibration::concat));
         }
         Map<Double, Map<String, double[]>> pools = new LinkedHashMap<>();
         measured.byCase().forEach((c, samples) -> pools.computeIfAbsent(scaleOf.get(c), s -> new LinkedHashMap<>())
                 .put(samples.label(), samples.forkMeans()));
         nullPools.putAll(pools.getOrDefault(1.0, Map.of()));
 
-        DetectorSimulation.Sizes sizes = nightSizes(history);
+        DetectorSimulation.Sizes sizes = nightSizes(newest);
         DetectorSimulation simulation = new DetectorSimulation(nullPools, criteria, 20261122L, sizes);
         List<Line> lines = new ArrayList<>();
         int affected = pools.getOrDefault(1.0, Map.of()).size();
@@ -160,14 +165,12 @@ public final class Calibration {
 
     /**
      * Night-sized sides: each row's new side has the forks the newest recorded nightly gave it
-     * (the profile's minimum for a row it lacks), its base side those of
-     * {@link Baselines#DEFAULT_RUNS} such nights, as a nightly's pooled baseline has.
+     * ({@code newest}: its fork means by row; the profile's minimum for a row it lacks), its base
+     * side those of {@link Baselines#DEFAULT_RUNS} such nights, as a nightly's pooled baseline has.
      */
-    static DetectorSimulation.Sizes nightSizes(List<Path> history) throws IOException {
+    static DetectorSimulation.Sizes nightSizes(Map<String, List<Double>> newest) {
         Map<String, Integer> forks = new LinkedHashMap<>();
-        if (!history.isEmpty()) { // newest first
-            RunComparison.forkMeans(history.getFirst()).forEach((row, means) -> forks.put(row, means.size()));
-        }
+        newest.forEach((row, means) -> forks.put(row, means.size()));
         return new DetectorSimulation.Sizes(forks, Math.max(2, Profile.NIGHTLY.minForks()), Baselines.DEFAULT_RUNS);
     }
 

@@ -22,7 +22,7 @@ import java.util.Optional;
  * every row is judged by (significant at alpha and beyond the noise threshold). Measured here
  * without it: two nights of one build on VMs with the same fingerprint ("AMD EPYC", 2 cores,
  * one kernel and JDK) gave 27 REGRESSION and 135 IMPROVEMENT verdicts among 197 rows, CPU rows
- * at 0.72x and lock rows at 1.5x to 2.5x: no row threshold survives a different host.
+ * at 0.72x and lock rows at 1.4x to 2.5x: no row threshold survives a different host.
  *
  * <p>A night refused here is not lost: it is still complete and may be tonight's successors'
  * baseline, when they run on a machine like it. A night with no comparable baseline is not
@@ -37,7 +37,7 @@ public final class MachineCheck {
 
     /** One baseline night against tonight; {@code check} is empty when either night lacks the check's row. */
     public record Night(Path run, Optional<Comparison> check, boolean comparable) {
-        /** "20261201-221146-nightly: the machine check ran 0.72x as long tonight [0.70, 0.74]". */
+        /** "20261201-221146-nightly: the machine check (MachineBenchmark.cpu) took 0.700x as long tonight [0.691, 0.709], p=0.0009". */
         public String describe() {
             return run.getFileName() + check.map(c -> {
                 RatioInterval r = c.ratio();

@@ -28,8 +28,9 @@ public final class Environment {
         facts.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
         facts.put("java_home", System.getProperty("java.home"));
         facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        facts.put("cpu_model", cpuModel().orElse("unknown"));
-        facts.put("cpu_id", cpuId().orElse("unknown"));
+        Map<String, String> cpu = cpuInfo();
+        facts.put("cpu_model", cpu.getOrDefault("model name", "unknown"));
+        facts.put("cpu_id", cpuId(cpu).orElse("unknown"));
         facts.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
         facts.put("git_commit", gitCommit(projectDir).orElse("unknown"));
         facts.put("start", start.toString());
@@ -41,55 +42,42 @@ public final class Environment {
         Csv.writeFacts(target, facts);
     }
 
-    private static Optional<String> cpuModel() {
-        return cpuInfo().flatMap(info -> Optional.ofNullable(info.get("model name")));
-    }
-
-    /**
-     * The processor's generation, "family 26 model 2 stepping 1", from /proc/cpuinfo. A cloud
-     * VM's model name is often just "AMD EPYC": measured here, two nights on hosts that both said
-     * so differed by 0.72x on the CPU rows and 1.5x to 2.5x on the lock rows.
-     */
-    private static Optional<String> cpuId() {
-        return cpuInfo().flatMap(CpuId::of);
-    }
-
-    /** The first processor's fields of /proc/cpuinfo, or empty where there is none. */
-    private static Optional<Map<String, String>> cpuInfo() {
+    /** The first processor's fields of /proc/cpuinfo; empty where there is none. */
+    private static Map<String, String> cpuInfo() {
         Path cpuinfo = Path.of("/proc/cpuinfo");
+        Map<String, String> first = new LinkedHashMap<>();
         if (!Files.isReadable(cpuinfo)) {
-            return Optional.empty();
+            return first;
         }
         try (Stream<String> lines = Files.lines(cpuinfo, StandardCharsets.UTF_8)) {
-            Map<String, String> first = new LinkedHashMap<>();
             for (String l : (Iterable<String>) lines.takeWhile(l -> !l.isBlank())::iterator) {
                 int colon = l.indexOf(':');
                 if (colon > 0) {
                     first.putIfAbsent(l.substring(0, colon).trim(), l.substring(colon + 1).trim());
                 }
             }
-            return Optional.of(first);
         } catch (IOException | java.io.UncheckedIOException e) {
-            return Optional.empty();
+            first.clear();
         }
+        return first;
     }
 
-    /** The generation fields of a /proc/cpuinfo entry: x86's family, model and stepping, or ARM's implementer and part. */
-    static final class CpuId {
-        private CpuId() {
+    /**
+     * The processor's generation from a /proc/cpuinfo entry: x86's "family 26 model 2 stepping 1",
+     * or ARM's implementer and part. A cloud VM's model name is often just "AMD EPYC": measured
+     * here, two nights on hosts that both said so differed by 0.72x on the CPU rows and 1.4x to
+     * 2.5x on the lock rows.
+     */
+    static Optional<String> cpuId(Map<String, String> info) {
+        if (info.containsKey("cpu family") && info.containsKey("model")) {
+            return Optional.of("family " + info.get("cpu family") + " model " + info.get("model") + " stepping "
+                    + info.getOrDefault("stepping", "?"));
         }
-
-        static Optional<String> of(Map<String, String> info) {
-            if (info.containsKey("cpu family") && info.containsKey("model")) {
-                return Optional.of("family " + info.get("cpu family") + " model " + info.get("model") + " stepping "
-                        + info.getOrDefault("stepping", "?"));
-            }
-            if (info.containsKey("CPU implementer") && info.containsKey("CPU part")) {
-                return Optional.of("implementer " + info.get("CPU implementer") + " part " + info.get("CPU part")
-                        + " variant " + info.getOrDefault("CPU variant", "?"));
-            }
-            return Optional.empty();
+        if (info.containsKey("CPU implementer") && info.containsKey("CPU part")) {
+            return Optional.of("implementer " + info.get("CPU implementer") + " part " + info.get("CPU part")
+                    + " variant " + info.getOrDefault("CPU variant", "?"));
         }
+        return Optional.empty();
     }
 
     /**

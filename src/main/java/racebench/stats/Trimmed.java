@@ -88,8 +88,8 @@ public final class Trimmed {
      * share one distribution and one spread, and estimating that spread from all forks is
      * exact under it. Welch's test ({@link #yuenP}) protects a different null, equal means with
      * unequal spreads, and pays for it where a nightly cannot afford it: with 16 base forks and
-     * 4 new ones its degrees of freedom fall to about 4, so a 5% slowdown on rows whose forks
-     * spread 3% gives p near 0.04 instead of 0.008 ({@code TrimmedTest}, {@code DetectorSimulationTest}).
+     * 4 new ones its degrees of freedom fall to about 4: for TrimmedTest's 4 forks 5% slower than
+     * 16 (both spread about 2.4%) Welch's p is 0.017 and this test's 0.0012.
      * A change that leaves the mean but widens the spread can be significant here; a verdict
      * still needs the point estimate beyond the noise threshold ({@link Comparison#judge}).
      * Both sides are trimmed only when both have ten forks or more; otherwise it is Student's

@@ -47,11 +47,11 @@ class EnvironmentTest {
     @Test
     void theCpuGenerationComesFromFamilyModelAndStepping() {
         // the first processor of this VM's /proc/cpuinfo, whose model name is only "AMD EPYC"
-        assertEquals(Optional.of("family 26 model 2 stepping 1"), Environment.CpuId.of(Map.of("model name", "AMD EPYC",
+        assertEquals(Optional.of("family 26 model 2 stepping 1"), Environment.cpuId(Map.of("model name", "AMD EPYC",
                 "cpu family", "26", "model", "2", "stepping", "1")));
-        assertEquals(Optional.of("implementer 0x41 part 0xd0c variant 0x3"), Environment.CpuId.of(Map.of(
+        assertEquals(Optional.of("implementer 0x41 part 0xd0c variant 0x3"), Environment.cpuId(Map.of(
                 "CPU implementer", "0x41", "CPU part", "0xd0c", "CPU variant", "0x3")));
-        assertEquals(Optional.empty(), Environment.CpuId.of(Map.of("model name", "something")));
+        assertEquals(Optional.empty(), Environment.cpuId(Map.of("model name", "something")));
         // and the facts every run records carry it
         assertEquals(true, Environment.facts(null, Instant.EPOCH, Instant.EPOCH).containsKey("cpu_id"));
     }
