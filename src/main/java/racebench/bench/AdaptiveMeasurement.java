@@ -35,6 +35,13 @@ import java.util.function.LongSupplier;
  * profile's maximum share what is left evenly, and when none of those are left, every
  * unfinished case does, as before: a case's share is the budget not spent by the others over
  * the cases sharing, so one costly row (a child JVM per task of 32 tasks) cannot starve the rest.
+ *
+ * <p>With a base build ({@link Build}: a nightly's last accepted one) every fork of a case is a
+ * pair, one fork of each build back to back, in alternating order (ABBA, so neither build
+ * always runs first), and a case is precise when both sides are. The machine's drift over the
+ * night then reaches both builds alike: measured here, a machine that ran one build's CPU
+ * rows 8% slower within an hour (no change of the build) gave nine false regressions between
+ * nights compared across that hour.
  */
 public final class AdaptiveMeasurement {
 
@@ -53,12 +60,24 @@ public final class AdaptiveMeasurement {
         public static Stopping of(Profile profile) {
             return new Stopping(profile.minForks(), profile.maxForks(), profile.targetHalfWidth());
         }
+
+        /**
+         * The same budget spent in pairs, one fork of each build: one pair fewer at the minimum
+         * (two at least, for an interval) and half the maximum, so a night of pairs has about
+         * the forks of a night without.
+         */
+        public Stopping paired() {
+            return new Stopping(Math.max(2, minForks - 1), Math.max(2, maxForks / 2), targetHalfWidth);
+        }
     }
 
-    /** What was measured, what was not reached, and the rows whose fork failed. */
+    /**
+     * What was measured, what was not reached, and the rows whose fork failed; with a base build,
+     * its forks by case ({@code baseByCase}, empty without one) and the rows whose base fork failed.
+     */
     public record Result(Map<BenchCase, ForkSamples> byCase, List<String> jsonElements, int forks, Duration took,
                          boolean budgetTooSmall, List<String> failures,
-                         List<RunResult> rows) {
+                         List<RunResult> rows, Map<BenchCase, ForkSamples> baseByCase, List<String> baseFailures) {
         /** Every measured case's forks, in case order. */
         public List<ForkSamples> samples() {
             return List.copyOf(byCase.values());
@@ -76,6 +95,8 @@ public final class AdaptiveMeasurement {
         ForkSamples samples;
         BenchmarkParams params;
         final List<BenchmarkResult> results = new ArrayList<>();
+        ForkSamples baseSamples;
+        String baseFailure;
         double relativeHalfWidth = Double.POSITIVE_INFINITY; // kept up to date by fork(): read every round
         int forksFor = Integer.MAX_VALUE;                     // forks its spread needs for the target, likewise
         long spentNanos;
@@ -98,6 +119,7 @@ public final class AdaptiveMeasurement {
 
     private final Stopping stopping;
     private final Forker forker;
+    private final Forker base; // null: no base build
     private final LongSupplier clock;
     private final Progress progress;
     private String last = "";
@@ -106,8 +128,15 @@ public final class AdaptiveMeasurement {
     private final long deadline;
 
     AdaptiveMeasurement(Stopping stopping, Duration budget, Forker forker, LongSupplier clock, Progress progress) {
+        this(stopping, budget, forker, null, clock, progress);
+    }
+
+    /** @param base forks of the base build, or null for none */
+    AdaptiveMeasurement(Stopping stopping, Duration budget, Forker forker, Forker base, LongSupplier clock,
+                        Progress progress) {
         this.stopping = stopping;
         this.forker = forker;
+        this.base = base;
         this.clock = clock;
         this.progress = progress;
         this.start = clock.getAsLong();
@@ -123,8 +152,16 @@ public final class AdaptiveMeasurement {
     /** The profile's warm-up and measurement per fork, with other stopping rules (calibrate's). */
     public static Result run(List<BenchCase> cases, Profile profile, Stopping stopping, Duration budget,
                              RunDirectory run, Progress progress) throws IOException {
+        return run(cases, profile, stopping, budget, run, progress, java.util.Optional.empty());
+    }
+
+    /** As above, each fork paired with one of {@code base}'s when given ({@link Stopping#paired} is the caller's). */
+    public static Result run(List<BenchCase> cases, Profile profile, Stopping stopping, Duration budget,
+                             RunDirectory run, Progress progress, java.util.Optional<Build> base) throws IOException {
         Forker jmh = c -> JmhRunner.run(c, profile, 1, run.resolve(".jmh-part.json"), run.resolve("jmh.log"));
-        return new AdaptiveMeasurement(stopping, budget, jmh, System::nanoTime, progress).measure(cases);
+        Forker other = base.<Forker>map(b -> c -> b.run(() -> JmhRunner.run(c, profile, 1,
+                run.resolve(".jmh-part.json"), run.resolve("jmh.log")))).orElse(null);
+        return new AdaptiveMeasurement(stopping, budget, jmh, other, System::nanoTime, progress).measure(cases);
     }
 
     Result measure(List<BenchCase> cases) throws IOException {
@@ -171,8 +208,12 @@ public final class AdaptiveMeasurement {
         // one JMH result per row with all its forks, as one JMH call of that many forks would have returned
         List<RunResult> rows = states.stream().filter(s -> s.params != null)
                 .map(s -> new RunResult(s.params, s.results)).toList();
+        Map<BenchCase, ForkSamples> baseByCase = new LinkedHashMap<>();
+        states.stream().filter(s -> s.baseSamples != null).forEach(s -> baseByCase.put(s.c, s.baseSamples));
+        List<String> baseFailures = states.stream().filter(s -> s.baseFailure != null)
+                .map(s -> s.c.label() + ": " + s.baseFailure).toList();
         return new Result(byCase, List.copyOf(json), forks, Duration.ofNanos(clock.getAsLong() - start), tooSmall,
-                failures, rows);
+                failures, rows, baseByCase, baseFailures);
     }
 
     /**
@@ -257,30 +298,75 @@ public final class AdaptiveMeasurement {
         return calls == 0 ? 0 : spent / calls;
     }
 
-    /** One fork; a fork that fails ends that row's measuring, not the run's. */
+    /**
+     * One fork, or with a base build one pair, base first on every other call; a fork of this
+     * build that fails ends that row's measuring, not the run's, and one of the base build ends
+     * the row's base side.
+     */
     private void fork(State s) throws IOException {
         long t0 = clock.getAsLong();
         last = s.c.label();
+        boolean paired = base != null && s.baseFailure == null;
         try {
-            JmhRunner.Forks result = forker.fork(s.c);
-            json.add(result.jsonElements());
-            for (RunResult r : result.results()) {
-                s.params = s.params == null ? r.getParams() : s.params;
-                s.results.addAll(r.getBenchmarkResults());
+            if (paired && s.calls % 2 == 1) {
+                forkBase(s);
             }
-            result.samples().ifPresent(more -> s.samples = s.samples == null ? more : s.samples.plus(more));
-            if (s.forks() >= 2) {
-                Summary summary = Summary.of(s.samples.forkMeans());
-                s.relativeHalfWidth = summary.relativeHalfWidth();
-                s.forksFor = summary.forksFor(stopping.targetHalfWidth());
+            forkThis(s);
+            if (paired && s.calls % 2 == 0) {
+                forkBase(s);
             }
+            precision(s);
         } catch (RunnerException | RuntimeException e) {
-            s.failure = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+            s.failure = firstLine(e);
             progress.note("[jmh] a fork of " + s.c.label() + " failed, no more forks for it: " + s.failure);
         } finally {
             s.spentNanos += clock.getAsLong() - t0;
             s.calls++;
         }
+    }
+
+    private void forkThis(State s) throws IOException, RunnerException {
+        JmhRunner.Forks result = forker.fork(s.c);
+        json.add(result.jsonElements());
+        for (RunResult r : result.results()) {
+            s.params = s.params == null ? r.getParams() : s.params;
+            s.results.addAll(r.getBenchmarkResults());
+        }
+        result.samples().ifPresent(more -> s.samples = s.samples == null ? more : s.samples.plus(more));
+    }
+
+    private void forkBase(State s) throws IOException {
+        try {
+            base.fork(s.c).samples().ifPresent(more -> s.baseSamples = s.baseSamples == null ? more
+                    : s.baseSamples.plus(more));
+        } catch (RunnerException | RuntimeException e) {
+            s.baseFailure = firstLine(e);
+            progress.note("[jmh] a fork of the base build's " + s.c.label() + " failed, no more base forks for it: "
+                    + s.baseFailure);
+        }
+    }
+
+    /** The case's relative half-width and the forks it needs: the wider side's, with a base build. */
+    private void precision(State s) {
+        if (s.forks() < 2) {
+            return;
+        }
+        Summary mine = Summary.of(s.samples.forkMeans());
+        s.relativeHalfWidth = mine.relativeHalfWidth();
+        s.forksFor = mine.forksFor(stopping.targetHalfWidth());
+        if (base != null && s.baseFailure == null) {
+            if (s.baseSamples == null || s.baseSamples.forks().size() < 2) {
+                s.relativeHalfWidth = Double.POSITIVE_INFINITY;
+                return;
+            }
+            Summary theirs = Summary.of(s.baseSamples.forkMeans());
+            s.relativeHalfWidth = Math.max(s.relativeHalfWidth, theirs.relativeHalfWidth());
+            s.forksFor = Math.max(s.forksFor, theirs.forksFor(stopping.targetHalfWidth()));
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
     }
 
     /**

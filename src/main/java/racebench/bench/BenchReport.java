@@ -26,6 +26,12 @@ public final class BenchReport {
     public static void write(RunDirectory run, List<ForkSamples> samples, List<BenchRow> rows,
                              List<BenchAnalysis.Ratio> ratios) throws IOException {
         Csv.write(run.resolve("bench.csv"), BenchRow.HEADER, rows, BenchRow::cells);
+        writeForks(run.resolve(RunComparison.FORKS_FILE), samples);
+        Csv.write(run.resolve("bench-ratios.csv"), BenchAnalysis.Ratio.HEADER, ratios, BenchAnalysis.Ratio::cells);
+    }
+
+    /** bench-forks.csv, or base-forks.csv for a base build's forks: one line per fork. */
+    static void writeForks(java.nio.file.Path target, List<ForkSamples> samples) throws IOException {
         List<List<Object>> forks = new java.util.ArrayList<>();
         for (ForkSamples s : samples) {
             double[] means = s.forkMeans();
@@ -37,8 +43,7 @@ public final class BenchReport {
                         iterations.length - steady.length));
             }
         }
-        Csv.write(run.resolve("bench-forks.csv"), FORKS_HEADER, forks, row -> row);
-        Csv.write(run.resolve("bench-ratios.csv"), BenchAnalysis.Ratio.HEADER, ratios, BenchAnalysis.Ratio::cells);
+        Csv.write(target, FORKS_HEADER, forks, row -> row);
     }
 
     /**

@@ -40,7 +40,17 @@ public final class BenchRun {
 
     public static Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,
                                    RunDirectory run) throws IOException, JmhFailure {
-        return measure(console, profile, selector, Map.of(), budget, run);
+        return measure(console, profile, selector, Map.of(), budget, run, java.util.Optional.empty());
+    }
+
+    /**
+     * A nightly's run with the base build measured beside this one, fork by fork, into
+     * {@link RunComparison#BASE_FORKS_FILE} (the profile's forks spent in pairs:
+     * {@link AdaptiveMeasurement.Stopping#paired}).
+     */
+    public static Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,
+                                   RunDirectory run, java.util.Optional<Build> base) throws IOException, JmhFailure {
+        return measure(console, profile, selector, Map.of(), budget, run, base);
     }
 
     /**
@@ -50,16 +60,29 @@ public final class BenchRun {
     public static Measured measure(PrintWriter console, Profile profile, String selector,
                                    Map<String, List<String>> params, Duration budget, RunDirectory run)
             throws IOException, JmhFailure {
+        return measure(console, profile, selector, params, budget, run, java.util.Optional.empty());
+    }
+
+    private static Measured measure(PrintWriter console, Profile profile, String selector,
+                                    Map<String, List<String>> params, Duration budget, RunDirectory run,
+                                    java.util.Optional<Build> base) throws IOException, JmhFailure {
         java.util.SortedSet<org.openjdk.jmh.runner.BenchmarkListEntry> benchmarks = JmhRunner.matching(selector);
         List<BenchCase> cases = BenchCase.matrix(benchmarks, BenchCase.overlay(benchmarks, profile.params(), params));
         console.printf(Locale.ROOT, "racebench: profile %s, %d rows, %d to %d forks each within a budget of %s, writing %s%n",
                 profile.name().toLowerCase(Locale.ROOT), cases.size(), profile.minForks(), profile.maxForks(),
                 Durations.pretty(budget), run.path());
+        AdaptiveMeasurement.Stopping stopping = AdaptiveMeasurement.Stopping.of(profile);
+        if (base.isPresent()) {
+            stopping = stopping.paired();
+            console.printf(Locale.ROOT, "racebench: each fork paired with one of the base build %s (%d to %d pairs a row), "
+                    + "in alternating order, writing %s%n", base.get().shortName(), stopping.minForks(),
+                    stopping.maxForks(), run.resolve(RunComparison.BASE_FORKS_FILE).getFileName());
+        }
         console.flush();
         racebench.report.ProgressLine line = racebench.report.ProgressLine.on(console);
         AdaptiveMeasurement.Result result;
         try {
-            result = AdaptiveMeasurement.run(cases, profile, budget, run, line);
+            result = AdaptiveMeasurement.run(cases, profile, stopping, budget, run, line, base);
         } finally {
             line.done();
         }
@@ -77,6 +100,9 @@ public final class BenchRun {
         List<BenchAnalysis.Ratio> ratios = BenchAnalysis.ratios(result.samples());
         Instant end = Instant.now();
         BenchReport.write(run, result.samples(), rows, ratios);
+        if (base.isPresent()) {
+            BenchReport.writeForks(run.resolve(RunComparison.BASE_FORKS_FILE), List.copyOf(result.baseByCase().values()));
+        }
         Map<String, String> facts = new LinkedHashMap<>(Environment.facts(Environment.projectDir(), run.started(), end));
         // what a later comparison must match: runs of different settings are not comparable
         facts.put("profile", profile.name().toLowerCase(Locale.ROOT));
@@ -87,11 +113,16 @@ public final class BenchRun {
         facts.put("measurement", profile.measurement());
         facts.put("budget_seconds", Long.toString(budget.toSeconds()));
         facts.put("forks", Integer.toString(result.forks()));
+        base.ifPresent(b -> facts.put("base_build", b.name()));
         Environment.write(run.resolve("environment.csv"), facts);
         BenchReport.print(console, rows, ratios, profile.targetHalfWidth(),
                 result.forks() == 0 ? Double.NaN : result.took().toMillis() / 1000.0 / result.forks());
-        console.printf("%nMeasured %d forks of %d rows in %s (budget %s). Results in %s%n", result.forks(), rows.size(),
-                Durations.pretty(result.took()), Durations.pretty(budget), run.path());
+        console.printf("%nMeasured %d forks of %d rows in %s (budget %s)%s. Results in %s%n", result.forks(), rows.size(),
+                Durations.pretty(result.took()), Durations.pretty(budget), base.isEmpty() ? ""
+                        : ", and " + result.baseByCase().values().stream().mapToInt(s -> s.forks().size()).sum()
+                        + " of the base build beside them" + (result.baseFailures().isEmpty() ? ""
+                        : " (its forks failed on " + result.baseFailures().size() + " row(s), first: "
+                        + result.baseFailures().getFirst() + ")"), run.path());
         racebench.report.html.RunReport.writeFor(run.path(), console);
         if (!result.failures().isEmpty()) { // everything else is written: the failure costs its rows, not the run
             throw new JmhFailure(result.failures().size() + " row(s) failed" + failures(result) + "; see "

@@ -26,6 +26,8 @@ import java.util.Map;
  */
 public final class RunComparison {
     public static final String FORKS_FILE = "bench-forks.csv";
+    /** A nightly's base build measured the same night, fork by fork beside this one: bench-forks.csv's columns. */
+    public static final String BASE_FORKS_FILE = "base-forks.csv";
     static final List<String> FORKS_COLUMNS = List.of("benchmark", "params", "unit", "mean");
 
     /** One benchmark and parameter set in both runs: a row of compare.csv. */
@@ -113,6 +115,16 @@ public final class RunComparison {
         return compare(base, read(newRun), criteria);
     }
 
+    /** A run's own forks against the base build's measured beside them ({@link #BASE_FORKS_FILE}). */
+    public static Result compareWithin(Path run, Comparison.Criteria criteria) throws IOException {
+        return compare(read(run, BASE_FORKS_FILE), read(run), criteria);
+    }
+
+    /** Whether the run measured a base build beside its own forks. */
+    public static boolean hasBaseForks(Path run) {
+        return Files.isRegularFile(run.resolve(BASE_FORKS_FILE));
+    }
+
     private static Result compare(Map<String, Side> base, Map<String, Side> candidate, Comparison.Criteria criteria) {
         List<String> keys = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
@@ -156,9 +168,13 @@ public final class RunComparison {
     }
 
     private static Map<String, Side> read(Path run) throws IOException {
-        Path file = run.resolve(FORKS_FILE);
+        return read(run, FORKS_FILE);
+    }
+
+    private static Map<String, Side> read(Path run, String name) throws IOException {
+        Path file = run.resolve(name);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(run + " is not a bench run: it has no " + FORKS_FILE);
+            throw new IllegalArgumentException(run + " is not a bench run: it has no " + name);
         }
         try {
             List<CSVRecord> records = Csv.read(file);
@@ -167,9 +183,9 @@ public final class RunComparison {
             }
             return read(records);
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException(file + " is not a valid " + FORKS_FILE + ": " + message(e));
+            throw new IllegalArgumentException(file + " is not a valid " + name + ": " + message(e));
         } catch (IOException e) { // commons-csv's parse errors (a bad quote) are IOExceptions too
-            throw new IllegalArgumentException(file + " is not a valid " + FORKS_FILE + ": " + e.getMessage());
+            throw new IllegalArgumentException(file + " is not a valid " + name + ": " + e.getMessage());
         }
     }
 

@@ -39,15 +39,7 @@ public final class Baselines {
      * a stray corrupt directory never stops the job.
      */
     public static List<Path> auto(Path results, Fingerprint here, int runs, Consumer<String> notes) throws IOException {
-        if (!Files.isDirectory(results)) {
-            return List.of();
-        }
-        List<Path> candidates;
-        try (Stream<Path> dirs = Files.list(results)) {
-            // run directories are named by UTC start time: newest first
-            candidates = dirs.filter(p -> p.getFileName().toString().contains(SUFFIX) && Files.isDirectory(p))
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
-        }
+        List<Path> candidates = nightlies(results);
         List<Path> chosen = new ArrayList<>();
         for (Path run : candidates) {
             if (chosen.size() == runs) {
@@ -69,6 +61,17 @@ public final class Baselines {
             }
         }
         return List.copyOf(chosen);
+    }
+
+    /** The nightly run directories in {@code results}, newest first (they are named by UTC start time). */
+    static List<Path> nightlies(Path results) throws IOException {
+        if (!Files.isDirectory(results)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(results)) {
+            return dirs.filter(p -> p.getFileName().toString().contains(SUFFIX) && Files.isDirectory(p))
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed()).toList();
+        }
     }
 
     /** A baseline the user named: it must be usable, or one line says why. */

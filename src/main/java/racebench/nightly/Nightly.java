@@ -25,6 +25,13 @@ import java.util.Optional;
  * strongest jcstress mode that fits, then the benchmark profile with what is left, then the
  * comparison with the baseline, and one summary. The night fails (exit 1) on an unexpected
  * race verdict or a regression, and only then.
+ *
+ * <p>The baseline is the build of the newest baseline night, measured tonight beside tonight's
+ * build, fork by fork ({@link Builds}, {@link racebench.bench.AdaptiveMeasurement}), so the
+ * machine's drift over the hours between nights cannot pass for a change of the build. When no
+ * baseline night has a stored build (the first nights, or racebench run from class
+ * directories) the baseline is the pooled forks of the baseline nights, after
+ * {@link MachineCheck}.
  */
 public final class Nightly {
 
@@ -139,17 +146,26 @@ public final class Nightly {
             left = Duration.ofMinutes(1);
         }
         console.printf("%n");
-        BenchRun.Measured measured = BenchRun.measure(console, o.profile(), o.selector(), left, run);
+        Optional<String> build = Builds.store(results, o.classPath());
+        Optional<Builds.Base> base = Builds.newest(results, candidates, note -> console.println("racebench: " + note));
+        BenchRun.Measured measured = BenchRun.measure(console, o.profile(), o.selector(), left, run,
+                base.map(Builds.Base::build));
         Optional<RunComparison.Result> comparison = Optional.empty();
-        MachineCheck.Selection machine = MachineCheck.select(candidates, run.path(), baselineRuns, o.criteria());
-        if (!candidates.isEmpty()) {
-            MachineCheck.write(machine, run.resolve(MachineCheck.FILE));
+        MachineCheck.Selection machine = new MachineCheck.Selection(List.of(), List.of());
+        if (base.isPresent()) {
+            comparison = Optional.of(RunComparison.compareWithin(run.path(), o.criteria()));
+        } else {
+            machine = MachineCheck.select(candidates, run.path(), baselineRuns, o.criteria());
+            if (!candidates.isEmpty()) {
+                MachineCheck.write(machine, run.resolve(MachineCheck.FILE));
+            }
+            machine.refused().forEach(n -> console.println("racebench: not a baseline tonight, another machine: "
+                    + n.describe()));
+            if (!machine.baselines().isEmpty()) {
+                comparison = Optional.of(RunComparison.compare(machine.baselines(), run.path(), o.criteria()));
+            }
         }
-        machine.refused().forEach(n -> console.println("racebench: not a baseline tonight, another machine: "
-                + n.describe()));
-        List<Path> baselines = machine.baselines();
-        if (!baselines.isEmpty()) {
-            comparison = Optional.of(RunComparison.compare(baselines, run.path(), o.criteria()));
+        if (comparison.isPresent()) {
             RunComparison.write(comparison.get(), run.resolve("compare.csv"));
         }
         Outcome outcome = new Outcome(race, comparison, race.map(RaceSuite.Outcome::failed).orElse(false));
@@ -166,20 +182,31 @@ public final class Nightly {
             shifts = List.of();
         }
         Trends.write(run.resolve("change-points.csv"), shifts);
-        summary(console, outcome, machine, o, Duration.between(start, Instant.now()));
+        summary(console, outcome, base, machine, o, Duration.between(start, Instant.now()));
         recentShifts(console, shifts, run);
         racebench.report.html.RunReport.writeFor(run.path(), console);
         if (!outcome.toolFailed()) {
             boolean regressed = comparison.map(RunComparison.Result::hasRegression).orElse(false);
+            java.util.Map<String, String> facts = new java.util.HashMap<>();
+            facts.put(Baselines.REGRESSION_FACT, Boolean.toString(regressed));
+            build.ifPresent(b -> facts.put(Builds.FACT, b));
             Completion.mark(run, outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, Instant.now(),
-                    java.util.Map.of(Baselines.REGRESSION_FACT, Boolean.toString(regressed)));
+                    facts);
+            // the builds later nights may take a base from: those of the nights they may choose among
+            Builds.prune(results, Baselines.nightlies(results).stream().limit(CANDIDATES_PER_RUN * baselineRuns + 1L)
+                    .toList());
         }
         return outcome;
     }
 
     /** The night in a few lines: the race verdicts, what regressed, improved or could not tell, the time. */
-    static void summary(PrintWriter console, Outcome outcome, MachineCheck.Selection machine, Options o, Duration took) {
+    static void summary(PrintWriter console, Outcome outcome, Optional<Builds.Base> base, MachineCheck.Selection machine,
+                        Options o, Duration took) {
         List<Path> baselines = machine.baselines();
+        String against = base.map(b -> "build " + b.build().shortName() + " (of " + b.night().getFileName()
+                        + ") measured beside tonight's, fork by fork")
+                .orElse(baselines.size() == 1 ? baselines.getFirst().getFileName().toString()
+                        : "the pooled forks of " + baselines.size() + " nightlies");
         console.printf("%n== nightly summary ==%n");
         outcome.race().ifPresentOrElse(r -> {
             List<VariantResult> bad = r.unexpected();
@@ -193,8 +220,7 @@ public final class Nightly {
         outcome.comparison().ifPresentOrElse(c -> {
             console.printf(Locale.ROOT, "benchmarks against %s: %d rows, %d REGRESSION, %d IMPROVEMENT, %d NO_CHANGE, "
                             + "%d INCONCLUSIVE (%s over all rows, alpha %.2f, noise %.0f%%)%n",
-                    baselines.size() == 1 ? baselines.getFirst().getFileName().toString()
-                            : "the pooled forks of " + baselines.size() + " nightlies", c.rows().size(), c.count(Change.REGRESSION),
+                    against, c.rows().size(), c.count(Change.REGRESSION),
                     c.count(Change.IMPROVEMENT), c.count(Change.NO_CHANGE), c.count(Change.INCONCLUSIVE),
                     o.criteria().correction().label(), o.criteria().alpha(), 100 * o.criteria().noise());
             c.notable().forEach(r -> console.println("  " + r.describe()));

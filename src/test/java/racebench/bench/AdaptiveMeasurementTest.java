@@ -166,4 +166,70 @@ class AdaptiveMeasurementTest {
         assertTrue(r.failures().getFirst().contains("fork crashed"), r.failures().toString());
         assertEquals(3, r.byCase().values().iterator().next().forks().size());
     }
+
+    /** A case's forks of two builds on one clock, the order they ran in as "A" (this build) and "B" (the base). */
+    private static AdaptiveMeasurement.Result paired(Fake mine, Fake theirs, List<String> order, int budgetSeconds,
+                                                     int min, int max) throws Exception {
+        AdaptiveMeasurement.Forker a = c -> {
+            order.add("A");
+            return mine.fork(c);
+        };
+        AdaptiveMeasurement.Forker b = c -> {
+            order.add("B");
+            return theirs.fork(c);
+        };
+        return new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(min, max, 0.02), Duration.ofSeconds(budgetSeconds),
+                a, b, () -> mine.now()[0], line -> { }).measure(mine.cases());
+    }
+
+    private static Fake sameClock(Fake fake, Map<String, double[]> spec) {
+        return new Fake(spec, fake.now(), new Random(2), new ArrayList<>());
+    }
+
+    @Test
+    void withABaseBuildEveryForkIsAPairInAlternatingOrder() throws Exception {
+        Fake mine = Fake.of(Map.of("r", new double[] {1, 0.001}));
+        Fake theirs = sameClock(mine, Map.of("r", new double[] {1, 0.001}));
+        List<String> order = new ArrayList<>();
+        AdaptiveMeasurement.Result r = paired(mine, theirs, order, 100, 2, 10);
+        assertEquals(List.of("A", "B", "B", "A"), order, "ABBA: neither build always runs first");
+        assertEquals(2, r.byCase().values().iterator().next().forks().size());
+        assertEquals(2, r.baseByCase().values().iterator().next().forks().size());
+        assertEquals(4 * SECOND, mine.now()[0], "a pair costs both forks");
+    }
+
+    @Test
+    void aRowStaysOpenUntilTheBaseSideIsPreciseToo() throws Exception {
+        Fake mine = Fake.of(Map.of("r", new double[] {1, 0.001}));
+        Fake theirs = sameClock(mine, Map.of("r", new double[] {1, 0.05}));
+        List<String> order = new ArrayList<>();
+        AdaptiveMeasurement.Result r = paired(mine, theirs, order, 1000, 2, 40);
+        int forks = r.byCase().values().iterator().next().forks().size();
+        assertTrue(forks > 2, "this build's side alone converged at 2 forks; the row got " + forks);
+        assertEquals(forks, r.baseByCase().values().iterator().next().forks().size(), "both sides get every pair");
+        double width = racebench.stats.Summary.of(r.baseByCase().values().iterator().next().forkMeans())
+                .relativeHalfWidth();
+        assertTrue(width <= 0.02 || forks == 40, "the base side reached ±" + width + " with " + forks + " forks");
+    }
+
+    @Test
+    void aFailingBaseForkEndsTheBaseSideOfItsRowOnly() throws Exception {
+        Fake mine = Fake.of(Map.of("r", new double[] {1, 0.001}));
+        Fake theirs = sameClock(mine, Map.of("r", new double[] {-1, 0}));
+        List<String> order = new ArrayList<>();
+        AdaptiveMeasurement.Result r = paired(mine, theirs, order, 100, 3, 10);
+        assertEquals(1, order.stream().filter("B"::equals).count(), "no second base fork after one failed: " + order);
+        assertEquals(3, r.byCase().values().iterator().next().forks().size(), "this build's side is measured as before");
+        assertTrue(r.baseByCase().isEmpty());
+        assertEquals(1, r.baseFailures().size());
+        assertTrue(r.failures().isEmpty());
+    }
+
+    @Test
+    void pairedStoppingKeepsTheNightsForks() {
+        AdaptiveMeasurement.Stopping nightly = AdaptiveMeasurement.Stopping.of(Profile.NIGHTLY).paired();
+        assertEquals(2, nightly.minForks());
+        assertEquals(Profile.NIGHTLY.maxForks() / 2, nightly.maxForks());
+        assertEquals(2, new AdaptiveMeasurement.Stopping(2, 3, 0.02).paired().minForks(), "two at least, for an interval");
+    }
 }

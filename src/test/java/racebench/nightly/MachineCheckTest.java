@@ -97,7 +97,7 @@ class MachineCheckTest {
         Nightly.Options options = new Nightly.Options(racebench.bench.Profile.NIGHTLY, ".*", java.time.Duration.ofMinutes(30),
                 "none", List.of(), List.of(), Comparison.Criteria.DEFAULT);
         Nightly.summary(new java.io.PrintWriter(out), new Nightly.Outcome(java.util.Optional.empty(),
-                java.util.Optional.empty(), false), s, options, java.time.Duration.ofMinutes(29));
+                java.util.Optional.empty(), false), java.util.Optional.empty(), s, options, java.time.Duration.ofMinutes(29));
         String text = out.toString();
         assertTrue(text.contains("benchmarks: not judged: the machine differs from every baseline night (1 looked at; "
                 + "20261101-020000-nightly: the machine check (MachineBenchmark.cpu) took 0.714x as long tonight"), text);

@@ -1,0 +1,119 @@
+package racebench.nightly;
+
+import racebench.bench.Build;
+import racebench.report.AtomicFiles;
+import racebench.report.Completion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * {@code results/builds/}: the jar each nightly ran, stored once by its SHA-256 and named in the
+ * night's complete.csv, so that a later night can measure its baseline's build beside its own,
+ * fork by fork, rather than compare with forks measured on other nights of a moving machine. A
+ * build is stored only when racebench runs from one jar (as the launcher runs it); run from
+ * class directories, a night names no build and its successors fall back to the pooled forks of
+ * earlier nights. Builds no recent night names are removed.
+ */
+public final class Builds {
+    static final String DIR = "builds";
+    /** The fact in complete.csv naming the night's build. */
+    static final String FACT = "build";
+
+    /** A baseline night and its stored build. */
+    public record Base(Path night, Build build) {
+    }
+
+    private Builds() {
+    }
+
+    /** Stores the build on {@code classPath} when it is one jar; its name, or empty when it is not a jar. */
+    public static Optional<String> store(Path results, List<String> classPath) throws IOException {
+        if (classPath.size() != 1 || !classPath.getFirst().endsWith(".jar")) {
+            return Optional.empty();
+        }
+        Path jar = Path.of(classPath.getFirst());
+        if (!Files.isRegularFile(jar)) {
+            return Optional.empty();
+        }
+        String name = sha256(jar);
+        Path target = results.resolve(DIR).resolve(name + ".jar");
+        if (!Files.isRegularFile(target) || !sha256(target).equals(name)) {
+            Files.createDirectories(target.getParent());
+            Path part = Files.createTempFile(target.getParent(), ".part-", ".jar");
+            try {
+                Files.copy(jar, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                AtomicFiles.move(part, target);
+            } finally {
+                Files.deleteIfExists(part);
+            }
+        }
+        return Optional.of(name);
+    }
+
+    /**
+     * The newest of {@code candidates} (newest first) whose build is stored intact: the base
+     * build tonight measures beside its own. A night whose build is named but missing or
+     * damaged is passed over with a note.
+     */
+    public static Optional<Base> newest(Path results, List<Path> candidates, Consumer<String> notes) throws IOException {
+        for (Path night : candidates) {
+            Optional<String> name = Completion.fact(night, FACT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            Path jar = results.resolve(DIR).resolve(name.get() + ".jar");
+            if (!Files.isRegularFile(jar)) {
+                notes.accept("no base build from " + night.getFileName() + ": " + jar + " is gone");
+                continue;
+            }
+            if (!sha256(jar).equals(name.get())) {
+                notes.accept("no base build from " + night.getFileName() + ": " + jar + " is damaged (its SHA-256 differs)");
+                continue;
+            }
+            return Optional.of(new Base(night, new Build(name.get(), List.of(jar.toString()))));
+        }
+        return Optional.empty();
+    }
+
+    /** Removes the stored builds that none of {@code nights} names (the nights later ones may take a base from). */
+    public static void prune(Path results, List<Path> nights) throws IOException {
+        Path dir = results.resolve(DIR);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        Set<String> named = new HashSet<>();
+        nights.forEach(n -> Completion.fact(n, FACT).ifPresent(b -> named.add(b + ".jar")));
+        try (Stream<Path> jars = Files.list(dir)) {
+            for (Path jar : jars.toList()) {
+                if (!named.contains(jar.getFileName().toString())) {
+                    Files.deleteIfExists(jar);
+                }
+            }
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a required algorithm", e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package racebench.nightly;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import racebench.report.Completion;
+import racebench.report.RunDirectory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** results/builds/: a night's jar stored by its hash, found again by a later night, checked, and pruned. */
+class BuildsTest {
+
+    private static Path jar(Path dir, String name, String content) throws IOException {
+        return Files.writeString(Files.createDirectories(dir).resolve(name), content);
+    }
+
+    /** A complete nightly run directory whose mark names {@code build} (none when null). */
+    private static Path night(Path results, String stamp, String build) throws IOException {
+        Path dir = Files.createDirectories(results.resolve(stamp + "-nightly"));
+        Completion.mark(RunDirectory.open(dir, Instant.now()), Completion.Status.OK, Instant.now(),
+                build == null ? Map.of() : Map.of(Builds.FACT, build));
+        return dir;
+    }
+
+    @Test
+    void aJarIsStoredOnceByItsHashAndClassDirectoriesAreNot(@TempDir Path tmp) throws IOException {
+        Path results = tmp.resolve("results");
+        Path a = jar(tmp.resolve("a"), "racebench.jar", "build a");
+        String name = Builds.store(results, List.of(a.toString())).orElseThrow();
+        assertEquals(64, name.length(), "a SHA-256 in hex");
+        Path stored = results.resolve(Builds.DIR).resolve(name + ".jar");
+        assertEquals("build a", Files.readString(stored));
+        assertEquals(Optional.of(name), Builds.store(results, List.of(jar(tmp.resolve("copy"), "x.jar", "build a")
+                .toString())), "the same bytes are the same build");
+        try (var files = Files.list(results.resolve(Builds.DIR))) {
+            assertEquals(1, files.count(), "stored once, no temporary file left");
+        }
+        String other = Builds.store(results, List.of(jar(tmp.resolve("b"), "racebench.jar", "build b").toString()))
+                .orElseThrow();
+        assertFalse(other.equals(name));
+        assertTrue(Builds.store(results, List.of(tmp.resolve("classes").toString(), a.toString())).isEmpty(),
+                "run from class directories: no one jar to store");
+        assertTrue(Builds.store(results, List.of(tmp.resolve("gone.jar").toString())).isEmpty());
+    }
+
+    @Test
+    void theBaseIsTheNewestCandidateWhoseBuildIsThereIntact(@TempDir Path tmp) throws IOException {
+        Path results = tmp.resolve("results");
+        String old = Builds.store(results, List.of(jar(tmp, "old.jar", "old").toString())).orElseThrow();
+        String damaged = Builds.store(results, List.of(jar(tmp, "new.jar", "new").toString())).orElseThrow();
+        Files.writeString(results.resolve(Builds.DIR).resolve(damaged + ".jar"), "not what was stored");
+        Path first = night(results, "20261101-020000", old);
+        Path second = night(results, "20261102-020000", damaged);
+        Path third = night(results, "20261103-020000", "f".repeat(64)); // named, never stored
+        Path fourth = night(results, "20261104-020000", null);          // from class directories
+        List<String> notes = new ArrayList<>();
+        Builds.Base base = Builds.newest(results, List.of(fourth, third, second, first), notes::add).orElseThrow();
+        assertEquals(first, base.night());
+        assertEquals(old, base.build().name());
+        assertEquals(List.of(results.resolve(Builds.DIR).resolve(old + ".jar").toString()), base.build().classPath());
+        assertEquals(2, notes.size(), notes.toString());
+        assertTrue(notes.get(0).contains("20261103-020000-nightly") && notes.get(0).contains("is gone"), notes.get(0));
+        assertTrue(notes.get(1).contains("20261102-020000-nightly") && notes.get(1).contains("damaged"), notes.get(1));
+        assertTrue(Builds.newest(results, List.of(fourth), notes::add).isEmpty(), "no stored build: pooled nights");
+    }
+
+    @Test
+    void pruningKeepsTheBuildsTheGivenNightsName(@TempDir Path tmp) throws IOException {
+        Path results = tmp.resolve("results");
+        String kept = Builds.store(results, List.of(jar(tmp, "k.jar", "kept").toString())).orElseThrow();
+        String dropped = Builds.store(results, List.of(jar(tmp, "d.jar", "dropped").toString())).orElseThrow();
+        night(results, "20261101-020000", dropped);
+        Path recent = night(results, "20261102-020000", kept);
+        Files.writeString(results.resolve(Builds.DIR).resolve(".part-1.jar"), "an interrupted copy");
+        Builds.prune(results, List.of(recent));
+        try (var files = Files.list(results.resolve(Builds.DIR))) {
+            assertEquals(List.of(kept + ".jar"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+}
