@@ -31,8 +31,12 @@ public final class BenchRun {
         }
     }
 
-    /** What a run measured: the fork samples and the rows made of them. */
-    public record Measured(List<ForkSamples> samples, List<BenchRow> rows) {
+    /**
+     * What a run measured: the fork samples and the rows made of them; with a base build, its
+     * forks (empty when every one failed) and the first of its failures.
+     */
+    public record Measured(List<ForkSamples> samples, List<BenchRow> rows, List<ForkSamples> baseSamples,
+                           java.util.Optional<String> baseFailure) {
     }
 
     private BenchRun() {
@@ -100,8 +104,9 @@ public final class BenchRun {
         List<BenchAnalysis.Ratio> ratios = BenchAnalysis.ratios(result.samples());
         Instant end = Instant.now();
         BenchReport.write(run, result.samples(), rows, ratios);
-        if (base.isPresent()) {
-            BenchReport.writeForks(run.resolve(RunComparison.BASE_FORKS_FILE), List.copyOf(result.baseByCase().values()));
+        List<ForkSamples> baseSamples = List.copyOf(result.baseByCase().values());
+        if (!baseSamples.isEmpty()) {
+            BenchReport.writeForks(run.resolve(RunComparison.BASE_FORKS_FILE), baseSamples);
         }
         Map<String, String> facts = new LinkedHashMap<>(Environment.facts(Environment.projectDir(), run.started(), end));
         // what a later comparison must match: runs of different settings are not comparable
@@ -128,7 +133,7 @@ public final class BenchRun {
             throw new JmhFailure(result.failures().size() + " row(s) failed" + failures(result) + "; see "
                     + run.resolve("jmh.log"), null);
         }
-        return new Measured(result.samples(), rows);
+        return new Measured(result.samples(), rows, baseSamples, result.baseFailures().stream().findFirst());
     }
 
     private static String failures(AdaptiveMeasurement.Result result) {

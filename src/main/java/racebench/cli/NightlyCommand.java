@@ -24,8 +24,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "nightly", mixinStandardHelpOptions = true,
         description = "Run the race-proof suite, then the nightly benchmark profile, within one time budget into "
-                + "results/<UTC time>-nightly/, compare the benchmarks with a baseline (by default the pooled forks of "
-                + "the last complete nightlies), append to results/history.csv, and mark the run complete. One nightly "
+                + "results/<UTC time>-nightly/, compare the benchmarks with a baseline (the newest complete nightly's "
+                + "build, stored in results/builds/ and measured tonight fork by fork beside this one; without a stored "
+                + "build, the pooled forks of the last complete nightlies), append to results/history.csv, and mark "
+                + "the run complete. One nightly "
                 + "at a time per results directory. Exit 1 on an unexpected race verdict or a significant regression "
                 + "beyond the noise threshold.")
 public final class NightlyCommand implements Callable<Integer> {
@@ -36,8 +38,9 @@ public final class NightlyCommand implements Callable<Integer> {
     Path results;
 
     @Option(names = "--baseline", defaultValue = "auto", paramLabel = "RUN_DIR|auto",
-            description = "The run to compare with, or 'auto' for the pooled forks of the newest complete nightlies on "
-                    + "this machine, JDK and settings, leaving out unaccepted regressions (default: ${DEFAULT-VALUE}).")
+            description = "The run to compare with (its stored build measured beside tonight's, else its forks), or "
+                    + "'auto' for the newest complete nightlies on this machine, JDK and settings, leaving out unaccepted "
+                    + "regressions (default: ${DEFAULT-VALUE}).")
     String baseline;
 
     @Option(names = "--profile", defaultValue = "nightly", paramLabel = "PROFILE", converter = BenchCommand.ProfileConverter.class,

@@ -136,7 +136,8 @@ public final class Calibration {
                 .put(samples.label(), samples.forkMeans()));
         nullPools.putAll(pools.getOrDefault(1.0, Map.of()));
 
-        DetectorSimulation.Sizes sizes = nightSizes(newest);
+        DetectorSimulation.Sizes sizes = nightSizes(newest, !history.isEmpty()
+                && RunComparison.hasBaseForks(history.getFirst()));
         DetectorSimulation simulation = new DetectorSimulation(nullPools, criteria, 20261122L, sizes);
         List<Line> lines = new ArrayList<>();
         int affected = pools.getOrDefault(1.0, Map.of()).size();
@@ -157,7 +158,7 @@ public final class Calibration {
         facts.put("noise", Double.toString(criteria.noise()));
         facts.put("alpha", Double.toString(criteria.alpha()));
         Environment.write(run.resolve("environment.csv"), facts);
-        print(console, lines, criteria);
+        print(console, lines, criteria, sizes.baselineRuns());
         racebench.report.html.RunReport.writeFor(run.path(), console);
         Completion.mark(run, Completion.Status.OK, Instant.now());
         return lines;
@@ -166,12 +167,15 @@ public final class Calibration {
     /**
      * Night-sized sides: each row's new side has the forks the newest recorded nightly gave it
      * ({@code newest}: its fork means by row; the profile's minimum for a row it lacks), its base
-     * side those of {@link Baselines#DEFAULT_RUNS} such nights, as a nightly's pooled baseline has.
+     * side those of {@link Baselines#DEFAULT_RUNS} such nights, as a nightly's pooled baseline
+     * has, or as many as the new side when that nightly measured its base build beside it
+     * ({@code paired}: a fork of each build per pair).
      */
-    static DetectorSimulation.Sizes nightSizes(Map<String, List<Double>> newest) {
+    static DetectorSimulation.Sizes nightSizes(Map<String, List<Double>> newest, boolean paired) {
         Map<String, Integer> forks = new LinkedHashMap<>();
         newest.forEach((row, means) -> forks.put(row, means.size()));
-        return new DetectorSimulation.Sizes(forks, Math.max(2, Profile.NIGHTLY.minForks()), Baselines.DEFAULT_RUNS);
+        return new DetectorSimulation.Sizes(forks, Math.max(2, Profile.NIGHTLY.minForks()),
+                paired ? 1 : Baselines.DEFAULT_RUNS);
     }
 
     private static void writeForks(RunDirectory run, Map<BenchCase, ForkSamples> byCase, Map<BenchCase, Double> scaleOf)
@@ -212,7 +216,8 @@ public final class Calibration {
         return c;
     }
 
-    static void print(PrintWriter console, List<Line> lines, Comparison.Criteria criteria) {
+    /** @param baselineRuns the nights a simulated base side pools: 1 when the newest nightly measured its base build beside it */
+    static void print(PrintWriter console, List<Line> lines, Comparison.Criteria criteria, int baselineRuns) {
         console.printf(Locale.ROOT, "%nthe nightly's detector on this machine (alpha %.2f, noise %.0f%%; "
                 + "95%% Clopper-Pearson intervals; the nightly uses %s unless told --correction)%n", criteria.alpha(),
                 100 * criteria.noise(), criteria.correction().label());
@@ -227,8 +232,10 @@ public final class Calibration {
         }
         lines.stream().filter(l -> l.scenario().equals("A/A")).findFirst().ifPresent(l -> console.printf(Locale.ROOT,
                 "  sides as in a nightly: %.1f new forks a row on average (the newest nightly's), %.1f base forks "
-                        + "(a nightly pools %d nights; fewer where a row's recorded forks ran out)%n",
-                l.rates().newForks(), l.rates().baseForks(), Baselines.DEFAULT_RUNS));
+                        + "(%s; fewer where a row's recorded forks ran out)%n",
+                l.rates().newForks(), l.rates().baseForks(), baselineRuns == 1
+                        ? "one a pair: the newest nightly measured its base build beside it"
+                        : "a nightly pools " + baselineRuns + " nights"));
         console.flush();
     }
 

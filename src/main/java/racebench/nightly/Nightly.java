@@ -150,6 +150,11 @@ public final class Nightly {
         Optional<Builds.Base> base = Builds.newest(results, candidates, note -> console.println("racebench: " + note));
         BenchRun.Measured measured = BenchRun.measure(console, o.profile(), o.selector(), left, run,
                 base.map(Builds.Base::build));
+        if (base.isPresent() && measured.baseSamples().isEmpty()) { // e.g. a build of another JMH version
+            console.printf("racebench: the base build %s ran no fork (%s); judged against the baseline nights' own "
+                    + "forks instead%n", base.get().build().shortName(), measured.baseFailure().orElse("no result"));
+            base = Optional.empty();
+        }
         Optional<RunComparison.Result> comparison = Optional.empty();
         MachineCheck.Selection machine = new MachineCheck.Selection(List.of(), List.of());
         if (base.isPresent()) {

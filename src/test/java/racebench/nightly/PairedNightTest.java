@@ -40,12 +40,18 @@ class PairedNightTest {
 
     /** This test's class path as one jar, as the launcher runs racebench: a manifest whose Class-Path names it. */
     private static Path oneJar(Path dir) throws Exception {
+        return oneJar(dir, "racebench.jar", true);
+    }
+
+    /** @param racebench whether the jar's class path holds racebench's own classes (a build that cannot run without) */
+    private static Path oneJar(Path dir, String name, boolean racebench) throws Exception {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, java.util.Arrays
                 .stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> racebench || !Files.isDirectory(Path.of(e, "racebench", "workload")))
                 .map(e -> Path.of(e).toUri().toString()).collect(Collectors.joining(" ")));
-        Path jar = dir.resolve("racebench.jar");
+        Path jar = dir.resolve(name);
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
             j.flush();
         }
@@ -94,5 +100,22 @@ class PairedNightTest {
     private static Map<String, Long> forksByRow(Path forks) throws Exception {
         return Csv.read(forks).stream().collect(Collectors.groupingBy(r -> r.get("benchmark") + r.get("params"),
                 Collectors.counting()));
+    }
+
+    @Test
+    void aBaseBuildThatRunsNoForkLeavesTheNightToTheBaselineNightsForks(@TempDir Path tmp) throws Exception {
+        Path results = Files.createDirectories(tmp.resolve("results"));
+        // the first night names a build whose forks cannot find the benchmark (as one of another JMH version would fail)
+        night(results, new Nightly.Options(Profile.SMOKE, "MachineBenchmark", Duration.ofMinutes(3), "none", List.of(),
+                List.of(oneJar(tmp, "broken.jar", false).toString()), Comparison.Criteria.DEFAULT));
+        Path firstRun = Baselines.nightlies(results).getFirst();
+        String second = night(results, new Nightly.Options(Profile.SMOKE, "MachineBenchmark", Duration.ofMinutes(3),
+                "none", List.of(), List.of(oneJar(tmp).toString()), Comparison.Criteria.DEFAULT));
+        Path secondRun = Baselines.nightlies(results).getFirst();
+        assertTrue(second.contains("ran no fork"), second);
+        assertTrue(second.contains("benchmarks against " + firstRun.getFileName() + ": 1 rows"), second);
+        assertFalse(RunComparison.hasBaseForks(secondRun));
+        assertTrue(Files.isRegularFile(secondRun.resolve(MachineCheck.FILE)), "judged as a night without a base build");
+        NoLeftoverProcesses.check();
     }
 }
