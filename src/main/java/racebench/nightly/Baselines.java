@@ -16,9 +16,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A nightly's baseline: the pooled forks of its last {@link #DEFAULT_RUNS} complete
- * nightlies on the same machine, JDK and settings, so one odd night does not move the bar and
- * the base side has five times the forks. A night that ended in a finding (a regression) is
+ * The nights a nightly's baseline comes from: its last {@link #DEFAULT_RUNS} complete
+ * nightlies on the same machine, JDK and settings. The newest of them with a stored build
+ * gives the base build measured beside tonight's ({@link Builds}); without one, their forks
+ * are pooled, so one odd night does not move the bar and the base side has five times the forks. A night that ended in a finding (a regression) is
  * left out until a person accepts it ({@code nightly --accept RUN}): otherwise a regression
  * alerts once and then becomes the new normal. Every candidate is read and checked before
  * anything is measured.

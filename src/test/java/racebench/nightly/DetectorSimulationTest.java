@@ -129,4 +129,25 @@ class DetectorSimulationTest {
         assertTrue(five.power().value() >= 0.5, "power at 5% " + five.power());
         assertTrue(five.falseAlarms().value() < 0.01, "false alarms at 5% " + five.falseAlarms());
     }
+
+    @Test
+    void aNightOfPairsHasAsManyBaseForksAsNewOnes() {
+        DetectorSimulation.Sizes pairs = Calibration.nightSizes(Map.of("row0", List.of(1.0, 1.0, 1.0, 1.0, 1.0)), true);
+        assertArrayEquals(new int[] {5, 5}, pairs.of("row0", 40), "one fork of each build a pair");
+        assertArrayEquals(new int[] {5, 25}, Calibration.nightSizes(Map.of("row0", List.of(1.0, 1.0, 1.0, 1.0, 1.0)),
+                false).of("row0", 40), "five nights pooled");
+    }
+
+    @Test
+    void aNightOfSixPairsCatchesTenPercentOnTheCpuRows() {
+        // a night of pairs of the 90-row nightly: 6 forks a side at 3% spread, the 11 CPU rows slowed
+        DetectorSimulation.Sizes night = new DetectorSimulation.Sizes(Map.of(), 6, 1);
+        DetectorSimulation sim = new DetectorSimulation(pools(90, 24, 1.0, 0.03, 20), Comparison.Criteria.DEFAULT, 7,
+                night);
+        DetectorSimulation.Rates aa = sim.aa(400);
+        assertTrue(aa.anyAlarm().low() <= 0.05 && aa.anyAlarm().value() <= 0.07, "A/A nights with any alarm " + aa.anyAlarm());
+        DetectorSimulation.Rates ten = sim.ab(pools(11, 24, 1.10, 0.03, 21), 200);
+        assertTrue(ten.power().value() >= 0.9, "power at 10% " + ten.power());
+        assertTrue(ten.falseAlarms().value() < 0.01, "false alarms at 10% " + ten.falseAlarms());
+    }
 }

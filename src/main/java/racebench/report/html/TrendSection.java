@@ -110,8 +110,9 @@ final class TrendSection {
             }
             page.chart(Charts.categories(row, (c == null ? "A change point in this row's history. "
                     : "This night's verdict: " + c.get("verdict") + ", new/base " + c.get("ratio") + ". ")
-                    + "Each point is one night's trimmed mean with its 95% interval; the band is the pooled baseline "
-                    + "it was judged against, ± the noise threshold.", "nightly run", unit, points, lines, false, true));
+                    + "Each point is one night's trimmed mean with its 95% interval; the band is the baseline it was "
+                    + "judged against (its base build's forks measured beside it, or the pooled baseline nights), ± the "
+                    + "noise threshold.", "nightly run", unit, points, lines, false, true));
         }
     }
 
