@@ -35,6 +35,22 @@ public final class PrivateFiles {
     public static Path cacheDir(String name) throws IOException {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cacheDir(base, name);
+    }
+
+    /**
+     * {@code base/racebench/name}; {@code base}, the user's cache directory, is created 0700 when
+     * missing, as the XDG base directory specification asks (a fresh machine's root has no
+     * {@code ~/.cache}: the AOT-cached child JVM row failed there until this).
+     */
+    static Path cacheDir(Path base, String name) throws IOException {
+        if (!Files.isDirectory(base)) {
+            if (posix()) {
+                Files.createDirectories(base, ownerOnly());
+            } else {
+                Files.createDirectories(base);
+            }
+        }
         Path racebench = privateDir(base.resolve("racebench"));
         return privateDir(racebench.resolve(name));
     }

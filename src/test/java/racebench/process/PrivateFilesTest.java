@@ -36,6 +36,18 @@ class PrivateFilesTest {
     }
 
     @Test
+    void aMissingUserCacheDirectoryIsCreatedWithItsParents(@TempDir Path home) throws IOException {
+        Path base = home.resolve("nobody-yet").resolve(".cache");
+        Path dir = PrivateFiles.cacheDir(base, "aot");
+        assertEquals(base.resolve("racebench").resolve("aot"), dir);
+        assertTrue(Files.isDirectory(dir));
+        assertEquals("rwx------", mode(base));
+        assertEquals("rwx------", mode(base.resolve("racebench")));
+        assertEquals("rwx------", mode(dir));
+        assertEquals(dir, PrivateFiles.cacheDir(base, "aot")); // and again, now that it is there
+    }
+
+    @Test
     void aSymbolicLinkOrAFileInItsPlaceIsRefused(@TempDir Path home) throws IOException {
         Path elsewhere = Files.createDirectory(home.resolve("elsewhere"));
         Path link = Files.createSymbolicLink(home.resolve("cache"), elsewhere);
