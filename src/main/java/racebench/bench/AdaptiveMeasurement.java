@@ -327,6 +327,9 @@ public final class AdaptiveMeasurement {
 
     private void forkThis(State s) throws IOException, RunnerException {
         JmhRunner.Forks result = forker.fork(s.c);
+        if (result.samples().isEmpty()) { // also keeps a night's pairs in step: fork i of each side ran together
+            throw new IllegalStateException("the fork gave no measurement");
+        }
         json.add(result.jsonElements());
         for (RunResult r : result.results()) {
             s.params = s.params == null ? r.getParams() : s.params;
@@ -337,8 +340,9 @@ public final class AdaptiveMeasurement {
 
     private void forkBase(State s) throws IOException {
         try {
-            base.fork(s.c).samples().ifPresent(more -> s.baseSamples = s.baseSamples == null ? more
-                    : s.baseSamples.plus(more));
+            ForkSamples more = base.fork(s.c).samples()
+                    .orElseThrow(() -> new IllegalStateException("the fork gave no measurement"));
+            s.baseSamples = s.baseSamples == null ? more : s.baseSamples.plus(more);
         } catch (RunnerException | RuntimeException e) {
             s.baseFailure = firstLine(e);
             progress.note("[jmh] a fork of the base build's " + s.c.label() + " failed, no more base forks for it: "

@@ -18,7 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AdaptiveMeasurementTest {
     private static final long SECOND = 1_000_000_000L;
 
-    /** Cases by name: (cost per fork in seconds, CV of its fork means); a cost below 0 makes its forks fail. */
+    /**
+     * Cases by name: (cost per fork in seconds, CV of its fork means); a cost below 0 makes its
+     * forks fail, a third value of 1 makes them measure nothing.
+     */
     private record Fake(Map<String, double[]> spec, long[] now, Random random, List<String> calls)
             implements AdaptiveMeasurement.Forker {
         static Fake of(Map<String, double[]> spec) {
@@ -32,6 +35,9 @@ class AdaptiveMeasurementTest {
             now[0] += (long) (Math.abs(s[0]) * SECOND);
             if (s[0] < 0) {
                 throw new RunnerException("fork crashed");
+            }
+            if (s.length > 2 && s[2] == 1) {
+                return new JmhRunner.Forks(Optional.empty(), "", java.util.List.of());
             }
             double mean = 10 * (1 + s[1] * random.nextGaussian());
             ForkSamples one = new ForkSamples("X.x", c.params(), "ms/op", List.of(new double[] {mean, mean, mean}));
@@ -210,6 +216,20 @@ class AdaptiveMeasurementTest {
         double width = racebench.stats.Summary.of(r.baseByCase().values().iterator().next().forkMeans())
                 .relativeHalfWidth();
         assertTrue(width <= 0.02 || forks == 40, "the base side reached ±" + width + " with " + forks + " forks");
+    }
+
+    @Test
+    void aForkThatMeasuresNothingEndsItsSideSoThePairsStayInStep() throws Exception {
+        Fake mine = Fake.of(Map.of("r", new double[] {1, 0.001}));
+        Fake theirs = sameClock(mine, Map.of("r", new double[] {1, 0.001, 1}));
+        List<String> order = new ArrayList<>();
+        AdaptiveMeasurement.Result r = paired(mine, theirs, order, 100, 3, 10);
+        assertEquals(1, order.stream().filter("B"::equals).count(), order.toString());
+        assertTrue(r.baseFailures().getFirst().contains("no measurement"), r.baseFailures().toString());
+        Fake empty = Fake.of(Map.of("r", new double[] {1, 0.001, 1}));
+        AdaptiveMeasurement.Result alone = measure(empty, 100, 3, 10);
+        assertEquals(1, empty.count("r"), "no second fork after one measured nothing");
+        assertTrue(alone.failures().getFirst().contains("no measurement"), alone.failures().toString());
     }
 
     @Test
