@@ -33,10 +33,12 @@ public final class BenchRun {
 
     /**
      * What a run measured: the fork samples and the rows made of them; with a base build, its
-     * forks (empty when every one failed) and the first of its failures.
+     * forks (empty when every one failed) and the first of its failures; and the rows whose fork
+     * failed ({@code failures}, "row: first line of the error"), which only a nightly's run
+     * returns rather than throws.
      */
     public record Measured(List<ForkSamples> samples, List<BenchRow> rows, List<ForkSamples> baseSamples,
-                           java.util.Optional<String> baseFailure) {
+                           java.util.Optional<String> baseFailure, List<String> failures) {
     }
 
     private BenchRun() {
@@ -44,13 +46,14 @@ public final class BenchRun {
 
     public static Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,
                                    RunDirectory run) throws IOException, JmhFailure {
-        return measure(console, profile, selector, Map.of(), budget, run, java.util.Optional.empty());
+        return measure(console, profile, selector, Map.of(), budget, run);
     }
 
     /**
      * A nightly's run with the base build measured beside this one, fork by fork, into
      * {@link RunComparison#BASE_FORKS_FILE} (the profile's forks spent in pairs:
-     * {@link AdaptiveMeasurement.Stopping#paired}).
+     * {@link AdaptiveMeasurement.Stopping#paired}). A row whose fork failed is in
+     * {@link Measured#failures}, not thrown: one broken row must not cost a night its other rows.
      */
     public static Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,
                                    RunDirectory run, java.util.Optional<Build> base) throws IOException, JmhFailure {
@@ -64,7 +67,12 @@ public final class BenchRun {
     public static Measured measure(PrintWriter console, Profile profile, String selector,
                                    Map<String, List<String>> params, Duration budget, RunDirectory run)
             throws IOException, JmhFailure {
-        return measure(console, profile, selector, params, budget, run, java.util.Optional.empty());
+        Measured measured = measure(console, profile, selector, params, budget, run, java.util.Optional.empty());
+        if (!measured.failures().isEmpty()) { // everything else is written: the failure costs its rows, not the run
+            throw new JmhFailure(measured.failures().size() + " row(s) failed (first: " + measured.failures().getFirst()
+                    + "); see " + run.resolve("jmh.log"), null);
+        }
+        return measured;
     }
 
     private static Measured measure(PrintWriter console, Profile profile, String selector,
@@ -129,11 +137,8 @@ public final class BenchRun {
                         : " (its forks failed on " + result.baseFailures().size() + " row(s), first: "
                         + result.baseFailures().getFirst() + ")"), run.path());
         racebench.report.html.RunReport.writeFor(run.path(), console);
-        if (!result.failures().isEmpty()) { // everything else is written: the failure costs its rows, not the run
-            throw new JmhFailure(result.failures().size() + " row(s) failed" + failures(result) + "; see "
-                    + run.resolve("jmh.log"), null);
-        }
-        return new Measured(result.samples(), rows, baseSamples, result.baseFailures().stream().findFirst());
+        return new Measured(result.samples(), rows, baseSamples, result.baseFailures().stream().findFirst(),
+                result.failures());
     }
 
     private static String failures(AdaptiveMeasurement.Result result) {

@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code ./racebench nightly}: the race-proof suite and the benchmark suite's nightly profile
  * into a new {@code <UTC time>-nightly} run directory within one budget, compared with a
- * baseline; exit 1 on an unexpected race verdict or a regression, so cron can alert on it.
+ * baseline; exit 1 on an unexpected race verdict, a regression or a benchmark row that failed,
+ * so cron can alert on it.
  */
 @Command(name = "nightly", mixinStandardHelpOptions = true,
         description = "Run the race-proof suite, then the nightly benchmark profile, within one time budget into "
@@ -28,8 +29,8 @@ import java.util.concurrent.Callable;
                 + "build, stored in results/builds/ and measured tonight fork by fork beside this one; without a stored "
                 + "build, the pooled forks of the last complete nightlies), append to results/history.csv, and mark "
                 + "the run complete. One nightly "
-                + "at a time per results directory. Exit 1 on an unexpected race verdict or a significant regression "
-                + "beyond the noise threshold.")
+                + "at a time per results directory. Exit 1 on an unexpected race verdict, a significant regression "
+                + "beyond the noise threshold, or a benchmark row whose fork failed (the other rows are judged).")
 public final class NightlyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

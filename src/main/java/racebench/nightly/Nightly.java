@@ -76,12 +76,20 @@ public final class Nightly {
         }
     }
 
-    /** What the night found. */
+    /**
+     * What the night found; {@code failedRows}: the benchmark rows whose fork failed tonight
+     * ("row: first line of the error"), a finding like a regression, though the other rows are
+     * judged and the night is complete.
+     */
     public record Outcome(Optional<RaceSuite.Outcome> race, Optional<RunComparison.Result> comparison,
-                          boolean toolFailed) {
+                          boolean toolFailed, List<String> failedRows) {
+        public Outcome(Optional<RaceSuite.Outcome> race, Optional<RunComparison.Result> comparison, boolean toolFailed) {
+            this(race, comparison, toolFailed, List.of());
+        }
+
         public boolean finding() {
             return race.map(r -> !r.allAsExpected()).orElse(false)
-                    || comparison.map(RunComparison.Result::hasRegression).orElse(false);
+                    || comparison.map(RunComparison.Result::hasRegression).orElse(false) || !failedRows.isEmpty();
         }
     }
 
@@ -173,7 +181,8 @@ public final class Nightly {
         if (comparison.isPresent()) {
             RunComparison.write(comparison.get(), run.resolve("compare.csv"));
         }
-        Outcome outcome = new Outcome(race, comparison, race.map(RaceSuite.Outcome::failed).orElse(false));
+        Outcome outcome = new Outcome(race, comparison, race.map(RaceSuite.Outcome::failed).orElse(false),
+                measured.failures());
         String commit = racebench.report.Environment.gitCommit(racebench.report.Environment.projectDir())
                 .orElse("unknown");
         History.append(results, run.path().getFileName().toString(), run.started(), here, commit, measured.samples(),
@@ -238,6 +247,11 @@ public final class Nightly {
                 console.printf("benchmarks: no baseline yet; this run is the first of the history%n");
             }
         });
+        if (!outcome.failedRows().isEmpty()) {
+            console.printf("benchmarks: %d row(s) failed tonight, no verdict for them (see jmh.log):%n",
+                    outcome.failedRows().size());
+            outcome.failedRows().forEach(f -> console.printf("  FAILED       %s%n", f));
+        }
         console.printf(Locale.ROOT, "took %s of a %s budget%n", racebench.report.Durations.pretty(took), racebench.report.Durations.pretty(o.budget()));
         console.flush();
     }

@@ -1,0 +1,34 @@
+package racebench.nightly;
+
+import org.junit.jupiter.api.Test;
+import racebench.bench.Profile;
+import racebench.stats.Comparison;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class NightlySummaryTest {
+
+    @Test
+    void aRowThatFailedTonightIsAFindingNamedInTheSummary() {
+        Nightly.Outcome outcome = new Nightly.Outcome(Optional.empty(), Optional.empty(), false,
+                List.of("SpawnBenchmark.spawn {kind=CHILD_JVM_AOT}: Benchmark caught the exception"));
+        assertTrue(outcome.finding(), "a broken row alerts like a regression");
+        assertFalse(outcome.toolFailed(), "the night's other rows are judged and it completes");
+        assertFalse(new Nightly.Outcome(Optional.empty(), Optional.empty(), false).finding());
+        StringWriter out = new StringWriter();
+        Nightly.Options options = new Nightly.Options(Profile.NIGHTLY, ".*", Duration.ofMinutes(30), "none", List.of(),
+                List.of(), Comparison.Criteria.DEFAULT);
+        Nightly.summary(new PrintWriter(out), outcome, Optional.empty(), new MachineCheck.Selection(List.of(), List.of()),
+                options, Duration.ofMinutes(29));
+        String text = out.toString();
+        assertTrue(text.contains("benchmarks: 1 row(s) failed tonight, no verdict for them (see jmh.log):\n"
+                + "  FAILED       SpawnBenchmark.spawn {kind=CHILD_JVM_AOT}: Benchmark caught the exception"), text);
+    }
+}
