@@ -152,16 +152,25 @@ public final class AdaptiveMeasurement {
     /** The profile's warm-up and measurement per fork, with other stopping rules (calibrate's). */
     public static Result run(List<BenchCase> cases, Profile profile, Stopping stopping, Duration budget,
                              RunDirectory run, Progress progress) throws IOException {
-        return run(cases, profile, stopping, budget, run, progress, java.util.Optional.empty());
+        return run(cases, profile, stopping, budget, run, progress, java.util.Optional.empty(), java.util.Optional.empty());
     }
 
-    /** As above, each fork paired with one of {@code base}'s when given ({@link Stopping#paired} is the caller's). */
+    /**
+     * As above, each fork paired with one of {@code base}'s when given ({@link Stopping#paired} is
+     * the caller's); this build's forks run from {@code self}'s class path when given, else from
+     * this JVM's.
+     */
     public static Result run(List<BenchCase> cases, Profile profile, Stopping stopping, Duration budget,
-                             RunDirectory run, Progress progress, java.util.Optional<Build> base) throws IOException {
+                             RunDirectory run, Progress progress, java.util.Optional<Build> base,
+                             java.util.Optional<Build> self) throws IOException {
+        Forker other = base.map(b -> forker(java.util.Optional.of(b), profile, run)).orElse(null);
+        return new AdaptiveMeasurement(stopping, budget, forker(self, profile, run), other, System::nanoTime, progress)
+                .measure(cases);
+    }
+
+    private static Forker forker(java.util.Optional<Build> build, Profile profile, RunDirectory run) {
         Forker jmh = c -> JmhRunner.run(c, profile, 1, run.resolve(".jmh-part.json"), run.resolve("jmh.log"));
-        Forker other = base.<Forker>map(b -> c -> b.run(() -> JmhRunner.run(c, profile, 1,
-                run.resolve(".jmh-part.json"), run.resolve("jmh.log")))).orElse(null);
-        return new AdaptiveMeasurement(stopping, budget, jmh, other, System::nanoTime, progress).measure(cases);
+        return build.<Forker>map(b -> c -> b.run(() -> jmh.fork(c))).orElse(jmh);
     }
 
     Result measure(List<BenchCase> cases) throws IOException {

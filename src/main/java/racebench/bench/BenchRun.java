@@ -54,10 +54,15 @@ public final class BenchRun {
      * {@link RunComparison#BASE_FORKS_FILE} (the profile's forks spent in pairs:
      * {@link AdaptiveMeasurement.Stopping#paired}). A row whose fork failed is in
      * {@link Measured#failures}, not thrown: one broken row must not cost a night its other rows.
+     *
+     * @param self this build as stored beside the base, to fork from when there is a base: both
+     *             sides then run from class paths of one length ({@code Builds.stored})
      */
     public static Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,
-                                   RunDirectory run, java.util.Optional<Build> base) throws IOException, JmhFailure {
-        return measure(console, profile, selector, Map.of(), budget, run, base);
+                                   RunDirectory run, java.util.Optional<Build> base, java.util.Optional<Build> self)
+            throws IOException, JmhFailure {
+        return measure(console, profile, selector, Map.of(), budget, run, base, base.isPresent() ? self
+                : java.util.Optional.empty());
     }
 
     /**
@@ -67,7 +72,8 @@ public final class BenchRun {
     public static Measured measure(PrintWriter console, Profile profile, String selector,
                                    Map<String, List<String>> params, Duration budget, RunDirectory run)
             throws IOException, JmhFailure {
-        Measured measured = measure(console, profile, selector, params, budget, run, java.util.Optional.empty());
+        Measured measured = measure(console, profile, selector, params, budget, run, java.util.Optional.empty(),
+                java.util.Optional.empty());
         if (!measured.failures().isEmpty()) { // everything else is written: the failure costs its rows, not the run
             throw new JmhFailure(measured.failures().size() + " row(s) failed (first: " + measured.failures().getFirst()
                     + "); see " + run.resolve("jmh.log"), null);
@@ -77,7 +83,8 @@ public final class BenchRun {
 
     private static Measured measure(PrintWriter console, Profile profile, String selector,
                                     Map<String, List<String>> params, Duration budget, RunDirectory run,
-                                    java.util.Optional<Build> base) throws IOException, JmhFailure {
+                                    java.util.Optional<Build> base, java.util.Optional<Build> self)
+            throws IOException, JmhFailure {
         java.util.SortedSet<org.openjdk.jmh.runner.BenchmarkListEntry> benchmarks = JmhRunner.matching(selector);
         List<BenchCase> cases = BenchCase.matrix(benchmarks, BenchCase.overlay(benchmarks, profile.params(), params));
         console.printf(Locale.ROOT, "racebench: profile %s, %d rows, %d to %d forks each within a budget of %s, writing %s%n",
@@ -87,14 +94,15 @@ public final class BenchRun {
         if (base.isPresent()) {
             stopping = stopping.paired();
             console.printf(Locale.ROOT, "racebench: each fork paired with one of the base build %s (%d to %d pairs a row), "
-                    + "in alternating order, writing %s%n", base.get().shortName(), stopping.minForks(),
-                    stopping.maxForks(), run.resolve(RunComparison.BASE_FORKS_FILE).getFileName());
+                    + "in alternating order, writing %s%s%n", base.get().shortName(), stopping.minForks(),
+                    stopping.maxForks(), run.resolve(RunComparison.BASE_FORKS_FILE).getFileName(),
+                    self.map(b -> "; tonight's forks from its stored copy " + b.shortName()).orElse(""));
         }
         console.flush();
         racebench.report.ProgressLine line = racebench.report.ProgressLine.on(console);
         AdaptiveMeasurement.Result result;
         try {
-            result = AdaptiveMeasurement.run(cases, profile, stopping, budget, run, line, base);
+            result = AdaptiveMeasurement.run(cases, profile, stopping, budget, run, line, base, self);
         } finally {
             line.done();
         }

@@ -82,9 +82,20 @@ public final class Builds {
                 notes.accept("no base build from " + night.getFileName() + ": " + jar + " is damaged (its SHA-256 differs)");
                 continue;
             }
-            return Optional.of(new Base(night, new Build(name.get(), List.of(jar.toString()))));
+            return Optional.of(new Base(night, stored(results, name.get())));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The build of that name as stored in {@code results/builds/}. Tonight's forks run from its
+     * stored copy too, not from the jar racebench runs from: forks of byte-identical jars whose
+     * paths differed (target/racebench.jar beside results/builds/&lt;64 hex&gt;.jar) measured the
+     * two-thread AtomicLong rows 0.7&times; apart, every A/A night on one host. Stored, both
+     * sides' class paths are of one length, and the same path in an A/A night.
+     */
+    public static Build stored(Path results, String name) {
+        return new Build(name, List.of(results.resolve(DIR).resolve(name + ".jar").toString()));
     }
 
     /** Removes the stored builds that none of {@code nights} names (the nights later ones may take a base from). */

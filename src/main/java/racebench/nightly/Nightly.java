@@ -157,7 +157,7 @@ public final class Nightly {
         Optional<String> build = Builds.store(results, o.classPath());
         Optional<Builds.Base> base = Builds.newest(results, candidates, note -> console.println("racebench: " + note));
         BenchRun.Measured measured = BenchRun.measure(console, o.profile(), o.selector(), left, run,
-                base.map(Builds.Base::build));
+                base.map(Builds.Base::build), build.map(b -> Builds.stored(results, b)));
         if (base.isPresent() && measured.baseSamples().isEmpty()) { // e.g. a build of another JMH version
             console.printf("racebench: the base build %s ran no fork (%s); judged against the baseline nights' own "
                     + "forks instead%n", base.get().build().shortName(), measured.baseFailure().orElse("no result"));

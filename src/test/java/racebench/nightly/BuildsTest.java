@@ -41,6 +41,10 @@ class BuildsTest {
         assertEquals(64, name.length(), "a SHA-256 in hex");
         Path stored = results.resolve(Builds.DIR).resolve(name + ".jar");
         assertEquals("build a", Files.readString(stored));
+        assertEquals(List.of(stored.toString()), Builds.stored(results, name).classPath(),
+                "tonight's forks run from the stored copy, as a later night's base forks will");
+        assertEquals(stored.toString().length(), Builds.stored(results, "f".repeat(64)).classPath().getFirst().length(),
+                "any two stored builds: class paths of one length");
         assertEquals(Optional.of(name), Builds.store(results, List.of(jar(tmp.resolve("copy"), "x.jar", "build a")
                 .toString())), "the same bytes are the same build");
         try (var files = Files.list(results.resolve(Builds.DIR))) {

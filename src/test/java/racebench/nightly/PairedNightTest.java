@@ -82,6 +82,8 @@ class PairedNightTest {
         String second = night(results, options);
         Path secondRun = Baselines.nightlies(results).getFirst();
         assertTrue(second.contains("each fork paired with one of the base build " + build.substring(0, 12)), second);
+        assertTrue(second.contains("tonight's forks from its stored copy " + build.substring(0, 12)),
+                "both sides fork from results/builds, class paths of one length: " + second);
         assertTrue(second.contains("benchmarks against build " + build.substring(0, 12) + " (of " + firstRun.getFileName()
                 + ") measured beside tonight's, fork by fork: 1 rows"), second);
         Map<String, Long> mine = forksByRow(secondRun.resolve(RunComparison.FORKS_FILE));
