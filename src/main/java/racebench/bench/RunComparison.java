@@ -4,6 +4,7 @@ import org.apache.commons.csv.CSVRecord;
 import racebench.report.Csv;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
+import racebench.stats.DetectableEffect;
 import racebench.stats.RatioInterval;
 
 import java.io.IOException;
@@ -30,12 +31,16 @@ public final class RunComparison {
     public static final String BASE_FORKS_FILE = "base-forks.csv";
     static final List<String> FORKS_COLUMNS = List.of("benchmark", "params", "unit", "mean");
 
-    /** One benchmark and parameter set in both runs: a row of compare.csv. */
+    /**
+     * One benchmark and parameter set in both runs: a row of compare.csv. {@code detectable}: the
+     * change this row can resolve ({@link DetectableEffect}, from its forks' spread before tonight),
+     * NaN when nothing before tonight measured its spread.
+     */
     public record Row(String benchmark, String params, String unit, Comparison comparison, double adjustedP,
-                      Change verdict, Comparison.Criteria criteria) {
+                      Change verdict, Comparison.Criteria criteria, double detectable) {
         public static final List<String> HEADER = List.of("benchmark", "params", "unit", "base_forks", "new_forks",
                 "base_trimmed_mean", "new_trimmed_mean", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_half_width", "p_value",
-                "p_adjusted", "correction", "noise", "mann_whitney_p", "verdict", "why");
+                "p_adjusted", "correction", "noise", "detectable", "mann_whitney_p", "verdict", "why");
 
         public List<Object> cells() {
             Comparison c = comparison;
@@ -43,8 +48,8 @@ public final class RunComparison {
                     Csv.number(c.candidate().trimmedMean(), 6), Csv.number(c.ratio().point(), 4),
                     Csv.number(c.ratio().low(), 4), Csv.number(c.ratio().high(), 4),
                     Csv.number(c.ratioHalfWidth(), 4), Csv.number(c.p(), 6), Csv.number(adjustedP, 6),
-                    criteria.correction(), Csv.number(criteria.noise(), 4), Csv.number(c.mannWhitneyP(), 6), verdict,
-                    why());
+                    criteria.correction(), Csv.number(criteria.noise(), 4), Csv.number(detectable, 4),
+                    Csv.number(c.mannWhitneyP(), 6), verdict, why());
         }
 
         /** The row as compare and nightly print it. */
@@ -55,16 +60,34 @@ public final class RunComparison {
                     .stripTrailing();
         }
 
-        /** Why an INCONCLUSIVE row has no verdict: the width its interval reached. */
+        /**
+         * Why an INCONCLUSIVE row has no verdict (the width its interval reached), and at what
+         * resolution a NO_CHANGE row was judged when it was not the noise threshold.
+         */
         public String why() {
+            if (judgedAtOwnResolution()) {
+                return String.format(Locale.ROOT, "interval within ±%.1f%%, the change this row can detect",
+                        100 * detectable);
+            }
             if (verdict != Change.INCONCLUSIVE) {
                 return "";
             }
             if (comparison.base().n() < 2 || comparison.candidate().n() < 2) {
                 return "fewer than 2 forks on a side";
             }
-            return String.format(Locale.ROOT, "new/base interval ±%.1f%% is wider than the ±%.1f%% noise threshold",
-                    100 * comparison.ratioHalfWidth(), 100 * criteria.noise());
+            String own = Double.isNaN(detectable) ? ""
+                    : detectable > DetectableEffect.WIDEST
+                    ? String.format(Locale.ROOT, "; this row can only detect ±%.0f%%, too blind for a verdict",
+                    100 * detectable)
+                    : String.format(Locale.ROOT, " and not within ±%.1f%%, the change this row can detect",
+                    100 * detectable);
+            return String.format(Locale.ROOT, "new/base interval ±%.1f%% is wider than the ±%.1f%% noise threshold%s",
+                    100 * comparison.ratioHalfWidth(), 100 * criteria.noise(), own);
+        }
+
+        /** NO_CHANGE at this row's own detectable effect rather than at the noise threshold. */
+        public boolean judgedAtOwnResolution() {
+            return verdict == Change.NO_CHANGE && comparison.ratioHalfWidth() > criteria.noise();
         }
     }
 
@@ -101,8 +124,19 @@ public final class RunComparison {
         return compare(List.of(baseRun), newRun, Comparison.Criteria.DEFAULT);
     }
 
-    /** The new run against the pooled forks of {@code baseRuns}. */
+    /** The new run against the pooled forks of {@code baseRuns}, every row judged at the noise threshold. */
     public static Result compare(List<Path> baseRuns, Path newRun, Comparison.Criteria criteria) throws IOException {
+        return compare(baseRuns, newRun, criteria, Map.of());
+    }
+
+    /**
+     * The new run against the pooled forks of {@code baseRuns}; {@code logSpreads}: each row's
+     * spread of ln(fork mean) measured before tonight ("benchmark params" as {@link #forkMeans}
+     * names rows), from which its detectable effect is computed; a row without one is judged at the
+     * noise threshold alone.
+     */
+    public static Result compare(List<Path> baseRuns, Path newRun, Comparison.Criteria criteria,
+                                 Map<String, Double> logSpreads) throws IOException {
         Map<String, Side> base = new LinkedHashMap<>();
         for (Path run : baseRuns) {
             for (Map.Entry<String, Side> e : read(run).entrySet()) {
@@ -112,12 +146,16 @@ public final class RunComparison {
                 }
             }
         }
-        return compare(base, read(newRun), criteria);
+        return compare(base, read(newRun), criteria, logSpreads);
     }
 
-    /** A run's own forks against the base build's measured beside them ({@link #BASE_FORKS_FILE}). */
-    public static Result compareWithin(Path run, Comparison.Criteria criteria) throws IOException {
-        return compare(read(run, BASE_FORKS_FILE), read(run), criteria);
+    /**
+     * A run's own forks against the base build's measured beside them ({@link #BASE_FORKS_FILE});
+     * {@code logSpreads} as in {@link #compare(List, Path, Comparison.Criteria, Map)}.
+     */
+    public static Result compareWithin(Path run, Comparison.Criteria criteria, Map<String, Double> logSpreads)
+            throws IOException {
+        return compare(read(run, BASE_FORKS_FILE), read(run), criteria, logSpreads);
     }
 
     /** Whether the run measured a base build beside its own forks. */
@@ -125,7 +163,8 @@ public final class RunComparison {
         return Files.isRegularFile(run.resolve(BASE_FORKS_FILE));
     }
 
-    private static Result compare(Map<String, Side> base, Map<String, Side> candidate, Comparison.Criteria criteria) {
+    private static Result compare(Map<String, Side> base, Map<String, Side> candidate, Comparison.Criteria criteria,
+                                  Map<String, Double> logSpreads) {
         List<String> keys = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
         List<String> onlyInBase = new ArrayList<>();
@@ -148,8 +187,11 @@ public final class RunComparison {
         for (int i = 0; i < keys.size(); i++) {
             String[] key = keys.get(i).split("\u0000", 2);
             Comparison c = comparisons.get(i);
+            Double spread = logSpreads.get(key[0] + " " + key[1]);
+            double detectable = spread == null ? Double.NaN
+                    : DetectableEffect.of(spread, c.base().n(), c.candidate().n());
             rows.add(new Row(key[0], key[1], base.get(keys.get(i)).unit(), c, adjusted[i],
-                    c.judge(adjusted[i], criteria), criteria));
+                    c.judge(adjusted[i], criteria, detectable), criteria, detectable));
         }
         List<String> onlyInNew = candidate.entrySet().stream()
                 .filter(e -> !base.containsKey(e.getKey()) || !base.get(e.getKey()).unit().equals(e.getValue().unit()))
@@ -162,8 +204,13 @@ public final class RunComparison {
      * used (missing, empty, a missing column, a bad quote, a mean that is not a positive number).
      */
     public static Map<String, List<Double>> forkMeans(Path run) throws IOException {
+        return forkMeans(run, FORKS_FILE);
+    }
+
+    /** As {@link #forkMeans(Path)}, from the run's file {@code name} ({@link #FORKS_FILE} or {@link #BASE_FORKS_FILE}). */
+    public static Map<String, List<Double>> forkMeans(Path run, String name) throws IOException {
         Map<String, List<Double>> means = new LinkedHashMap<>();
-        read(run).forEach((k, side) -> means.put(k.replace('\u0000', ' '), side.means()));
+        read(run, name).forEach((k, side) -> means.put(k.replace('\u0000', ' '), side.means()));
         return means;
     }
 

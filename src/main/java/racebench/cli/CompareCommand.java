@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
         description = "Compare two bench (or nightly) run directories benchmark by benchmark: Yuen's test on the 10%% "
                 + "trimmed fork means in its pooled form (Student's below ten forks) and a bootstrap interval of new/base; REGRESSION or IMPROVEMENT only when significant after "
                 + "a correction over all rows (Benjamini-Hochberg unless --correction holm; alpha 0.05) and at least the noise threshold (3%% by default); "
-                + "INCONCLUSIVE when the interval is wider than that. Writes results/<UTC time>-compare/compare.csv. "
+                + "NO_CHANGE when the interval is no wider than that, or lies wholly within the change the row can "
+                + "detect given the base run's spread (compare.csv's detectable; at most 50%%); INCONCLUSIVE otherwise. "
+                + "Writes results/<UTC time>-compare/compare.csv. "
                 + "Exit 1 on any regression.")
 public final class CompareCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -54,7 +56,9 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         try {
-            return RunComparison.compare(java.util.List.of(base), candidate, criteria);
+            // each row also judged at what the base run's own spread lets it detect (nightly does the same)
+            return RunComparison.compare(java.util.List.of(base), candidate, criteria,
+                    racebench.bench.RowSpreads.of(java.util.List.of(base)));
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }

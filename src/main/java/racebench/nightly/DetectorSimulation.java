@@ -4,6 +4,7 @@ import racebench.stats.Bootstrap;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
 import racebench.stats.Correction;
+import racebench.stats.DetectableEffect;
 import racebench.stats.Proportion;
 import racebench.stats.Samples;
 
@@ -22,7 +23,9 @@ import java.util.SplittableRandom;
  * really have faced. In an A/A nightly both sides come from the same pool; in an A/B nightly
  * the affected rows' new side comes from forks measured with the slowdown injected. All rows
  * of a nightly are then judged together exactly as {@code nightly} judges them: the pooled Yuen
- * test, the correction over the rows, the noise threshold. Several corrections can judge the same
+ * test, the correction over the rows, the noise threshold, and each row's detectable effect at
+ * the spread of its whole pool ({@link DetectableEffect}; the nightly takes it from the nights
+ * before, the pool stands for them). Several corrections can judge the same
  * simulated nightlies, so their rates differ only by the rule, not by the draw.
  *
  * <p>The sides are night-sized when {@link Sizes} says how many forks a row gets in one
@@ -92,6 +95,7 @@ public final class DetectorSimulation {
     private final Comparison.Criteria criteria;
     private final long seed;
     private final Sizes sizes; // null: half a pool a side
+    private final Map<String, Double> spreads = new LinkedHashMap<>();
 
     /** Sides of half a pool each. @param nullPools per row, its recorded fork means without any slowdown (at least 4 each) */
     public DetectorSimulation(Map<String, double[]> nullPools, Comparison.Criteria criteria, long seed) {
@@ -103,6 +107,8 @@ public final class DetectorSimulation {
         this.sizes = sizes;
         this.nullPools = new LinkedHashMap<>(nullPools);
         this.nullPools.values().removeIf(p -> p.length < 4);
+        this.nullPools.forEach((row, p) -> spreads.put(row,
+                DetectableEffect.pooledLogSpread(List.of(p)).orElse(Double.NaN)));
         this.criteria = criteria.withBootstrap(
                 new Bootstrap(200, criteria.bootstrap().seed(), criteria.bootstrap().confidence()));
         this.seed = seed;
@@ -162,6 +168,7 @@ public final class DetectorSimulation {
         corrections.forEach(c -> tallies.put(c, new Tally()));
         for (int night = 0; night < nightlies; night++) {
             List<Comparison> comparisons = new ArrayList<>(rows.size());
+            double[] detectable = new double[rows.size()];
             for (String row : rows) {
                 double[] pool = nullPools.get(row).clone();
                 Samples.shuffle(pool, random);
@@ -180,10 +187,12 @@ public final class DetectorSimulation {
                     candidate = Arrays.copyOfRange(pool, baseForks, baseForks + newForks);
                 }
                 comparisons.add(Comparison.of(base, candidate, criteria.bootstrap()));
+                detectable[comparisons.size() - 1] = DetectableEffect.of(spreads.get(row), base.length, candidate.length);
             }
             double[] p = comparisons.stream().mapToDouble(Comparison::p).toArray();
             for (Map.Entry<Correction, Tally> e : tallies.entrySet()) {
-                judge(comparisons, rows, slowed, e.getKey().adjust(p), criteria.withCorrection(e.getKey()), e.getValue());
+                judge(comparisons, detectable, rows, slowed, e.getKey().adjust(p), criteria.withCorrection(e.getKey()),
+                        e.getValue());
             }
         }
         Map<Correction, Rates> rates = new LinkedHashMap<>();
@@ -191,12 +200,13 @@ public final class DetectorSimulation {
         return rates;
     }
 
-    private static void judge(List<Comparison> comparisons, List<String> rows, Map<String, double[]> slowed,
+    private static void judge(List<Comparison> comparisons, double[] detectable, List<String> rows,
+                              Map<String, double[]> slowed,
                               double[] adjusted, Comparison.Criteria criteria, Tally t) {
         boolean alarm = false;
         for (int i = 0; i < rows.size(); i++) {
             Comparison c = comparisons.get(i);
-            Change verdict = c.judge(adjusted[i], criteria);
+            Change verdict = c.judge(adjusted[i], criteria, detectable[i]);
             t.baseForks += c.base().n();
             t.newForks += c.candidate().n();
             boolean raised = verdict == Change.REGRESSION || verdict == Change.IMPROVEMENT;

@@ -164,9 +164,11 @@ public final class Nightly {
             base = Optional.empty();
         }
         Optional<RunComparison.Result> comparison = Optional.empty();
+        // what each row resolves, from its spread in the nights before tonight: never from tonight's forks
+        java.util.Map<String, Double> spreads = racebench.bench.RowSpreads.of(candidates.stream().limit(baselineRuns).toList());
         MachineCheck.Selection machine = new MachineCheck.Selection(List.of(), List.of());
         if (base.isPresent()) {
-            comparison = Optional.of(RunComparison.compareWithin(run.path(), o.criteria()));
+            comparison = Optional.of(RunComparison.compareWithin(run.path(), o.criteria(), spreads));
         } else {
             machine = MachineCheck.select(candidates, run.path(), baselineRuns, o.criteria());
             if (!candidates.isEmpty()) {
@@ -175,7 +177,7 @@ public final class Nightly {
             machine.refused().forEach(n -> console.println("racebench: not a baseline tonight, another machine: "
                     + n.describe()));
             if (!machine.baselines().isEmpty()) {
-                comparison = Optional.of(RunComparison.compare(machine.baselines(), run.path(), o.criteria()));
+                comparison = Optional.of(RunComparison.compare(machine.baselines(), run.path(), o.criteria(), spreads));
             }
         }
         if (comparison.isPresent()) {
@@ -237,6 +239,13 @@ public final class Nightly {
                     against, c.rows().size(), c.count(Change.REGRESSION),
                     c.count(Change.IMPROVEMENT), c.count(Change.NO_CHANGE), c.count(Change.INCONCLUSIVE),
                     o.criteria().correction().label(), o.criteria().alpha(), 100 * o.criteria().noise());
+            double[] own = c.rows().stream().filter(RunComparison.Row::judgedAtOwnResolution)
+                    .mapToDouble(RunComparison.Row::detectable).sorted().toArray();
+            if (own.length > 0) {
+                console.printf(Locale.ROOT, "  %d of the NO_CHANGE rows are so at their own detectable effect, wider "
+                                + "than the noise (±%.1f%% to ±%.1f%%, median ±%.1f%%; compare.csv's 'detectable')%n",
+                        own.length, 100 * own[0], 100 * own[own.length - 1], 100 * own[own.length / 2]);
+            }
             c.notable().forEach(r -> console.println("  " + r.describe()));
         }, () -> {
             if (machine.withheld()) {

@@ -11,8 +11,11 @@ public enum Change {
     REGRESSION,
     /** Significant and new/base at most 1 - noise. */
     IMPROVEMENT,
-    /** Not flagged, and the new/base interval is narrow enough (half-width at most the noise) to have seen one. */
+    /**
+     * Not flagged, and the new/base interval is narrow enough (half-width at most the noise) to
+     * have seen one, or lies wholly within the row's own detectable effect ({@link DetectableEffect}).
+     */
     NO_CHANGE,
-    /** Not flagged, but the interval is wider than the noise band, or a side has fewer than two forks. */
+    /** Not flagged, but the interval is wider than both bands, or a side has fewer than two forks. */
     INCONCLUSIVE
 }

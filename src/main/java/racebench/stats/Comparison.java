@@ -78,6 +78,16 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
      * interval could have shown a noise-sized change, INCONCLUSIVE when it could not.
      */
     public Change judge(double adjustedP, Criteria criteria) {
+        return judge(adjustedP, criteria, Double.NaN);
+    }
+
+    /**
+     * As {@link #judge(double, Criteria)}, and a row that is not flagged is also NO_CHANGE when
+     * its whole interval lies within ±{@code detectable} ({@link DetectableEffect}: what this row
+     * can resolve, from its spread before tonight; NaN when unknown): an equivalence verdict at
+     * the row's own resolution. The alarms do not depend on it.
+     */
+    public Change judge(double adjustedP, Criteria criteria, double detectable) {
         if (base.n() < 2 || candidate.n() < 2 || ratio.isDegenerate()) {
             return Change.INCONCLUSIVE;
         }
@@ -88,7 +98,19 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
         if (significant && ratio.point() <= 1 - criteria.noise()) {
             return Change.IMPROVEMENT;
         }
-        return ratioHalfWidth() <= criteria.noise() ? Change.NO_CHANGE : Change.INCONCLUSIVE;
+        if (ratioHalfWidth() <= criteria.noise() || withinDetectable(detectable)) {
+            return Change.NO_CHANGE;
+        }
+        return Change.INCONCLUSIVE;
+    }
+
+    /**
+     * Whether the whole new/base interval lies within ±{@code detectable}, a band no wider than
+     * {@link DetectableEffect#WIDEST}.
+     */
+    public boolean withinDetectable(double detectable) {
+        return detectable > 0 && detectable <= DetectableEffect.WIDEST && ratio.low() >= 1 - detectable
+                && ratio.high() <= 1 + detectable;
     }
 
     /** The verdict of this row compared on its own, with the default criteria. */

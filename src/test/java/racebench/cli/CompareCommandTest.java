@@ -115,6 +115,45 @@ class CompareCommandTest {
         assertTrue(row.get("why").contains("wider than the ±3.0% noise threshold"), row.get("why"));
     }
 
+    private static Path forks(Path root, String name, double[] means) throws IOException {
+        Path dir = Files.createDirectories(root.resolve(name));
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int f = 0; f < means.length; f++) {
+            csv.append(String.format(java.util.Locale.ROOT,
+                    "LockBenchmark.increment,\"{counter=ATOMIC, threads=2}\",ns/op,%d,%.6f,0.01,5\r\n", f + 1, means[f]));
+        }
+        Files.writeString(dir.resolve("bench-forks.csv"), csv);
+        return dir;
+    }
+
+    @Test
+    void aNoisyRowIsJudgedAtWhatTheBaseRunsSpreadLetsItDetect(@TempDir Path tmp) throws IOException {
+        // forks spread by about 8%: no ±3% verdict is possible, but a change beyond ±25% would show
+        double[] spread = {0.92, 1.08, 1.00, 0.95, 1.06, 0.99, 1.02, 0.97};
+        double[] base = new double[spread.length];
+        double[] same = new double[spread.length];
+        double[] slower = new double[spread.length];
+        for (int i = 0; i < spread.length; i++) {
+            base[i] = 100 * spread[i];
+            same[i] = 100 * spread[(i + 3) % spread.length];
+            slower[i] = 160 * spread[(i + 3) % spread.length];
+        }
+        Path b = forks(tmp, "base", base);
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("compare", b.toString(), forks(tmp, "same", same).toString(), "--out", out.toString()).exit());
+        CSVRecord row = compareCsv(out).getFirst();
+        assertEquals("NO_CHANGE", row.get("verdict"), row.toString());
+        double detectable = Double.parseDouble(row.get("detectable"));
+        assertTrue(detectable > 0.03 && detectable < 0.25, "detectable " + detectable);
+        assertTrue(Double.parseDouble(row.get("ratio_half_width")) > 0.03, "wider than the noise threshold: " + row);
+        assertTrue(row.get("why").contains("the change this row can detect"), row.get("why"));
+
+        Path out2 = tmp.resolve("out2");
+        assertEquals(1, run("compare", b.toString(), forks(tmp, "slower", slower).toString(), "--out",
+                out2.toString()).exit());
+        assertEquals("REGRESSION", compareCsv(out2).getFirst().get("verdict"));
+    }
+
     @Tag("fault")
     @Test
     void malformedBaselinesAreOneLineUsageErrorsAndWriteNothing(@TempDir Path tmp) throws IOException {

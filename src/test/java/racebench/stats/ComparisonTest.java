@@ -138,4 +138,20 @@ class ComparisonTest {
         assertEquals(Change.REGRESSION, Comparison.of(new double[] {1, 1}, new double[] {2, 2}).judgeAlone());
         assertFalse(Double.isNaN(Trimmed.yuenP(new double[] {1, 1}, new double[] {2, 3})));
     }
+
+    @Test
+    void aWideIntervalIsNoChangeOnlyWhenItLiesWhollyWithinTheRowsDetectableEffect() {
+        double[] base = {92, 108, 100, 95, 106, 99, 102, 97};
+        Comparison c = Comparison.of(base, new double[] {95, 106, 99, 102, 97, 92, 108, 100});
+        assertTrue(c.ratioHalfWidth() > 0.03, c.ratio().toString());
+        assertEquals(Change.INCONCLUSIVE, c.judge(1, Comparison.Criteria.DEFAULT, Double.NaN), "unknown: the noise rule");
+        assertEquals(Change.NO_CHANGE, c.judge(1, Comparison.Criteria.DEFAULT, 0.15));
+        double reach = Math.max(1 - c.ratio().low(), c.ratio().high() - 1);
+        assertEquals(Change.INCONCLUSIVE, c.judge(1, Comparison.Criteria.DEFAULT, 0.99 * reach), "sticks out");
+        // a shifted row whose interval leaves the band is not called unchanged, however wide the band's centre
+        Comparison shifted = Comparison.of(base, scaled(base, 1.12));
+        assertEquals(Change.INCONCLUSIVE, shifted.judge(1, Comparison.Criteria.DEFAULT, 0.10));
+        assertEquals(Change.INCONCLUSIVE, c.judge(1, Comparison.Criteria.DEFAULT, 0.51), "a band past ±50% is no verdict");
+    }
 }
+

@@ -1,0 +1,46 @@
+package racebench.bench;
+
+import racebench.stats.DetectableEffect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How much each row's forks spread in the baseline nights, before tonight: the pooled standard
+ * deviation of ln(fork mean) over every side of every night ({@link DetectableEffect#pooledLogSpread}),
+ * each night's side centred on its own mean so that the machine's drift between nights is not
+ * counted. A night of pairs gives two sides (its own forks and its base build's). Tonight's rows
+ * are judged at the change this spread lets them detect as well as at the noise threshold.
+ */
+public final class RowSpreads {
+
+    private RowSpreads() {
+    }
+
+    /** Row ("benchmark params") to its spread, for the rows with at least one degree of freedom in {@code nights}. */
+    public static Map<String, Double> of(List<Path> nights) {
+        Map<String, List<double[]>> groups = new LinkedHashMap<>();
+        for (Path night : nights) {
+            for (String file : List.of(RunComparison.FORKS_FILE, RunComparison.BASE_FORKS_FILE)) {
+                if (file.equals(RunComparison.BASE_FORKS_FILE) && !RunComparison.hasBaseForks(night)) {
+                    continue;
+                }
+                Map<String, List<Double>> means;
+                try {
+                    means = RunComparison.forkMeans(night, file);
+                } catch (IOException | IllegalArgumentException e) {
+                    continue; // a side that cannot be read gives no spread; the baseline check already read the forks
+                }
+                means.forEach((row, m) -> groups.computeIfAbsent(row, k -> new ArrayList<>())
+                        .add(m.stream().mapToDouble(Double::doubleValue).toArray()));
+            }
+        }
+        Map<String, Double> spreads = new LinkedHashMap<>();
+        groups.forEach((row, g) -> DetectableEffect.pooledLogSpread(g).ifPresent(s -> spreads.put(row, s)));
+        return spreads;
+    }
+}

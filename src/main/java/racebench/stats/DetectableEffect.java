@@ -1,0 +1,80 @@
+package racebench.stats;
+
+import org.apache.commons.math3.distribution.TDistribution;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * The smallest change a row can be expected to detect: a two-sample test at two-sided 5% with
+ * 95% power, for forks that spread as the row's forks spread before tonight
+ * ({@code (t(0.975, df) + t(0.95, df)) * s * sqrt(1 / nBase + 1 / nNew)} on the log scale; Cohen's
+ * minimum detectable effect with Student's quantiles). df is the smaller side's forks less one,
+ * the degrees of freedom the new/base interval itself is drawn with ({@link Bootstrap}'s expanded
+ * percentile interval), so band and interval are in one currency.
+ *
+ * <p>Why a nightly needs it: a lock row whose forks spread by 20% cannot resolve ±3% in any
+ * affordable night, so judged against the 3% threshold alone it is INCONCLUSIVE every night, and
+ * a verdict that never changes tells nobody anything. Judged against its own detectable effect
+ * it says something every night ("no change beyond ±25%"), and it is INCONCLUSIVE only when
+ * tonight's forks spread more than the row's past forks did, which is news. The spread comes
+ * from nights before tonight, never from tonight's forks: a threshold that widened with
+ * tonight's spread would make every interval pass.
+ *
+ * <p>95% power, not the usual 80%, because the verdict it serves is an equivalence (the whole
+ * 95% interval within ±effect): with 80% power an unchanged row's interval stays inside only
+ * about 60% of nights, with 95% about 90%.
+ */
+public final class DetectableEffect {
+    static final double ALPHA = 0.05;
+    static final double POWER = 0.95;
+    /**
+     * The widest band a NO_CHANGE may rest on: a row that cannot detect a 50% change is too blind
+     * to be called unchanged (a transport whose forks are bimodal here, a spin hand-off or a park,
+     * would otherwise be "unchanged within ±800%").
+     */
+    public static final double WIDEST = 0.5;
+
+    private DetectableEffect() {
+    }
+
+    /**
+     * The detectable new/base change, as a fraction (0.10: 10%), for a row whose fork means
+     * spread by {@code logSpread} (standard deviation of ln(fork mean)), with {@code nBase} and
+     * {@code nNew} forks a side; NaN when a side has fewer than two forks.
+     */
+    public static double of(double logSpread, int nBase, int nNew) {
+        if (nBase < 2 || nNew < 2 || !(logSpread >= 0) || Double.isInfinite(logSpread)) {
+            return Double.NaN;
+        }
+        TDistribution t = new TDistribution(Math.min(nBase, nNew) - 1);
+        double k = t.inverseCumulativeProbability(1 - ALPHA / 2) + t.inverseCumulativeProbability(POWER);
+        return Math.expm1(k * logSpread * Math.sqrt(1.0 / nBase + 1.0 / nNew));
+    }
+
+    /**
+     * The standard deviation of ln(fork mean) pooled over groups of forks that ran together (one
+     * night's side of one row): each group is centred on its own mean, so drift between nights
+     * does not count as spread. Empty when the groups together have no degree of freedom.
+     */
+    public static OptionalDouble pooledLogSpread(List<double[]> groups) {
+        double squares = 0;
+        int df = 0;
+        for (double[] g : groups) {
+            if (g.length < 2) {
+                continue;
+            }
+            double mean = 0;
+            for (double x : g) {
+                mean += Math.log(x);
+            }
+            mean /= g.length;
+            for (double x : g) {
+                double d = Math.log(x) - mean;
+                squares += d * d;
+            }
+            df += g.length - 1;
+        }
+        return df == 0 ? OptionalDouble.empty() : OptionalDouble.of(Math.sqrt(squares / df));
+    }
+}
