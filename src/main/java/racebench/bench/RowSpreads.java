@@ -3,6 +3,7 @@ package racebench.bench;
 import racebench.stats.DetectableEffect;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +27,8 @@ public final class RowSpreads {
         Map<String, List<double[]>> groups = new LinkedHashMap<>();
         for (Path night : nights) {
             for (String file : List.of(RunComparison.FORKS_FILE, RunComparison.BASE_FORKS_FILE)) {
-                if (file.equals(RunComparison.BASE_FORKS_FILE) && !RunComparison.hasBaseForks(night)) {
-                    continue;
+                if (!Files.isRegularFile(night.resolve(file))) {
+                    continue; // a night that measured no base build beside its own has no base-forks.csv
                 }
                 Map<String, List<Double>> means;
                 try {

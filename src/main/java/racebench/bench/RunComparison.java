@@ -187,7 +187,7 @@ public final class RunComparison {
         for (int i = 0; i < keys.size(); i++) {
             String[] key = keys.get(i).split("\u0000", 2);
             Comparison c = comparisons.get(i);
-            Double spread = logSpreads.get(key[0] + " " + key[1]);
+            Double spread = logSpreads.get(keys.get(i).replace('\u0000', ' ')); // as forkMeans names rows
             double detectable = spread == null ? Double.NaN
                     : DetectableEffect.of(spread, c.base().n(), c.candidate().n());
             rows.add(new Row(key[0], key[1], base.get(keys.get(i)).unit(), c, adjusted[i],

@@ -1,7 +1,9 @@
 package racebench.nightly;
 
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import racebench.bench.BenchRun;
 import racebench.bench.Profile;
+import racebench.bench.RowSpreads;
 import racebench.bench.RunComparison;
 import racebench.race.JcstressRunner;
 import racebench.race.RaceSuite;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -164,10 +167,10 @@ public final class Nightly {
             base = Optional.empty();
         }
         Optional<RunComparison.Result> comparison = Optional.empty();
-        // what each row resolves, from its spread in the nights before tonight: never from tonight's forks
-        java.util.Map<String, Double> spreads = racebench.bench.RowSpreads.of(candidates.stream().limit(baselineRuns).toList());
         MachineCheck.Selection machine = new MachineCheck.Selection(List.of(), List.of());
         if (base.isPresent()) {
+            // what each row resolves, from its spread in the nights before tonight: never from tonight's forks
+            Map<String, Double> spreads = RowSpreads.of(candidates.stream().limit(baselineRuns).toList());
             comparison = Optional.of(RunComparison.compareWithin(run.path(), o.criteria(), spreads));
         } else {
             machine = MachineCheck.select(candidates, run.path(), baselineRuns, o.criteria());
@@ -177,7 +180,8 @@ public final class Nightly {
             machine.refused().forEach(n -> console.println("racebench: not a baseline tonight, another machine: "
                     + n.describe()));
             if (!machine.baselines().isEmpty()) {
-                comparison = Optional.of(RunComparison.compare(machine.baselines(), run.path(), o.criteria(), spreads));
+                comparison = Optional.of(RunComparison.compare(machine.baselines(), run.path(), o.criteria(),
+                        RowSpreads.of(machine.baselines()))); // the nights the machine check let in, no others
             }
         }
         if (comparison.isPresent()) {
@@ -244,7 +248,7 @@ public final class Nightly {
             if (own.length > 0) {
                 console.printf(Locale.ROOT, "  %d of the NO_CHANGE rows are so at their own detectable effect, wider "
                                 + "than the noise (±%.1f%% to ±%.1f%%, median ±%.1f%%; compare.csv's 'detectable')%n",
-                        own.length, 100 * own[0], 100 * own[own.length - 1], 100 * own[own.length / 2]);
+                        own.length, 100 * own[0], 100 * own[own.length - 1], 100 * new Median().evaluate(own));
             }
             c.notable().forEach(r -> console.println("  " + r.describe()));
         }, () -> {

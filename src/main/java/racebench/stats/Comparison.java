@@ -108,7 +108,7 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
      * Whether the whole new/base interval lies within ±{@code detectable}, a band no wider than
      * {@link DetectableEffect#WIDEST}.
      */
-    public boolean withinDetectable(double detectable) {
+    private boolean withinDetectable(double detectable) {
         return detectable > 0 && detectable <= DetectableEffect.WIDEST && ratio.low() >= 1 - detectable
                 && ratio.high() <= 1 + detectable;
     }

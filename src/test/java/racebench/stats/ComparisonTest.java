@@ -154,4 +154,3 @@ class ComparisonTest {
         assertEquals(Change.INCONCLUSIVE, c.judge(1, Comparison.Criteria.DEFAULT, 0.51), "a band past ±50% is no verdict");
     }
 }
-
