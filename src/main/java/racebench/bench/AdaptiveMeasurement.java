@@ -6,6 +6,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 import racebench.report.Progress;
 import racebench.report.RunDirectory;
+import racebench.stats.DetectableEffect;
 import racebench.stats.Summary;
 
 import java.io.IOException;
@@ -31,8 +32,14 @@ import java.util.function.LongSupplier;
  * while it fits in the time left, which brings the most rows to the target a budget can
  * (on this machine the lock, IPC, spawn and thread-local rows need hundreds of forks for ±2%
  * and the strategy rows 6 to 11: under equal shares the hopeless rows spent the forks the
- * others needed). When none fits in the time left, the cases that could converge within the
- * profile's maximum share what is left evenly, and when none of those are left, every
+ * others needed). Next, likewise cheapest first, the cases still too blind for a verdict (their
+ * forks spread so much that they could not detect a 50% change, {@link DetectableEffect}), up to
+ * the forks that would let them: on four A/A nights here the IPC round trips, the pool and
+ * virtual-thread spawns and two thread-local rows needed 8 to 22 pairs for that (estimated from
+ * their forks' spread; beyond the profile's maximum, 15 pairs, a row stays blind) and under equal
+ * shares got 7, so 13 to 15 of 90 rows were INCONCLUSIVE every night as too blind, while most
+ * lock rows could tell a 50% change at 3 pairs. When none fits in the time left, the cases that could converge
+ * within the profile's maximum share what is left evenly, and when none of those are left, every
  * unfinished case does, as before: a case's share is the budget not spent by the others over
  * the cases sharing, so one costly row (a child JVM per task of 32 tasks) cannot starve the rest.
  *
@@ -99,6 +106,7 @@ public final class AdaptiveMeasurement {
         String baseFailure;
         double relativeHalfWidth = Double.POSITIVE_INFINITY; // kept up to date by fork(): read every round
         int forksFor = Integer.MAX_VALUE;                     // forks its spread needs for the target, likewise
+        int verdictForks = Integer.MAX_VALUE;                 // forks it needs to detect a change of WIDEST, likewise
         long spentNanos;
         int calls;
         boolean outOfTime;
@@ -227,7 +235,8 @@ public final class AdaptiveMeasurement {
 
     /**
      * The unfinished cases that get a fork this round. First those that can be brought to the
-     * target in the time left ({@link #reachable}). When none can, those whose spread says they
+     * target in the time left, cheapest first; then, likewise, those still too blind for a
+     * verdict that can be brought to see a 50% change. When none can, those whose spread says they
      * can converge within the profile's maximum of forks, if more time than is left (their
      * estimate, from few forks, may be pessimistic: more forks tell), each with an equal share
      * of the budget the others left; and when none of those are left either, every unfinished
@@ -239,9 +248,13 @@ public final class AdaptiveMeasurement {
         if (open.isEmpty()) {
             return open;
         }
-        List<State> reachable = reachable(open);
+        List<State> reachable = cheapestFirst(open, this::canConverge, AdaptiveMeasurement::costToConverge);
         if (!reachable.isEmpty()) {
             return reachable;
+        }
+        List<State> unblinded = cheapestFirst(open, this::canBeUnblinded, AdaptiveMeasurement::costToUnblind);
+        if (!unblinded.isEmpty()) {
+            return unblinded;
         }
         List<State> convergeable = affordable(states, open.stream().filter(this::canConverge).toList());
         return convergeable.isEmpty() ? affordable(states, open) : convergeable;
@@ -267,25 +280,41 @@ public final class AdaptiveMeasurement {
     }
 
     /**
-     * The open cases whose spread says they reach the target within the profile's maximum, and
-     * whose remaining forks, cheapest first, fit in the time left; in case order, so the
-     * funded rows still interleave. Taking the cheapest first brings the most rows to the target.
+     * The open cases that {@code wanted} picks and whose remaining forks ({@code cost}), cheapest
+     * first, fit in the time left; in case order, so the funded rows still interleave. Taking the
+     * cheapest first brings the most rows to the goal.
      */
-    private List<State> reachable(List<State> open) {
+    private List<State> cheapestFirst(List<State> open, java.util.function.Predicate<State> wanted,
+                                      java.util.function.ToLongFunction<State> cost) {
         long left = deadline - clock.getAsLong();
-        List<State> byCost = open.stream().filter(this::canConverge)
-                .sorted(java.util.Comparator.comparingLong(AdaptiveMeasurement::costToConverge)).toList();
+        List<State> byCost = open.stream().filter(wanted)
+                .sorted(java.util.Comparator.comparingLong(cost)).toList();
         java.util.Set<State> funded = new java.util.HashSet<>();
         long committed = 0;
         for (State s : byCost) {
-            long cost = costToConverge(s);
-            if (committed + cost > left) {
+            long c = cost.applyAsLong(s);
+            if (committed + c > left) {
                 break;
             }
-            committed += cost;
+            committed += c;
             funded.add(s);
         }
         return open.stream().filter(funded::contains).toList();
+    }
+
+    /**
+     * Whether the case is still too blind for a verdict ({@link DetectableEffect#WIDEST}: it
+     * could not detect a 50% change at its spread with the forks it has) and would see that far
+     * within the profile's maximum. Not with a target of 0 (calibrate), whose rows share the
+     * budget evenly.
+     */
+    private boolean canBeUnblinded(State s) {
+        return stopping.targetHalfWidth() > 0 && s.verdictForks != Integer.MAX_VALUE
+                && s.verdictForks > s.forks() && s.verdictForks <= stopping.maxForks();
+    }
+
+    private static long costToUnblind(State s) {
+        return (long) (s.verdictForks - s.forks()) * s.costPerFork();
     }
 
     /** The forks a case still needs for the target at its spread (one at least), times its cost per fork. */
@@ -367,6 +396,7 @@ public final class AdaptiveMeasurement {
         Summary mine = Summary.of(s.samples.forkMeans());
         s.relativeHalfWidth = mine.relativeHalfWidth();
         s.forksFor = mine.forksFor(stopping.targetHalfWidth());
+        List<double[]> sides = List.of(s.samples.forkMeans());
         if (base != null && s.baseFailure == null) {
             if (s.baseSamples == null || s.baseSamples.forks().size() < 2) {
                 s.relativeHalfWidth = Double.POSITIVE_INFINITY;
@@ -375,7 +405,28 @@ public final class AdaptiveMeasurement {
             Summary theirs = Summary.of(s.baseSamples.forkMeans());
             s.relativeHalfWidth = Math.max(s.relativeHalfWidth, theirs.relativeHalfWidth());
             s.forksFor = Math.max(s.forksFor, theirs.forksFor(stopping.targetHalfWidth()));
+            sides = List.of(s.samples.forkMeans(), s.baseSamples.forkMeans());
         }
+        s.verdictForks = s.forks() < 3 ? Integer.MAX_VALUE : forksToSee(sides);
+    }
+
+    /**
+     * The fewest forks a side (up to the profile's maximum) at which forks that spread as these
+     * do could detect a change of {@link DetectableEffect#WIDEST}; {@link Integer#MAX_VALUE} when
+     * none would. Tonight's spread, for where tonight's forks go; a verdict's own band is drawn from
+     * nights before tonight ({@link RowSpreads}).
+     */
+    private int forksToSee(List<double[]> sides) {
+        java.util.OptionalDouble spread = DetectableEffect.pooledLogSpread(sides);
+        if (spread.isEmpty() || !Double.isFinite(spread.getAsDouble())) {
+            return Integer.MAX_VALUE;
+        }
+        for (int n = 2; n <= stopping.maxForks(); n++) {
+            if (DetectableEffect.of(spread.getAsDouble(), n, n) <= DetectableEffect.WIDEST) {
+                return n;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static String firstLine(Exception e) {

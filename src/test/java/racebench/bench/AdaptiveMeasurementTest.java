@@ -108,6 +108,44 @@ class AdaptiveMeasurementTest {
     }
 
     @Test
+    void rowsTooBlindForAVerdictAreFundedUntilTheyCouldSeeAFiftyPercentChange() throws Exception {
+        // budget 50 s at 1 s a fork: 24 s for eight rows' minimum. None can reach ±2% within 40
+        // forks. The six "lock" rows (CV 8%) can detect a 50% change at 4 forks; the two "ipc" rows
+        // (CV 20%) need about 9: equal shares (6 forks each) would leave them too blind for a verdict
+        Map<String, double[]> spec = new HashMap<>();
+        for (int i = 1; i <= 6; i++) {
+            spec.put("lock" + i, new double[] {1, 0.08});
+        }
+        spec.put("ipc1", new double[] {1, 0.2});
+        spec.put("ipc2", new double[] {1, 0.2});
+        Fake fake = Fake.of(spec);
+        AdaptiveMeasurement.Result r = measure(fake, 50, 3, 40);
+        for (var e : r.byCase().entrySet()) {
+            double[] means = e.getValue().forkMeans();
+            int n = means.length;
+            double band = racebench.stats.DetectableEffect.of(
+                    racebench.stats.DetectableEffect.pooledLogSpread(List.of(means)).orElseThrow(), n, n);
+            assertTrue(band <= racebench.stats.DetectableEffect.WIDEST,
+                    e.getKey().params().get("row") + " can detect only ±" + band + " with " + n + " forks");
+        }
+        assertTrue(fake.count("ipc1") > 6 && fake.count("ipc2") > 6, "more than an equal share: " + fake.calls());
+        assertTrue(fake.now()[0] <= 50 * SECOND, "overran: " + fake.now()[0] / SECOND + " s");
+        assertTrue(fake.now()[0] >= 49 * SECOND, "left budget unused: " + fake.now()[0] / SECOND + " s");
+    }
+
+    @Test
+    void aTargetOfZeroFundsNoBlindRowFirst() throws Exception {
+        Map<String, double[]> spec = new HashMap<>();
+        spec.put("quiet", new double[] {1, 0.01});
+        spec.put("blind", new double[] {1, 0.2});
+        Fake fake = Fake.of(spec);
+        new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 100, 0), Duration.ofSeconds(20), fake,
+                () -> fake.now()[0], line -> { }).measure(fake.cases());
+        assertEquals(10, fake.count("quiet"), "calibrate's rows share evenly: " + fake.calls());
+        assertEquals(10, fake.count("blind"));
+    }
+
+    @Test
     void aRowThatCouldConvergeButCannotAffordAForkDoesNotEndTheRunEarly() throws Exception {
         // budget 100 s: the minimum costs 66 s. "costly" (20 s a fork, CV 5%) could reach ±2% within
         // the maximum but not in the time left; once it cannot afford another fork, the cheap rows
