@@ -38,10 +38,11 @@ import java.util.function.LongSupplier;
  * virtual-thread spawns and two thread-local rows needed 8 to 22 pairs for that (estimated from
  * their forks' spread; beyond the profile's maximum, 15 pairs, a row stays blind) and under equal
  * shares got 7, so 13 to 15 of 90 rows were INCONCLUSIVE every night as too blind, while most
- * lock rows could tell a 50% change at 3 pairs. When none fits in the time left, the cases that could converge
- * within the profile's maximum share what is left evenly, and when none of those are left, every
- * unfinished case does, as before: a case's share is the budget not spent by the others over
- * the cases sharing, so one costly row (a child JVM per task of 32 tasks) cannot starve the rest.
+ * lock rows could tell a 50% change at 3 pairs. When none fits in the time left, the cases that
+ * could converge within the profile's maximum share what is left evenly, and when none of those
+ * are left, every unfinished case does, as before: a case's share is the budget not spent by
+ * the others over the cases sharing, so one costly row (a child JVM per task of 32 tasks) cannot
+ * starve the rest.
  *
  * <p>With a base build ({@link Build}: a nightly's last accepted one) every fork of a case is a
  * pair, one fork of each build back to back, in alternating order (ABBA, so neither build

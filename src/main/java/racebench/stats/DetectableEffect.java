@@ -33,7 +33,7 @@ public final class DetectableEffect {
     /**
      * The widest band a NO_CHANGE may rest on: a row that cannot detect a 50% change is too blind
      * to be called unchanged (measured here: the process-pool spawn row could detect ±362% on an
-     * A/A night, the IPC round trips, whose forks are a spin hand-off or a park, ±61% to ±119%).
+     * A/A night, the IPC round trips, whose 100-ms iterations vary twofold, ±61% to ±119%).
      */
     public static final double WIDEST = 0.5;
 
