@@ -1,13 +1,9 @@
 package racebench.bench;
 
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 import racebench.report.Progress;
 import racebench.report.RunDirectory;
-import racebench.stats.DetectableEffect;
-import racebench.stats.Summary;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -26,23 +22,7 @@ import java.util.function.LongSupplier;
  * case whose 95% interval is still wider than the target gets one more fork, until it
  * converges, reaches the profile's maximum, or runs out of time.
  *
- * <p>Which cases get those forks: first the ones that can still reach the target, cheapest
- * first. Each case's spread says how many forks it needs ({@link Summary#forksFor}); times its
- * cost per fork that is what converging it costs, and cases are funded in order of that cost
- * while it fits in the time left, which brings the most rows to the target a budget can
- * (on this machine the lock, IPC, spawn and thread-local rows need hundreds of forks for ±2%
- * and the strategy rows 6 to 11: under equal shares the hopeless rows spent the forks the
- * others needed). Next, likewise cheapest first, the cases still too blind for a verdict (their
- * forks spread so much that they could not detect a 50% change, {@link DetectableEffect}), up to
- * the forks that would let them: on four A/A nights here the IPC round trips, the pool and
- * virtual-thread spawns and two thread-local rows needed 8 to 22 pairs for that (estimated from
- * their forks' spread; beyond the profile's maximum, 15 pairs, a row stays blind) and under equal
- * shares got 7, so 13 to 15 of 90 rows were INCONCLUSIVE every night as too blind, while most
- * lock rows could tell a 50% change at 3 pairs. When none fits in the time left, the cases that
- * could converge within the profile's maximum share what is left evenly, and when none of those
- * are left, every unfinished case does, as before: a case's share is the budget not spent by
- * the others over the cases sharing, so one costly row (a child JVM per task of 32 tasks) cannot
- * starve the rest.
+ * <p>Which cases get those forks, and in what order: {@link ForkFunding}.
  *
  * <p>With a base build ({@link Build}: a nightly's last accepted one) every fork of a case is a
  * pair, one fork of each build back to back, in alternating order (ABBA, so neither build
@@ -98,34 +78,6 @@ public final class AdaptiveMeasurement {
         JmhRunner.Forks fork(BenchCase c) throws IOException, RunnerException;
     }
 
-    private static final class State {
-        final BenchCase c;
-        ForkSamples samples;
-        BenchmarkParams params;
-        final List<BenchmarkResult> results = new ArrayList<>();
-        ForkSamples baseSamples;
-        String baseFailure;
-        double relativeHalfWidth = Double.POSITIVE_INFINITY; // kept up to date by fork(): read every round
-        int forksFor = Integer.MAX_VALUE;                     // forks its spread needs for the target, likewise
-        int verdictForks = Integer.MAX_VALUE;                 // forks it needs to detect a change of WIDEST, likewise
-        long spentNanos;
-        int calls;
-        boolean outOfTime;
-        String failure;
-
-        State(BenchCase c) {
-            this.c = c;
-        }
-
-        int forks() {
-            return samples == null ? 0 : samples.forks().size();
-        }
-
-        long costPerFork() {
-            return calls == 0 ? 0 : spentNanos / calls;
-        }
-    }
-
     private final Stopping stopping;
     private final Forker forker;
     private final Forker base; // null: no base build
@@ -135,6 +87,7 @@ public final class AdaptiveMeasurement {
     private final List<String> json = new ArrayList<>();
     private final long start;
     private final long deadline;
+    private final ForkFunding funding;
 
     AdaptiveMeasurement(Stopping stopping, Duration budget, Forker forker, LongSupplier clock, Progress progress) {
         this(stopping, budget, forker, null, clock, progress);
@@ -151,6 +104,7 @@ public final class AdaptiveMeasurement {
         this.start = clock.getAsLong();
         // a budget of centuries is "no budget", not an overflow
         this.deadline = start + Math.min(budget.toSeconds(), 100L * 365 * 24 * 3600) * 1_000_000_000L;
+        this.funding = new ForkFunding(stopping, start, deadline, clock);
     }
 
     public static Result run(List<BenchCase> cases, Profile profile, Duration budget, RunDirectory run,
@@ -183,12 +137,12 @@ public final class AdaptiveMeasurement {
     }
 
     Result measure(List<BenchCase> cases) throws IOException {
-        List<State> states = cases.stream().map(State::new).toList();
+        List<RowState> states = cases.stream().map(RowState::new).toList();
         boolean tooSmall = false;
         for (int round = 1; round <= stopping.minForks() && !tooSmall; round++) {
             report("round " + round + " of " + stopping.minForks() + " (every row)", states, true);
             for (int i = 0; i < states.size(); i++) {
-                State s = states.get((i + round - 1) % states.size()); // rotate: no row always runs first
+                RowState s = states.get((i + round - 1) % states.size()); // rotate: no row always runs first
                 if (s.failure != null) {
                     continue;
                 }
@@ -202,14 +156,14 @@ public final class AdaptiveMeasurement {
             }
         }
         for (int round = stopping.minForks() + 1; !tooSmall; round++) {
-            List<State> active = active(states);
+            List<RowState> active = funding.active(states);
             if (active.isEmpty()) {
                 break;
             }
-            long open = states.stream().filter(s -> !finished(s)).count();
+            long open = states.stream().filter(s -> !funding.finished(s)).count();
             report("round " + round + ": forks for " + active.size() + " of the " + open + " row(s) still wider than ±"
                     + percent(stopping.targetHalfWidth()), states, true);
-            for (State s : active) {
+            for (RowState s : active) {
                 if (clock.getAsLong() + s.costPerFork() > deadline) {
                     s.outOfTime = true; // time only moves on: this row gets no more forks
                     continue;
@@ -220,7 +174,7 @@ public final class AdaptiveMeasurement {
         }
         Map<BenchCase, ForkSamples> byCase = new LinkedHashMap<>();
         states.stream().filter(s -> s.samples != null).forEach(s -> byCase.put(s.c, s.samples));
-        int forks = states.stream().mapToInt(State::forks).sum();
+        int forks = states.stream().mapToInt(RowState::forks).sum();
         List<String> failures = states.stream().filter(s -> s.failure != null)
                 .map(s -> s.c.label() + ": " + s.failure).toList();
         // one JMH result per row with all its forks, as one JMH call of that many forks would have returned
@@ -234,104 +188,7 @@ public final class AdaptiveMeasurement {
                 failures, rows, baseByCase, baseFailures);
     }
 
-    /**
-     * The unfinished cases that get a fork this round. First those that can be brought to the
-     * target in the time left, cheapest first; then, likewise, those still too blind for a
-     * verdict that can be brought to see a 50% change. When none can, those whose spread says they
-     * can converge within the profile's maximum of forks, if more time than is left (their
-     * estimate, from few forks, may be pessimistic: more forks tell), each with an equal share
-     * of the budget the others left; and when none of those are left either, every unfinished
-     * case, with an equal share of what finished cases left. All of it is recomputed every
-     * round, so a case held back now gets forks again when others converge and free their time.
-     */
-    private List<State> active(List<State> states) {
-        List<State> open = states.stream().filter(s -> !finished(s)).toList();
-        if (open.isEmpty()) {
-            return open;
-        }
-        List<State> reachable = cheapestFirst(open, this::canConverge, AdaptiveMeasurement::costToConverge);
-        if (!reachable.isEmpty()) {
-            return reachable;
-        }
-        List<State> unblinded = cheapestFirst(open, this::canBeUnblinded, AdaptiveMeasurement::costToUnblind);
-        if (!unblinded.isEmpty()) {
-            return unblinded;
-        }
-        List<State> convergeable = affordable(states, open.stream().filter(this::canConverge).toList());
-        return convergeable.isEmpty() ? affordable(states, open) : convergeable;
-    }
-
-    /**
-     * The cases of {@code pool} that can afford a fork from an equal share of the budget that
-     * the cases outside the pool left.
-     */
-    private List<State> affordable(List<State> states, List<State> pool) {
-        if (pool.isEmpty()) {
-            return pool;
-        }
-        java.util.Set<State> in = new java.util.HashSet<>(pool);
-        long spentOutside = states.stream().filter(s -> !in.contains(s)).mapToLong(s -> s.spentNanos).sum();
-        long share = (deadline - start - spentOutside) / pool.size();
-        return pool.stream().filter(s -> s.spentNanos + s.costPerFork() <= share).toList();
-    }
-
-    /** Whether the case's spread says it reaches the target within the profile's maximum of forks. */
-    private boolean canConverge(State s) {
-        return s.forksFor != Integer.MAX_VALUE && s.forksFor <= stopping.maxForks();
-    }
-
-    /**
-     * The open cases that {@code wanted} picks and whose remaining forks ({@code cost}), cheapest
-     * first, fit in the time left; in case order, so the funded rows still interleave. Taking the
-     * cheapest first brings the most rows to the goal.
-     */
-    private List<State> cheapestFirst(List<State> open, java.util.function.Predicate<State> wanted,
-                                      java.util.function.ToLongFunction<State> cost) {
-        long left = deadline - clock.getAsLong();
-        List<State> byCost = open.stream().filter(wanted)
-                .sorted(java.util.Comparator.comparingLong(cost)).toList();
-        java.util.Set<State> funded = new java.util.HashSet<>();
-        long committed = 0;
-        for (State s : byCost) {
-            long c = cost.applyAsLong(s);
-            if (committed + c > left) {
-                break;
-            }
-            committed += c;
-            funded.add(s);
-        }
-        return open.stream().filter(funded::contains).toList();
-    }
-
-    /**
-     * Whether the case is still too blind for a verdict ({@link DetectableEffect#WIDEST}: it
-     * could not detect a 50% change at its spread with the forks it has) and would see that far
-     * within the profile's maximum. Not with a target of 0 (calibrate), whose rows share the
-     * budget evenly.
-     */
-    private boolean canBeUnblinded(State s) {
-        return stopping.targetHalfWidth() > 0 && s.verdictForks != Integer.MAX_VALUE
-                && s.verdictForks > s.forks() && s.verdictForks <= stopping.maxForks();
-    }
-
-    private static long costToUnblind(State s) {
-        return (long) (s.verdictForks - s.forks()) * s.costPerFork();
-    }
-
-    /** The forks a case still needs for the target at its spread (one at least), times its cost per fork. */
-    private static long costToConverge(State s) {
-        return Math.max(1, s.forksFor - s.forks()) * s.costPerFork();
-    }
-
-    private boolean finished(State s) {
-        return s.failure != null || s.outOfTime || s.forks() >= stopping.maxForks() || precise(s);
-    }
-
-    private boolean precise(State s) {
-        return s.forks() >= stopping.minForks() && s.relativeHalfWidth <= stopping.targetHalfWidth();
-    }
-
-    private static long averageCost(List<State> states) {
+    private static long averageCost(List<RowState> states) {
         long spent = states.stream().mapToLong(s -> s.spentNanos).sum();
         int calls = states.stream().mapToInt(s -> s.calls).sum();
         return calls == 0 ? 0 : spent / calls;
@@ -342,7 +199,7 @@ public final class AdaptiveMeasurement {
      * build that fails ends that row's measuring, not the run's, and one of the base build ends
      * the row's base side.
      */
-    private void fork(State s) throws IOException {
+    private void fork(RowState s) throws IOException {
         long t0 = clock.getAsLong();
         last = s.c.label();
         boolean paired = base != null && s.baseFailure == null;
@@ -364,7 +221,7 @@ public final class AdaptiveMeasurement {
         }
     }
 
-    private void forkThis(State s) throws IOException, RunnerException {
+    private void forkThis(RowState s) throws IOException, RunnerException {
         JmhRunner.Forks result = forker.fork(s.c);
         if (result.samples().isEmpty()) { // also keeps a night's pairs in step: fork i of each side ran together
             throw new IllegalStateException("the fork gave no measurement");
@@ -377,7 +234,7 @@ public final class AdaptiveMeasurement {
         result.samples().ifPresent(more -> s.samples = s.samples == null ? more : s.samples.plus(more));
     }
 
-    private void forkBase(State s) throws IOException {
+    private void forkBase(RowState s) throws IOException {
         try {
             ForkSamples more = base.fork(s.c).samples()
                     .orElseThrow(() -> new IllegalStateException("the fork gave no measurement"));
@@ -389,45 +246,9 @@ public final class AdaptiveMeasurement {
         }
     }
 
-    /** The case's relative half-width and the forks it needs: the wider side's, with a base build. */
-    private void precision(State s) {
-        if (s.forks() < 2) {
-            return;
-        }
-        Summary mine = Summary.of(s.samples.forkMeans());
-        s.relativeHalfWidth = mine.relativeHalfWidth();
-        s.forksFor = mine.forksFor(stopping.targetHalfWidth());
-        List<double[]> sides = List.of(s.samples.forkMeans());
-        if (base != null && s.baseFailure == null) {
-            if (s.baseSamples == null || s.baseSamples.forks().size() < 2) {
-                s.relativeHalfWidth = Double.POSITIVE_INFINITY;
-                return;
-            }
-            Summary theirs = Summary.of(s.baseSamples.forkMeans());
-            s.relativeHalfWidth = Math.max(s.relativeHalfWidth, theirs.relativeHalfWidth());
-            s.forksFor = Math.max(s.forksFor, theirs.forksFor(stopping.targetHalfWidth()));
-            sides = List.of(s.samples.forkMeans(), s.baseSamples.forkMeans());
-        }
-        s.verdictForks = s.forks() < 3 ? Integer.MAX_VALUE : forksToSee(sides);
-    }
-
-    /**
-     * The fewest forks a side (up to the profile's maximum) at which forks that spread as these
-     * do could detect a change of {@link DetectableEffect#WIDEST}; {@link Integer#MAX_VALUE} when
-     * none would. Tonight's spread, for where tonight's forks go; a verdict's own band is drawn from
-     * nights before tonight ({@link RowSpreads}).
-     */
-    private int forksToSee(List<double[]> sides) {
-        java.util.OptionalDouble spread = DetectableEffect.pooledLogSpread(sides);
-        if (spread.isEmpty() || !Double.isFinite(spread.getAsDouble())) {
-            return Integer.MAX_VALUE;
-        }
-        for (int n = 2; n <= stopping.maxForks(); n++) {
-            if (DetectableEffect.of(spread.getAsDouble(), n, n) <= DetectableEffect.WIDEST) {
-                return n;
-            }
-        }
-        return Integer.MAX_VALUE;
+    /** The case's precision after a fork: the wider side's, with a base build whose side still runs. */
+    private void precision(RowState s) {
+        s.precision(stopping, base != null && s.baseFailure == null);
     }
 
     private static String firstLine(Exception e) {
@@ -438,10 +259,10 @@ public final class AdaptiveMeasurement {
      * A note when a round starts; after each fork, the progress line: the share of the budget
      * spent, the time left, the forks and rows done, and the row measured last.
      */
-    private void report(String what, List<State> states, boolean roundStarts) {
+    private void report(String what, List<RowState> states, boolean roundStarts) {
         long now = clock.getAsLong();
-        long precise = states.stream().filter(this::precise).count();
-        int forks = states.stream().mapToInt(State::forks).sum();
+        long precise = states.stream().filter(funding::precise).count();
+        int forks = states.stream().mapToInt(RowState::forks).sum();
         if (roundStarts) {
             progress.note(String.format(Locale.ROOT, "[%s of %s] %s; %d forks so far, %d of %d rows within ±%s",
                     minutes(now - start), minutes(deadline - start), what, forks, precise, states.size(),

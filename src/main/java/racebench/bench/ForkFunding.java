@@ -1,0 +1,137 @@
+package racebench.bench;
+
+import racebench.stats.DetectableEffect;
+import racebench.stats.Summary;
+
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * Which cases of a run get the next round's forks ({@link AdaptiveMeasurement}): first the ones
+ * that can still reach the target, cheapest first. Each case's spread says how many forks it
+ * needs ({@link Summary#forksFor}); times its cost per fork that is what converging it costs,
+ * and cases are funded in order of that cost while it fits in the time left, which brings the
+ * most rows to the target a budget can (on this machine the lock, IPC, spawn and thread-local
+ * rows need hundreds of forks for ±2% and the strategy rows 6 to 11: under equal shares the
+ * hopeless rows spent the forks the others needed). Next, likewise cheapest first, the cases
+ * still too blind for a verdict (their forks spread so much that they could not detect a 50%
+ * change, {@link DetectableEffect}), up to the forks that would let them: on four A/A nights
+ * here the IPC round trips, the pool and virtual-thread spawns and two thread-local rows needed
+ * 8 to 22 pairs for that (estimated from their forks' spread; beyond the profile's maximum, 15
+ * pairs, a row stays blind) and under equal shares got 7, so 13 to 15 of 90 rows were
+ * INCONCLUSIVE every night as too blind, while most lock rows could tell a 50% change at 3
+ * pairs. When none fits in the time left, the cases that could converge within the profile's
+ * maximum share what is left evenly, and when none of those are left, every unfinished case
+ * does, as before: a case's share is the budget not spent by the others over the cases sharing,
+ * so one costly row (a child JVM per task of 32 tasks) cannot starve the rest.
+ */
+final class ForkFunding {
+    private final AdaptiveMeasurement.Stopping stopping;
+    private final long start;
+    private final long deadline;
+    private final LongSupplier clock;
+
+    ForkFunding(AdaptiveMeasurement.Stopping stopping, long start, long deadline, LongSupplier clock) {
+        this.stopping = stopping;
+        this.start = start;
+        this.deadline = deadline;
+        this.clock = clock;
+    }
+
+    /**
+     * The unfinished cases that get a fork this round. First those that can be brought to the
+     * target in the time left, cheapest first; then, likewise, those still too blind for a
+     * verdict that can be brought to see a 50% change. When none can, those whose spread says they
+     * can converge within the profile's maximum of forks, if more time than is left (their
+     * estimate, from few forks, may be pessimistic: more forks tell), each with an equal share
+     * of the budget the others left; and when none of those are left either, every unfinished
+     * case, with an equal share of what finished cases left. All of it is recomputed every
+     * round, so a case held back now gets forks again when others converge and free their time.
+     */
+    List<RowState> active(List<RowState> states) {
+        List<RowState> open = states.stream().filter(s -> !finished(s)).toList();
+        if (open.isEmpty()) {
+            return open;
+        }
+        List<RowState> reachable = cheapestFirst(open, this::canConverge, ForkFunding::costToConverge);
+        if (!reachable.isEmpty()) {
+            return reachable;
+        }
+        List<RowState> unblinded = cheapestFirst(open, this::canBeUnblinded, ForkFunding::costToUnblind);
+        if (!unblinded.isEmpty()) {
+            return unblinded;
+        }
+        List<RowState> convergeable = affordable(states, open.stream().filter(this::canConverge).toList());
+        return convergeable.isEmpty() ? affordable(states, open) : convergeable;
+    }
+
+    /**
+     * The cases of {@code pool} that can afford a fork from an equal share of the budget that
+     * the cases outside the pool left.
+     */
+    private List<RowState> affordable(List<RowState> states, List<RowState> pool) {
+        if (pool.isEmpty()) {
+            return pool;
+        }
+        java.util.Set<RowState> in = new java.util.HashSet<>(pool);
+        long spentOutside = states.stream().filter(s -> !in.contains(s)).mapToLong(s -> s.spentNanos).sum();
+        long share = (deadline - start - spentOutside) / pool.size();
+        return pool.stream().filter(s -> s.spentNanos + s.costPerFork() <= share).toList();
+    }
+
+    /** Whether the case's spread says it reaches the target within the profile's maximum of forks. */
+    private boolean canConverge(RowState s) {
+        return s.forksFor != Integer.MAX_VALUE && s.forksFor <= stopping.maxForks();
+    }
+
+    /**
+     * The open cases that {@code wanted} picks and whose remaining forks ({@code cost}), cheapest
+     * first, fit in the time left; in case order, so the funded rows still interleave. Taking the
+     * cheapest first brings the most rows to the goal.
+     */
+    private List<RowState> cheapestFirst(List<RowState> open, java.util.function.Predicate<RowState> wanted,
+                                      java.util.function.ToLongFunction<RowState> cost) {
+        long left = deadline - clock.getAsLong();
+        List<RowState> byCost = open.stream().filter(wanted)
+                .sorted(java.util.Comparator.comparingLong(cost)).toList();
+        java.util.Set<RowState> funded = new java.util.HashSet<>();
+        long committed = 0;
+        for (RowState s : byCost) {
+            long c = cost.applyAsLong(s);
+            if (committed + c > left) {
+                break;
+            }
+            committed += c;
+            funded.add(s);
+        }
+        return open.stream().filter(funded::contains).toList();
+    }
+
+    /**
+     * Whether the case is still too blind for a verdict ({@link DetectableEffect#WIDEST}: it
+     * could not detect a 50% change at its spread with the forks it has) and would see that far
+     * within the profile's maximum. Not with a target of 0 (calibrate), whose rows share the
+     * budget evenly.
+     */
+    private boolean canBeUnblinded(RowState s) {
+        return stopping.targetHalfWidth() > 0 && s.verdictForks != Integer.MAX_VALUE
+                && s.verdictForks > s.forks() && s.verdictForks <= stopping.maxForks();
+    }
+
+    private static long costToUnblind(RowState s) {
+        return (long) (s.verdictForks - s.forks()) * s.costPerFork();
+    }
+
+    /** The forks a case still needs for the target at its spread (one at least), times its cost per fork. */
+    private static long costToConverge(RowState s) {
+        return Math.max(1, s.forksFor - s.forks()) * s.costPerFork();
+    }
+
+    boolean finished(RowState s) {
+        return s.failure != null || s.outOfTime || s.forks() >= stopping.maxForks() || precise(s);
+    }
+
+    boolean precise(RowState s) {
+        return s.forks() >= stopping.minForks() && s.relativeHalfWidth <= stopping.targetHalfWidth();
+    }
+}
