@@ -156,14 +156,15 @@ public final class AdaptiveMeasurement {
             }
         }
         for (int round = stopping.minForks() + 1; !tooSmall; round++) {
-            List<RowState> active = funding.active(states);
-            if (active.isEmpty()) {
+            ForkFunding.Round active = funding.active(states);
+            if (active.rows().isEmpty()) {
                 break;
             }
             long open = states.stream().filter(s -> !funding.finished(s)).count();
-            report("round " + round + ": forks for " + active.size() + " of the " + open + " row(s) still wider than ±"
-                    + percent(stopping.targetHalfWidth()), states, true);
-            for (RowState s : active) {
+            report("round " + round + ": forks for " + active.rows().size() + " of the " + open
+                    + " row(s) still wider than ±" + ForkFunding.percent(stopping.targetHalfWidth()) + ": "
+                    + active.why(), states, true);
+            for (RowState s : active.rows()) {
                 if (clock.getAsLong() + s.costPerFork() > deadline) {
                     s.outOfTime = true; // time only moves on: this row gets no more forks
                     continue;
@@ -266,22 +267,18 @@ public final class AdaptiveMeasurement {
         if (roundStarts) {
             progress.note(String.format(Locale.ROOT, "[%s of %s] %s; %d forks so far, %d of %d rows within ±%s",
                     minutes(now - start), minutes(deadline - start), what, forks, precise, states.size(),
-                    percent(stopping.targetHalfWidth())));
+                    ForkFunding.percent(stopping.targetHalfWidth())));
             return;
         }
         double share = Math.min(1, (now - start) / (double) Math.max(1, deadline - start));
         int filled = (int) Math.round(20 * share);
         progress.update(String.format(Locale.ROOT, "[%s%s] %3.0f%%  %s left  %s  %d forks  %d/%d rows ±%s  last: %s",
                 "#".repeat(filled), ".".repeat(20 - filled), 100 * share, minutes(deadline - now), what, forks,
-                precise, states.size(), percent(stopping.targetHalfWidth()), last));
+                precise, states.size(), ForkFunding.percent(stopping.targetHalfWidth()), last));
     }
 
     private static String minutes(long nanos) {
         long s = Math.max(0, nanos / 1_000_000_000L);
         return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-    }
-
-    private static String percent(double v) {
-        return String.format(Locale.ROOT, "%.0f%%", 100 * v);
     }
 }

@@ -48,21 +48,30 @@ final class ForkFunding {
      * case, with an equal share of what finished cases left. All of it is recomputed every
      * round, so a case held back now gets forks again when others converge and free their time.
      */
-    List<RowState> active(List<RowState> states) {
+    Round active(List<RowState> states) {
         List<RowState> open = states.stream().filter(s -> !finished(s)).toList();
         if (open.isEmpty()) {
-            return open;
+            return new Round(open, "none open");
         }
         List<RowState> reachable = cheapestFirst(open, this::canConverge, ForkFunding::costToConverge);
         if (!reachable.isEmpty()) {
-            return reachable;
+            return new Round(reachable, "can reach ±" + percent(stopping.targetHalfWidth()));
         }
         List<RowState> unblinded = cheapestFirst(open, this::canBeUnblinded, ForkFunding::costToUnblind);
         if (!unblinded.isEmpty()) {
-            return unblinded;
+            return new Round(unblinded, "too blind for a verdict yet (could not detect a 50% change)");
         }
         List<RowState> convergeable = affordable(states, open.stream().filter(this::canConverge).toList());
-        return convergeable.isEmpty() ? affordable(states, open) : convergeable;
+        return convergeable.isEmpty() ? new Round(affordable(states, open), "an equal share of what is left")
+                : new Round(convergeable, "could reach ±" + percent(stopping.targetHalfWidth()) + ", an equal share");
+    }
+
+    /** The rows that get a fork this round, and why them, for the progress line. */
+    record Round(List<RowState> rows, String why) {
+    }
+
+    static String percent(double v) {
+        return String.format(java.util.Locale.ROOT, "%.0f%%", 100 * v);
     }
 
     /**
