@@ -88,6 +88,7 @@ public final class AdaptiveMeasurement {
     private final long start;
     private final long deadline;
     private final ForkFunding funding;
+    private Map<String, Double> priorSpreads = Map.of();
 
     AdaptiveMeasurement(Stopping stopping, Duration budget, Forker forker, LongSupplier clock, Progress progress) {
         this(stopping, budget, forker, null, clock, progress);
@@ -107,6 +108,16 @@ public final class AdaptiveMeasurement {
         this.funding = new ForkFunding(stopping, start, deadline, clock);
     }
 
+    /**
+     * The rows' fork spreads in the nights before tonight ({@link RowSpreads}, by "benchmark
+     * params"): where known, they say how many forks a row needs to see a 50% change, as its
+     * verdict will judge it; a row without one is judged by tonight's forks.
+     */
+    AdaptiveMeasurement priorSpreads(Map<String, Double> spreads) {
+        this.priorSpreads = Map.copyOf(spreads);
+        return this;
+    }
+
     public static Result run(List<BenchCase> cases, Profile profile, Duration budget, RunDirectory run,
                              Progress progress) throws IOException {
         return run(cases, profile, Stopping.of(profile), budget, run, progress);
@@ -115,19 +126,21 @@ public final class AdaptiveMeasurement {
     /** The profile's warm-up and measurement per fork, with other stopping rules (calibrate's). */
     public static Result run(List<BenchCase> cases, Profile profile, Stopping stopping, Duration budget,
                              RunDirectory run, Progress progress) throws IOException {
-        return run(cases, profile, stopping, budget, run, progress, java.util.Optional.empty(), java.util.Optional.empty());
+        return run(cases, profile, stopping, budget, run, progress, java.util.Optional.empty(), java.util.Optional.empty(),
+                Map.of());
     }
 
     /**
      * As above, each fork paired with one of {@code base}'s when given ({@link Stopping#paired} is
      * the caller's); this build's forks run from {@code self}'s class path when given, else from
-     * this JVM's.
+     * this JVM's; {@code priorSpreads} as {@link #priorSpreads(Map)} takes them (empty: none).
      */
     public static Result run(List<BenchCase> cases, Profile profile, Stopping stopping, Duration budget,
                              RunDirectory run, Progress progress, java.util.Optional<Build> base,
-                             java.util.Optional<Build> self) throws IOException {
+                             java.util.Optional<Build> self, Map<String, Double> priorSpreads) throws IOException {
         Forker other = base.map(b -> forker(java.util.Optional.of(b), profile, run)).orElse(null);
         return new AdaptiveMeasurement(stopping, budget, forker(self, profile, run), other, System::nanoTime, progress)
+                .priorSpreads(priorSpreads)
                 .measure(cases);
     }
 
@@ -249,7 +262,7 @@ public final class AdaptiveMeasurement {
 
     /** The case's precision after a fork: the wider side's, with a base build whose side still runs. */
     private void precision(RowState s) {
-        s.precision(stopping, base != null && s.baseFailure == null);
+        s.precision(stopping, base != null && s.baseFailure == null, priorSpreads.get(s.samples.label()));
     }
 
     private static String firstLine(Exception e) {

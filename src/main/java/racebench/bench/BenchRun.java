@@ -57,12 +57,15 @@ public final class BenchRun {
      *
      * @param self this build as stored beside the base, to fork from when there is a base: both
      *             sides then run from class paths of one length ({@code Builds.stored})
+     * @param priorSpreads the rows' fork spreads in the baseline nights ({@link RowSpreads}): how
+     *             many forks a row needs to see a 50% change, as its verdict will judge it
      */
     public static Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,
-                                   RunDirectory run, java.util.Optional<Build> base, java.util.Optional<Build> self)
+                                   RunDirectory run, java.util.Optional<Build> base, java.util.Optional<Build> self,
+                                   Map<String, Double> priorSpreads)
             throws IOException, JmhFailure {
         return measure(console, profile, selector, Map.of(), budget, run, base, base.isPresent() ? self
-                : java.util.Optional.empty());
+                : java.util.Optional.empty(), priorSpreads);
     }
 
     /**
@@ -73,7 +76,7 @@ public final class BenchRun {
                                    Map<String, List<String>> params, Duration budget, RunDirectory run)
             throws IOException, JmhFailure {
         Measured measured = measure(console, profile, selector, params, budget, run, java.util.Optional.empty(),
-                java.util.Optional.empty());
+                java.util.Optional.empty(), Map.of());
         if (!measured.failures().isEmpty()) { // everything else is written: the failure costs its rows, not the run
             throw new JmhFailure(measured.failures().size() + " row(s) failed (first: " + measured.failures().getFirst()
                     + "); see " + run.resolve("jmh.log"), null);
@@ -83,7 +86,8 @@ public final class BenchRun {
 
     private static Measured measure(PrintWriter console, Profile profile, String selector,
                                     Map<String, List<String>> params, Duration budget, RunDirectory run,
-                                    java.util.Optional<Build> base, java.util.Optional<Build> self)
+                                    java.util.Optional<Build> base, java.util.Optional<Build> self,
+                                    Map<String, Double> priorSpreads)
             throws IOException, JmhFailure {
         java.util.SortedSet<org.openjdk.jmh.runner.BenchmarkListEntry> benchmarks = JmhRunner.matching(selector);
         List<BenchCase> cases = BenchCase.matrix(benchmarks, BenchCase.overlay(benchmarks, profile.params(), params));
@@ -102,7 +106,7 @@ public final class BenchRun {
         racebench.report.ProgressLine line = racebench.report.ProgressLine.on(console);
         AdaptiveMeasurement.Result result;
         try {
-            result = AdaptiveMeasurement.run(cases, profile, stopping, budget, run, line, base, self);
+            result = AdaptiveMeasurement.run(cases, profile, stopping, budget, run, line, base, self, priorSpreads);
         } finally {
             line.done();
         }

@@ -44,9 +44,12 @@ final class RowState {
 
     /**
      * The row's relative half-width and the forks it needs, after a fork: the wider side's when
-     * {@code withBase} (a base build whose side still runs).
+     * {@code withBase} (a base build whose side still runs). How many forks it needs to see a
+     * 50% change comes from {@code priorSpread}, its forks' spread in the nights before tonight,
+     * when known (null otherwise): that is the spread its verdict will be judged at
+     * ({@link RowSpreads}); else from tonight's forks, three at least.
      */
-    void precision(AdaptiveMeasurement.Stopping stopping, boolean withBase) {
+    void precision(AdaptiveMeasurement.Stopping stopping, boolean withBase, Double priorSpread) {
         if (forks() < 2) {
             return;
         }
@@ -64,22 +67,22 @@ final class RowState {
             forksFor = Math.max(forksFor, theirs.forksFor(stopping.targetHalfWidth()));
             sides = List.of(samples.forkMeans(), baseSamples.forkMeans());
         }
-        verdictForks = forks() < 3 ? Integer.MAX_VALUE : forksToSee(sides, stopping.maxForks());
+        OptionalDouble spread = priorSpread != null ? OptionalDouble.of(priorSpread)
+                : forks() < 3 ? OptionalDouble.empty() : DetectableEffect.pooledLogSpread(sides);
+        verdictForks = spread.isPresent() ? forksToSee(spread.getAsDouble(), stopping.maxForks()) : Integer.MAX_VALUE;
     }
 
     /**
-     * The fewest forks a side (up to {@code maxForks}) at which forks that spread as these do
-     * could detect a change of {@link DetectableEffect#WIDEST}; {@link Integer#MAX_VALUE} when
-     * none would. Tonight's spread, for where tonight's forks go; a verdict's own band is drawn
-     * from nights before tonight ({@link RowSpreads}).
+     * The fewest forks a side (up to {@code maxForks}) at which forks that spread by
+     * {@code spread} (standard deviation of ln(fork mean)) could detect a change of
+     * {@link DetectableEffect#WIDEST}; {@link Integer#MAX_VALUE} when none would.
      */
-    private static int forksToSee(List<double[]> sides, int maxForks) {
-        OptionalDouble spread = DetectableEffect.pooledLogSpread(sides);
-        if (spread.isEmpty() || !Double.isFinite(spread.getAsDouble())) {
+    static int forksToSee(double spread, int maxForks) {
+        if (!Double.isFinite(spread)) {
             return Integer.MAX_VALUE;
         }
         for (int n = 2; n <= maxForks; n++) {
-            if (DetectableEffect.of(spread.getAsDouble(), n, n) <= DetectableEffect.WIDEST) {
+            if (DetectableEffect.of(spread, n, n) <= DetectableEffect.WIDEST) {
                 return n;
             }
         }

@@ -159,8 +159,12 @@ public final class Nightly {
         console.printf("%n");
         Optional<String> build = Builds.store(results, o.classPath());
         Optional<Builds.Base> base = Builds.newest(results, candidates, note -> console.println("racebench: " + note));
+        // what each row resolves, from its spread in the nights before tonight: never from tonight's forks;
+        // it also says how many pairs a row needs to see a 50% change, so tonight's pairs go where they tell
+        Map<String, Double> spreads = base.isPresent() ? RowSpreads.of(candidates.stream().limit(baselineRuns).toList())
+                : Map.of();
         BenchRun.Measured measured = BenchRun.measure(console, o.profile(), o.selector(), left, run,
-                base.map(Builds.Base::build), build.map(b -> Builds.stored(results, b)));
+                base.map(Builds.Base::build), build.map(b -> Builds.stored(results, b)), spreads);
         if (base.isPresent() && measured.baseSamples().isEmpty()) { // e.g. a build of another JMH version
             console.printf("racebench: the base build %s ran no fork (%s); judged against the baseline nights' own "
                     + "forks instead%n", base.get().build().shortName(), measured.baseFailure().orElse("no result"));
@@ -169,8 +173,6 @@ public final class Nightly {
         Optional<RunComparison.Result> comparison = Optional.empty();
         MachineCheck.Selection machine = new MachineCheck.Selection(List.of(), List.of());
         if (base.isPresent()) {
-            // what each row resolves, from its spread in the nights before tonight: never from tonight's forks
-            Map<String, Double> spreads = RowSpreads.of(candidates.stream().limit(baselineRuns).toList());
             comparison = Optional.of(RunComparison.compareWithin(run.path(), o.criteria(), spreads));
         } else {
             machine = MachineCheck.select(candidates, run.path(), baselineRuns, o.criteria());

@@ -134,6 +134,29 @@ class AdaptiveMeasurementTest {
     }
 
     @Test
+    void aRowsSpreadBeforeTonightDecidesWhetherItIsFundedToSeeAFiftyPercentChange() throws Exception {
+        // budget 44 s at 1 s a fork: 18 s for six rows' minimum. Tonight both "ipc" rows spread by
+        // 20% (9 forks to see a 50% change), but before tonight ipc2's forks spread by 100%, which no
+        // 40 forks resolve: its verdict will be too blind whatever tonight gives it, so only ipc1 is
+        // funded first, and ipc2 gets what the four lock rows get
+        Map<String, double[]> spec = new HashMap<>();
+        for (int i = 1; i <= 4; i++) {
+            spec.put("lock" + i, new double[] {1, 0.08});
+        }
+        spec.put("ipc1", new double[] {1, 0.2});
+        spec.put("ipc2", new double[] {1, 0.2});
+        Fake fake = Fake.of(spec);
+        assertEquals(9, RowState.forksToSee(0.2, 40));
+        assertEquals(Integer.MAX_VALUE, RowState.forksToSee(1.0, 40));
+        new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 40, 0.02), Duration.ofSeconds(44), fake,
+                () -> fake.now()[0], line -> { }).priorSpreads(Map.of("X.x {row=ipc1}", 0.2, "X.x {row=ipc2}", 1.0))
+                .measure(fake.cases());
+        assertTrue(fake.count("ipc1") >= 9, "ipc1 got " + fake.count("ipc1") + ": " + fake.calls());
+        assertTrue(fake.count("ipc2") < 9, "ipc2 got " + fake.count("ipc2") + ": " + fake.calls());
+        assertTrue(fake.now()[0] <= 44 * SECOND, "overran: " + fake.now()[0] / SECOND + " s");
+    }
+
+    @Test
     void aTargetOfZeroFundsNoBlindRowFirst() throws Exception {
         Map<String, double[]> spec = new HashMap<>();
         spec.put("quiet", new double[] {1, 0.01});
