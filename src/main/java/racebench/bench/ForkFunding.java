@@ -21,13 +21,14 @@ import java.util.function.LongSupplier;
  * thread-local rows needed 8 to 22 pairs for that (estimated from their forks' spread; beyond
  * the profile's maximum, 15 pairs, a row stays blind) and under equal shares got 7, so 13 to 15
  * of 90 rows were INCONCLUSIVE every night as too blind, while most lock rows could tell a 50%
- * change at 3 pairs. Funded by tonight's spread alone (two A/A nights of 2026-12-06), rows got
- * 9 to 12 pairs that their verdict's band, from the nights before, still found too blind (the
- * round trip through piped streams: 11 pairs, ±61%), and the lock rows lost a pair for it. When
- * none fits in the time left, the cases that could converge within the profile's maximum share
- * what is left evenly, and when none of those are left, every unfinished case does, as before:
- * a case's share is the budget not spent by the others over the cases sharing, so one costly
- * row (a child JVM per task of 32 tasks) cannot starve the rest.
+ * change at 3 pairs. Funded by tonight's spread alone (three A/A nights of 2026-12-06), rows
+ * got 8 to 11 pairs that their verdict's band, from the nights before, still found too blind
+ * (the round trip through piped streams: 11 pairs, ±61%), and the lock rows went from 7 pairs
+ * to 5 or 6 for it. When none fits in the time left, the cases that could converge within the
+ * profile's maximum share what is left evenly, and when none of those are left, every
+ * unfinished case does, as before: a case's share is the budget not spent by the others over
+ * the cases sharing, so one costly row (a child JVM per task of 32 tasks) cannot starve the
+ * rest.
  */
 final class ForkFunding {
     private final AdaptiveMeasurement.Stopping stopping;
