@@ -126,8 +126,8 @@ public final class AdaptiveMeasurement {
     /** The profile's warm-up and measurement per fork, with other stopping rules (calibrate's). */
     public static Result run(List<BenchCase> cases, Profile profile, Stopping stopping, Duration budget,
                              RunDirectory run, Progress progress) throws IOException {
-        return run(cases, profile, stopping, budget, run, progress, java.util.Optional.empty(), java.util.Optional.empty(),
-                Map.of());
+        return run(cases, profile, stopping, budget, run, progress, java.util.Optional.empty(),
+                java.util.Optional.empty(), Map.of());
     }
 
     /**

@@ -161,8 +161,8 @@ public final class Nightly {
         Optional<Builds.Base> base = Builds.newest(results, candidates, note -> console.println("racebench: " + note));
         // what each row resolves, from its spread in the nights before tonight: never from tonight's forks;
         // it also says how many pairs a row needs to see a 50% change, so tonight's pairs go where they tell
-        Map<String, Double> spreads = base.isPresent() ? RowSpreads.of(candidates.stream().limit(baselineRuns).toList())
-                : Map.of();
+        Map<String, Double> spreads = base.isPresent()
+                ? RowSpreads.of(candidates.stream().limit(baselineRuns).toList()) : Map.of();
         BenchRun.Measured measured = BenchRun.measure(console, o.profile(), o.selector(), left, run,
                 base.map(Builds.Base::build), build.map(b -> Builds.stored(results, b)), spreads);
         if (base.isPresent() && measured.baseSamples().isEmpty()) { // e.g. a build of another JMH version
