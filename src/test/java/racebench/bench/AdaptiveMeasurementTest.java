@@ -107,18 +107,23 @@ class AdaptiveMeasurementTest {
         assertTrue(fake.now()[0] >= 69 * SECOND, "left budget unused: " + fake.now()[0] / SECOND + " s");
     }
 
+    /** {@code locks} rows "lock1".. whose forks spread by 8%, and "ipc1", "ipc2" by 20%; 1 s a fork. */
+    private static Fake locksAndTwoIpcRows(int locks) {
+        Map<String, double[]> spec = new HashMap<>();
+        for (int i = 1; i <= locks; i++) {
+            spec.put("lock" + i, new double[] {1, 0.08});
+        }
+        spec.put("ipc1", new double[] {1, 0.2});
+        spec.put("ipc2", new double[] {1, 0.2});
+        return Fake.of(spec);
+    }
+
     @Test
     void rowsTooBlindForAVerdictAreFundedUntilTheyCouldSeeAFiftyPercentChange() throws Exception {
         // budget 50 s at 1 s a fork: 24 s for eight rows' minimum. None can reach ±2% within 40
         // forks. The six "lock" rows (CV 8%) can detect a 50% change at 4 forks; the two "ipc" rows
         // (CV 20%) need about 9: equal shares (6 forks each) would leave them too blind for a verdict
-        Map<String, double[]> spec = new HashMap<>();
-        for (int i = 1; i <= 6; i++) {
-            spec.put("lock" + i, new double[] {1, 0.08});
-        }
-        spec.put("ipc1", new double[] {1, 0.2});
-        spec.put("ipc2", new double[] {1, 0.2});
-        Fake fake = Fake.of(spec);
+        Fake fake = locksAndTwoIpcRows(6);
         AdaptiveMeasurement.Result r = measure(fake, 50, 3, 40);
         for (var e : r.byCase().entrySet()) {
             double[] means = e.getValue().forkMeans();
@@ -139,13 +144,7 @@ class AdaptiveMeasurementTest {
         // 20% (9 forks to see a 50% change), but before tonight ipc2's forks spread by 100%, which no
         // 40 forks resolve: its verdict will be too blind whatever tonight gives it, so only ipc1 is
         // funded first, and ipc2 gets what the four lock rows get
-        Map<String, double[]> spec = new HashMap<>();
-        for (int i = 1; i <= 4; i++) {
-            spec.put("lock" + i, new double[] {1, 0.08});
-        }
-        spec.put("ipc1", new double[] {1, 0.2});
-        spec.put("ipc2", new double[] {1, 0.2});
-        Fake fake = Fake.of(spec);
+        Fake fake = locksAndTwoIpcRows(4);
         assertEquals(9, RowState.forksToSee(0.2, 40));
         assertEquals(Integer.MAX_VALUE, RowState.forksToSee(1.0, 40));
         new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 40, 0.02), Duration.ofSeconds(44), fake,
