@@ -182,6 +182,8 @@ class AdaptiveMeasurementTest {
                 () -> fake.now()[0], line -> { }).measure(fake.cases());
         assertEquals(10, fake.count("a"));
         assertEquals(10, fake.count("b"));
+        assertEquals(3, fake.calls().subList(6, 12).stream().filter("a"::equals).count(),
+                "a fork of each a round, none first: " + fake.calls());
     }
 
     @Test
