@@ -107,12 +107,17 @@ class PairedNightTest {
     @Test
     void aBaseBuildThatRunsNoForkLeavesTheNightToTheBaselineNightsForks(@TempDir Path tmp) throws Exception {
         Path results = Files.createDirectories(tmp.resolve("results"));
+        // Judged against the first night's forks, this night passes the machine check first. With two forks a
+        // side that check refused the first night once in a full test run (the loop took 1.088x as long, p=0.009,
+        // on this shared VM, seconds apart); here it refuses only a loop at 1.5x or 0.5x (MachineCheckTest tests
+        // the check itself).
+        Comparison.Criteria sameMachine = Comparison.Criteria.DEFAULT.withNoise(0.5);
         // the first night names a build whose forks cannot find the benchmark (as one of another JMH version would fail)
         night(results, new Nightly.Options(Profile.SMOKE, "MachineBenchmark", Duration.ofMinutes(3), "none", List.of(),
-                List.of(oneJar(tmp, "broken.jar", false).toString()), Comparison.Criteria.DEFAULT));
+                List.of(oneJar(tmp, "broken.jar", false).toString()), sameMachine));
         Path firstRun = Baselines.nightlies(results).getFirst();
         String second = night(results, new Nightly.Options(Profile.SMOKE, "MachineBenchmark", Duration.ofMinutes(3),
-                "none", List.of(), List.of(oneJar(tmp).toString()), Comparison.Criteria.DEFAULT));
+                "none", List.of(), List.of(oneJar(tmp).toString()), sameMachine));
         Path secondRun = Baselines.nightlies(results).getFirst();
         assertTrue(second.contains("ran no fork"), second);
         assertTrue(second.contains("benchmarks against " + firstRun.getFileName() + ": 1 rows"), second);
