@@ -40,7 +40,8 @@ public final class RunComparison {
                       Change verdict, Comparison.Criteria criteria, double detectable) {
         public static final List<String> HEADER = List.of("benchmark", "params", "unit", "base_forks", "new_forks",
                 "base_trimmed_mean", "new_trimmed_mean", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_half_width", "p_value",
-                "p_adjusted", "correction", "noise", "detectable", "mann_whitney_p", "verdict", "why");
+                "p_adjusted", "correction", "noise", "detectable", "equivalence_ci_low", "equivalence_ci_high",
+                "mann_whitney_p", "verdict", "why");
 
         public List<Object> cells() {
             Comparison c = comparison;
@@ -49,6 +50,7 @@ public final class RunComparison {
                     Csv.number(c.ratio().low(), 4), Csv.number(c.ratio().high(), 4),
                     Csv.number(c.ratioHalfWidth(), 4), Csv.number(c.p(), 6), Csv.number(adjustedP, 6),
                     criteria.correction(), Csv.number(criteria.noise(), 4), Csv.number(detectable, 4),
+                    Csv.number(c.equivalence().low(), 4), Csv.number(c.equivalence().high(), 4),
                     Csv.number(c.mannWhitneyP(), 6), verdict, why());
         }
 
@@ -65,9 +67,10 @@ public final class RunComparison {
          * resolution a NO_CHANGE row was judged when it was not the noise threshold.
          */
         public String why() {
+            RatioInterval e = comparison.equivalence();
             if (judgedAtOwnResolution()) {
-                return String.format(Locale.ROOT, "interval within ±%.1f%%, the change this row can detect",
-                        100 * detectable);
+                return String.format(Locale.ROOT, "%.0f%% interval [%.3f, %.3f] within ±%.1f%%, the change this row can "
+                        + "detect", 100 * e.confidence(), e.low(), e.high(), 100 * detectable);
             }
             if (verdict != Change.INCONCLUSIVE) {
                 return "";
@@ -79,8 +82,8 @@ public final class RunComparison {
                     : detectable > DetectableEffect.WIDEST
                     ? String.format(Locale.ROOT, "; this row can only detect ±%.0f%%, too blind for a verdict",
                     100 * detectable)
-                    : String.format(Locale.ROOT, " and not within ±%.1f%%, the change this row can detect",
-                    100 * detectable);
+                    : String.format(Locale.ROOT, ", and its %.0f%% interval [%.3f, %.3f] is not within ±%.1f%%, the "
+                    + "change this row can detect", 100 * e.confidence(), e.low(), e.high(), 100 * detectable);
             return String.format(Locale.ROOT, "new/base interval ±%.1f%% is wider than the ±%.1f%% noise threshold%s",
                     100 * comparison.ratioHalfWidth(), 100 * criteria.noise(), own);
         }

@@ -44,6 +44,11 @@ public record Bootstrap(int resamples, long seed, double confidence) {
         return new Bootstrap(resamples, newSeed, confidence);
     }
 
+    /** The same resamples (same seed), other percentiles: e.g. the 90% interval of an equivalence test. */
+    public Bootstrap withConfidence(double level) {
+        return new Bootstrap(resamples, seed, level);
+    }
+
     /** mean(numerator) / mean(denominator) with {@link #DEFAULT} settings. */
     public static RatioInterval ratio(double[] numerator, double[] denominator) {
         return DEFAULT.ratioOfMeans(numerator, denominator);

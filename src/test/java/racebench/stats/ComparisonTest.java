@@ -146,8 +146,13 @@ class ComparisonTest {
         assertTrue(c.ratioHalfWidth() > 0.03, c.ratio().toString());
         assertEquals(Change.INCONCLUSIVE, c.judge(1, Comparison.Criteria.DEFAULT, Double.NaN), "unknown: the noise rule");
         assertEquals(Change.NO_CHANGE, c.judge(1, Comparison.Criteria.DEFAULT, 0.15));
-        double reach = Math.max(1 - c.ratio().low(), c.ratio().high() - 1);
+        // the verdict's interval is the 90% one (two one-sided tests at 5%), inside the 95% interval shown
+        RatioInterval e = c.equivalence();
+        assertEquals(0.90, e.confidence(), 0);
+        assertTrue(e.low() > c.ratio().low() && e.high() < c.ratio().high(), e + " within " + c.ratio());
+        double reach = Math.max(1 - e.low(), e.high() - 1);
         assertEquals(Change.INCONCLUSIVE, c.judge(1, Comparison.Criteria.DEFAULT, 0.99 * reach), "sticks out");
+        assertEquals(Change.NO_CHANGE, c.judge(1, Comparison.Criteria.DEFAULT, 1.01 * reach));
         // a shifted row whose interval leaves the band is not called unchanged, however wide the band's centre
         Comparison shifted = Comparison.of(base, scaled(base, 1.12));
         assertEquals(Change.INCONCLUSIVE, shifted.judge(1, Comparison.Criteria.DEFAULT, 0.10));
