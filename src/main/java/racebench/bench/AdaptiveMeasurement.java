@@ -38,15 +38,25 @@ public final class AdaptiveMeasurement {
      * is at most {@code targetHalfWidth}, or it has {@code maxForks}. A target of 0 never
      * converges: every case gets forks until the maximum or the budget.
      */
-    public record Stopping(int minForks, int maxForks, double targetHalfWidth) {
+    /**
+     * @param maxForksToSee the most forks a row still too blind for a verdict may get to see a 50%
+     *                      change ({@link ForkFunding}); at least {@code maxForks}
+     */
+    public record Stopping(int minForks, int maxForks, double targetHalfWidth, int maxForksToSee) {
         public Stopping {
-            if (minForks < 1 || maxForks < minForks || !(targetHalfWidth >= 0)) {
-                throw new IllegalArgumentException("forks " + minForks + " to " + maxForks + ", target " + targetHalfWidth);
+            if (minForks < 1 || maxForks < minForks || !(targetHalfWidth >= 0) || maxForksToSee < maxForks) {
+                throw new IllegalArgumentException("forks " + minForks + " to " + maxForks + " (" + maxForksToSee
+                        + " to see a 50% change), target " + targetHalfWidth);
             }
         }
 
+        public Stopping(int minForks, int maxForks, double targetHalfWidth) {
+            this(minForks, maxForks, targetHalfWidth, maxForks);
+        }
+
         public static Stopping of(Profile profile) {
-            return new Stopping(profile.minForks(), profile.maxForks(), profile.targetHalfWidth());
+            return new Stopping(profile.minForks(), profile.maxForks(), profile.targetHalfWidth(),
+                    profile.maxForksToSee());
         }
 
         /**
@@ -55,7 +65,8 @@ public final class AdaptiveMeasurement {
          * the forks of a night without.
          */
         public Stopping paired() {
-            return new Stopping(Math.max(2, minForks - 1), Math.max(2, maxForks / 2), targetHalfWidth);
+            return new Stopping(Math.max(2, minForks - 1), Math.max(2, maxForks / 2), targetHalfWidth,
+                    Math.max(2, maxForksToSee / 2));
         }
     }
 

@@ -18,8 +18,9 @@ import java.util.function.LongSupplier;
  * change, {@link DetectableEffect}; the spread of the nights before tonight where known, the
  * one the row's verdict is judged at, else tonight's), up to the forks that would let them: on
  * four A/A nights here the IPC round trips, the pool and virtual-thread spawns and two
- * thread-local rows needed 8 to 22 pairs for that (estimated from their forks' spread; beyond
- * the profile's maximum, 15 pairs, a row stays blind) and under equal shares got 7, so 13 to 15
+ * thread-local rows needed 8 to 22 pairs for that (estimated from their forks' spread; the
+ * nightly gives a row up to 40 pairs for it, {@link Profile#maxForksToSee}, beyond which it stays
+ * blind) and under equal shares got 7, so 13 to 15
  * of 90 rows were INCONCLUSIVE every night as too blind, while most lock rows could tell a 50%
  * change at 3 pairs. Funded by tonight's spread alone (three A/A nights of 2026-12-06), rows
  * got 8 to 11 pairs that their verdict's band, from the nights before, still found too blind
@@ -128,8 +129,8 @@ final class ForkFunding {
      * budget evenly.
      */
     private boolean canBeUnblinded(RowState s) {
-        return stopping.targetHalfWidth() > 0 && s.verdictForks != Integer.MAX_VALUE
-                && s.verdictForks > s.forks() && s.verdictForks <= stopping.maxForks();
+        return stopping.targetHalfWidth() > 0 && s.verdictForks > s.forks()
+                && s.verdictForks <= stopping.maxForksToSee();
     }
 
     private static long costToUnblind(RowState s) {
@@ -141,8 +142,13 @@ final class ForkFunding {
         return Math.max(1, s.forksFor - s.forks()) * s.costPerFork();
     }
 
+    /**
+     * Failed, out of time, precise, or at the profile's maximum of forks: a row still too blind
+     * for a verdict, at the larger maximum that may let it see ({@link AdaptiveMeasurement.Stopping#maxForksToSee}).
+     */
     boolean finished(RowState s) {
-        return s.failure != null || s.outOfTime || s.forks() >= stopping.maxForks() || precise(s);
+        return s.failure != null || s.outOfTime || precise(s)
+                || s.forks() >= (canBeUnblinded(s) ? stopping.maxForksToSee() : stopping.maxForks());
     }
 
     boolean precise(RowState s) {

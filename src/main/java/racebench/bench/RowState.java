@@ -69,7 +69,7 @@ final class RowState {
         }
         OptionalDouble spread = priorSpread != null ? OptionalDouble.of(priorSpread)
                 : forks() < 3 ? OptionalDouble.empty() : DetectableEffect.pooledLogSpread(sides);
-        verdictForks = spread.isPresent() ? forksToSee(spread.getAsDouble(), stopping.maxForks()) : Integer.MAX_VALUE;
+        verdictForks = spread.isPresent() ? forksToSee(spread.getAsDouble(), stopping.maxForksToSee()) : Integer.MAX_VALUE;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fork scheduler on a fake clock: every fork of a case costs a fixed time and yields a noisy mean. */
@@ -153,6 +154,23 @@ class AdaptiveMeasurementTest {
         assertTrue(fake.count("ipc1") >= 9, "ipc1 got " + fake.count("ipc1") + ": " + fake.calls());
         assertTrue(fake.count("ipc2") < 9, "ipc2 got " + fake.count("ipc2") + ": " + fake.calls());
         assertTrue(fake.now()[0] <= 44 * SECOND, "overran: " + fake.now()[0] / SECOND + " s");
+    }
+
+    @Test
+    void aRowTooBlindForAVerdictMayGoBeyondTheMaximumUpToTheForksThatLetItSee() throws Exception {
+        // at most 6 forks a row, 12 for a row too blind: ipc1 (a spread of 20% before tonight) needs 9
+        // to see a 50% change and gets them; ipc2 (100%) could not see it in 12 and stops at 6 like the rest
+        Fake fake = locksAndTwoIpcRows(4);
+        new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 6, 0.02, 12), Duration.ofSeconds(60), fake,
+                () -> fake.now()[0], line -> { }).priorSpreads(Map.of("X.x {row=ipc1}", 0.2, "X.x {row=ipc2}", 1.0))
+                .measure(fake.cases());
+        assertEquals(9, fake.count("ipc1"), fake.calls().toString());
+        assertEquals(6, fake.count("ipc2"), fake.calls().toString());
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(6, fake.count("lock" + i), fake.calls().toString());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new AdaptiveMeasurement.Stopping(3, 6, 0.02, 5),
+                "fewer forks to see than the maximum");
     }
 
     @Test
