@@ -18,11 +18,10 @@ import java.util.function.LongSupplier;
  * change, {@link DetectableEffect}; the spread of the nights before tonight where known, the
  * one the row's verdict is judged at, else tonight's), up to the forks that would let them: on
  * four A/A nights here the IPC round trips, the pool and virtual-thread spawns and two
- * thread-local rows needed 8 to 22 pairs for that (estimated from their forks' spread; the
- * nightly gives a row up to 40 pairs for it, {@link Profile#maxForksToSee}, beyond which it stays
- * blind) and under equal shares got 7, so 13 to 15
- * of 90 rows were INCONCLUSIVE every night as too blind, while most lock rows could tell a 50%
- * change at 3 pairs. Funded by tonight's spread alone (three A/A nights of 2026-12-06), rows
+ * thread-local rows needed 8 to 22 pairs for that (estimated from their forks' spread) and under
+ * equal shares got 7, so 13 to 15 of 90 rows were INCONCLUSIVE every night as too blind, while
+ * most lock rows could tell a 50% change at 3 pairs. The nightly gives a row up to 40 pairs for
+ * it ({@link Profile#maxForksToSee}; other rows stop at 15), beyond which it stays blind. Funded by tonight's spread alone (three A/A nights of 2026-12-06), rows
  * got 8 to 11 pairs that their verdict's band, from the nights before, still found too blind
  * (the round trip through piped streams: 11 pairs, ±61%), and the lock rows went from 7 pairs
  * to 5 or 6 for it. When none fits in the time left, the cases that could converge within the
