@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
  * case per round so that a slow spell of the machine spreads over all rows rather than
  * hitting one (interleaved trials, Abedi and Brecht, ICPE 2017). Then, round by round, each
  * case whose 95% interval is still wider than the target gets one more fork, until it
- * converges, reaches the profile's maximum, or runs out of time.
+ * converges, reaches the profile's maximum (a larger one for a row too blind for a verdict,
+ * {@link Stopping#maxForksToSee}), or runs out of time.
  *
  * <p>Which cases get those forks, and in what order: {@link ForkFunding}.
  *
@@ -35,12 +36,13 @@ public final class AdaptiveMeasurement {
 
     /**
      * When a case stops getting forks: it has {@code minForks} and its relative 95% half-width
-     * is at most {@code targetHalfWidth}, or it has {@code maxForks}. A target of 0 never
-     * converges: every case gets forks until the maximum or the budget.
-     */
-    /**
+     * is at most {@code targetHalfWidth}, or it has {@code maxForks}, or, while it is too blind
+     * for a verdict and the forks that would let it see fit in the time left, {@code maxForksToSee}
+     * ({@link ForkFunding}). A target of 0 never converges: every case gets forks until the
+     * maximum or the budget.
+     *
      * @param maxForksToSee the most forks a row still too blind for a verdict may get to see a 50%
-     *                      change ({@link ForkFunding}); at least {@code maxForks}
+     *                      change; at least {@code maxForks}
      */
     public record Stopping(int minForks, int maxForks, double targetHalfWidth, int maxForksToSee) {
         public Stopping {

@@ -91,15 +91,17 @@ public final class BenchRun {
             throws IOException, JmhFailure {
         java.util.SortedSet<org.openjdk.jmh.runner.BenchmarkListEntry> benchmarks = JmhRunner.matching(selector);
         List<BenchCase> cases = BenchCase.matrix(benchmarks, BenchCase.overlay(benchmarks, profile.params(), params));
-        console.printf(Locale.ROOT, "racebench: profile %s, %d rows, %d to %d forks each within a budget of %s, writing %s%n",
+        console.printf(Locale.ROOT,
+                "racebench: profile %s, %d rows, %d to %d forks each%s within a budget of %s, writing %s%n",
                 profile.name().toLowerCase(Locale.ROOT), cases.size(), profile.minForks(), profile.maxForks(),
-                Durations.pretty(budget), run.path());
+                toSee(profile.maxForks(), profile.maxForksToSee()), Durations.pretty(budget), run.path());
         AdaptiveMeasurement.Stopping stopping = AdaptiveMeasurement.Stopping.of(profile);
         if (base.isPresent()) {
             stopping = stopping.paired();
-            console.printf(Locale.ROOT, "racebench: each fork paired with one of the base build %s (%d to %d pairs a row), "
-                    + "in alternating order, writing %s%s%n", base.get().shortName(), stopping.minForks(),
-                    stopping.maxForks(), run.resolve(RunComparison.BASE_FORKS_FILE).getFileName(),
+            console.printf(Locale.ROOT, "racebench: each fork paired with one of the base build %s "
+                    + "(%d to %d pairs a row%s), in alternating order, writing %s%s%n", base.get().shortName(), stopping.minForks(),
+                    stopping.maxForks(), toSee(stopping.maxForks(), stopping.maxForksToSee()),
+                    run.resolve(RunComparison.BASE_FORKS_FILE).getFileName(),
                     self.map(b -> "; tonight's forks from its stored copy " + b.shortName()).orElse(""));
         }
         console.flush();
@@ -155,5 +157,10 @@ public final class BenchRun {
 
     private static String failures(AdaptiveMeasurement.Result result) {
         return result.failures().isEmpty() ? "" : " (first: " + result.failures().getFirst() + ")";
+    }
+
+    /** ", 40 for a row too blind for a verdict" when such a row may go past the maximum; else empty. */
+    private static String toSee(int maxForks, int maxForksToSee) {
+        return maxForksToSee > maxForks ? ", " + maxForksToSee + " for a row too blind for a verdict" : "";
     }
 }

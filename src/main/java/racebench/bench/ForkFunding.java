@@ -8,27 +8,26 @@ import java.util.function.LongSupplier;
 
 /**
  * Which cases of a run get the next round's forks ({@link AdaptiveMeasurement}): first the ones
- * that can still reach the target, cheapest first. Each case's spread says how many forks it
- * needs ({@link Summary#forksFor}); times its cost per fork that is what converging it costs,
- * and cases are funded in order of that cost while it fits in the time left, which brings the
- * most rows to the target a budget can (on this machine the lock, IPC, spawn and thread-local
- * rows need hundreds of forks for ±2% and the strategy rows 6 to 11: under equal shares the
- * hopeless rows spent the forks the others needed). Next, likewise cheapest first, the cases
- * still too blind for a verdict (their forks spread so much that they could not detect a 50%
- * change, {@link DetectableEffect}; the spread of the nights before tonight where known, the
- * one the row's verdict is judged at, else tonight's), up to the forks that would let them: on
- * four A/A nights here the IPC round trips, the pool and virtual-thread spawns and two
- * thread-local rows needed 8 to 22 pairs for that (estimated from their forks' spread) and under
- * equal shares got 7, so 13 to 15 of 90 rows were INCONCLUSIVE every night as too blind, while
- * most lock rows could tell a 50% change at 3 pairs. The nightly gives a row up to 40 pairs for
- * it ({@link Profile#maxForksToSee}; other rows stop at 15), beyond which it stays blind. Funded by tonight's spread alone (three A/A nights of 2026-12-06), rows
- * got 8 to 11 pairs that their verdict's band, from the nights before, still found too blind
- * (the round trip through piped streams: 11 pairs, ±61%), and the lock rows went from 7 pairs
- * to 5 or 6 for it. When none fits in the time left, the cases that could converge within the
- * profile's maximum share what is left evenly, and when none of those are left, every
- * unfinished case does, as before: a case's share is the budget not spent by the others over
- * the cases sharing, so one costly row (a child JVM per task of 32 tasks) cannot starve the
- * rest.
+ * that can still reach the target, cheapest first. Each case's spread says how many forks it needs
+ * ({@link Summary#forksFor}); times its cost per fork that is what converging it costs, and cases
+ * are funded in order of that cost while it fits in the time left, which brings the most rows to
+ * the target a budget can (on this machine the lock, IPC, spawn and thread-local rows need hundreds
+ * of forks for ±2% and the strategy rows 6 to 11: under equal shares the hopeless rows spent the
+ * forks the others needed). Next, likewise cheapest first, the cases still too blind for a verdict
+ * (their forks spread so much that they could not detect a 50% change, {@link DetectableEffect};
+ * the spread of the nights before tonight where known, the one the row's verdict is judged at, else
+ * tonight's), up to the forks that would let them: on four A/A nights here the IPC round trips, the
+ * pool and virtual-thread spawns and two thread-local rows needed 8 to 22 pairs for that (estimated
+ * from their forks' spread) and under equal shares got 7, so 13 to 15 of 90 rows were INCONCLUSIVE
+ * every night as too blind, while most lock rows could tell a 50% change at 3 pairs. The nightly
+ * gives a row up to 40 pairs for it ({@link Profile#maxForksToSee}; other rows stop at 15), beyond
+ * which it stays blind. Funded by tonight's spread alone (three A/A nights of 2026-12-06), rows got
+ * 8 to 11 pairs that their verdict's band, from the nights before, still found too blind (the round
+ * trip through piped streams: 11 pairs, ±61%), and the lock rows went from 7 pairs to 5 or 6 for
+ * it. When none fits in the time left, the cases that could converge within the profile's maximum
+ * share what is left evenly, and when none of those are left, every unfinished case does, as
+ * before: a case's share is the budget not spent by the others over the cases sharing, so one
+ * costly row (a child JVM per task of 32 tasks) cannot starve the rest.
  */
 final class ForkFunding {
     private final AdaptiveMeasurement.Stopping stopping;
@@ -124,11 +123,11 @@ final class ForkFunding {
     /**
      * Whether the case is still too blind for a verdict ({@link DetectableEffect#WIDEST}: it
      * could not detect a 50% change at its spread with the forks it has) and would see that far
-     * within the profile's maximum. Not with a target of 0 (calibrate), whose rows share the
-     * budget evenly.
+     * within {@link AdaptiveMeasurement.Stopping#maxForksToSee}. Not with a target of 0
+     * (calibrate), whose rows share the budget evenly.
      */
     private boolean canBeUnblinded(RowState s) {
-        return stopping.targetHalfWidth() > 0 && s.verdictForks > s.forks()
+        return stopping.targetHalfWidth() > 0 && s.verdictForks != Integer.MAX_VALUE && s.verdictForks > s.forks()
                 && s.verdictForks <= stopping.maxForksToSee();
     }
 
@@ -142,12 +141,17 @@ final class ForkFunding {
     }
 
     /**
-     * Failed, out of time, precise, or at the profile's maximum of forks: a row still too blind
-     * for a verdict, at the larger maximum that may let it see ({@link AdaptiveMeasurement.Stopping#maxForksToSee}).
+     * Failed, out of time, precise, or at the profile's maximum of forks. A row still too blind
+     * for a verdict goes on past that maximum only while the forks that would let it see
+     * ({@link AdaptiveMeasurement.Stopping#maxForksToSee} at most) fit in the time left: past it,
+     * forks that cannot reach a verdict are not spent on it in the equal shares either.
      */
     boolean finished(RowState s) {
-        return s.failure != null || s.outOfTime || precise(s)
-                || s.forks() >= (canBeUnblinded(s) ? stopping.maxForksToSee() : stopping.maxForks());
+        if (s.failure != null || s.outOfTime || precise(s)) {
+            return true;
+        }
+        boolean seeing = canBeUnblinded(s) && costToUnblind(s) <= deadline - clock.getAsLong();
+        return s.forks() >= (seeing ? stopping.maxForksToSee() : stopping.maxForks());
     }
 
     boolean precise(RowState s) {

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How much measuring a bench run does: JMH's warm-up and measurement per fork, which
- * parameter values run, and how many forks each row gets. Forks are the replication unit
- * (DESIGN.md); a run gives every row {@link #minForks} forks, then keeps adding forks, a round
- * at a time, to the rows whose 95% interval is still wider than {@link #targetHalfWidth} of
- * the mean, until each converges, reaches {@link #maxForks}, or spends its share of the
- * budget ({@link AdaptiveMeasurement}). Laaber et al. (FSE 2020) stop a benchmark once its
- * relative CI width settles and save half or more of a suite's time at equal quality.
+ * How much measuring a bench run does: JMH's warm-up and measurement per fork, which parameter
+ * values run, and how many forks each row gets. Forks are the replication unit (DESIGN.md); a run
+ * gives every row {@link #minForks} forks, then keeps adding forks, a round at a time, to the rows
+ * whose 95% interval is still wider than {@link #targetHalfWidth} of the mean, until each
+ * converges, reaches {@link #maxForks} ({@link #maxForksToSee} for a row too blind for a verdict),
+ * or spends its share of the budget ({@link AdaptiveMeasurement}). Laaber et al. (FSE 2020) stop a
+ * benchmark once its relative CI width settles and save half or more of a suite's time at equal
+ * quality.
  *
  * <p>Iterations are short (100 ms) and forks many: on a shared 2-core machine most of the
  * variance is between forks (JIT decisions, memory layout, neighbours), which only more forks
@@ -83,12 +84,13 @@ public enum Profile {
     }
 
     /**
-     * The most forks a row still too blind for a verdict may get ({@link AdaptiveMeasurement.Stopping#maxForksToSee}):
-     * the nightly's 80 (40 pairs), because on the fourth A/A night of 2026-12-06 the round trips
-     * through blocking queues, NIO and process pipes and the virtual-thread and pool-submit spawns
-     * needed 20 to 36 pairs to see a 50% change at their spread before that night, beyond the 15
-     * that {@link #maxForks} gives, and they were INCONCLUSIVE as too blind with 3 or 4. A sample size, like {@link #maxForks}, not how a fork measures;
-     * unlike it, not in {@link #measurement()}, so the nights before it stay comparable.
+     * The most forks a row still too blind for a verdict may get ({@link
+     * AdaptiveMeasurement.Stopping#maxForksToSee}): the nightly's 80 (40 pairs), because on the
+     * fourth A/A night of 2026-12-06 the round trips through blocking queues, NIO and process pipes
+     * and the virtual-thread and pool-submit spawns needed 20 to 36 pairs to see a 50% change at
+     * their spread before that night, beyond the 15 that {@link #maxForks} gives, and they were
+     * INCONCLUSIVE as too blind with 3 or 4. A sample size, like {@link #maxForks}, not how a fork
+     * measures; unlike it, not in {@link #measurement()}, so the nights before it stay comparable.
      */
     public int maxForksToSee() {
         return maxForksToSee;

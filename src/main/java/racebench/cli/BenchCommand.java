@@ -27,8 +27,8 @@ public final class BenchCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--profile", defaultValue = "quick", paramLabel = "PROFILE", converter = ProfileConverter.class,
-            description = "smoke (under a minute, 2 forks), quick (8 tasks, 3 to 8 forks) or nightly (the whole matrix, 3 to 30 "
-                    + "forks); "
+            description = "smoke (under a minute, 2 forks), quick (8 tasks, 3 to 8 forks) or nightly (the nightly's rows, 3 to 30 "
+                    + "forks, 80 for a row too blind for a verdict); "
                     + "default: ${DEFAULT-VALUE}.")
     Profile profile;
 

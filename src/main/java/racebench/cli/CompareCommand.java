@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         description = "Compare two bench (or nightly) run directories benchmark by benchmark: Yuen's test on the 10%% "
                 + "trimmed fork means in its pooled form (Student's below ten forks) and a bootstrap interval of new/base; REGRESSION or IMPROVEMENT only when significant after "
                 + "a correction over all rows (Benjamini-Hochberg unless --correction holm; alpha 0.05) and at least the noise threshold (3%% by default); "
-                + "NO_CHANGE when the interval is no wider than that, or lies wholly within the change the row can "
+                + "NO_CHANGE when the 95%% interval is no wider than that, or its 90%% interval lies wholly "
+                + "within the change the row can "
                 + "detect given the base run's spread (compare.csv's detectable; at most 50%%); INCONCLUSIVE otherwise. "
                 + "Writes results/<UTC time>-compare/compare.csv. "
                 + "Exit 1 on any regression.")

@@ -44,11 +44,6 @@ public record Bootstrap(int resamples, long seed, double confidence) {
         return new Bootstrap(resamples, newSeed, confidence);
     }
 
-    /** The same resamples (same seed), other percentiles: e.g. the 90% interval of an equivalence test. */
-    public Bootstrap withConfidence(double level) {
-        return new Bootstrap(resamples, seed, level);
-    }
-
     /** mean(numerator) / mean(denominator) with {@link #DEFAULT} settings. */
     public static RatioInterval ratio(double[] numerator, double[] denominator) {
         return DEFAULT.ratioOfMeans(numerator, denominator);
@@ -69,15 +64,34 @@ public record Bootstrap(int resamples, long seed, double confidence) {
      * same resampling with each resample's 10% trimmed mean: what speedups and nightly ratios use.
      */
     public RatioInterval ratioOfTrimmedMeans(double[] numerator, double[] denominator) {
+        return ratioOfTrimmedMeans(numerator, denominator, confidence).getFirst();
+    }
+
+    /**
+     * As {@link #ratioOfTrimmedMeans(double[], double[])}, one interval per confidence level, all
+     * read from one set of resamples (a nightly's verdict needs the 95% and the 90% interval).
+     */
+    public java.util.List<RatioInterval> ratioOfTrimmedMeans(double[] numerator, double[] denominator,
+                                                             double... confidences) {
         check(numerator, denominator);
-        return interval(numerator, denominator, Trimmed.mean(numerator) / Trimmed.mean(denominator), Trimmed::mean);
+        return intervals(numerator, denominator, Trimmed.mean(numerator) / Trimmed.mean(denominator), Trimmed::mean,
+                confidences);
     }
 
     /** Resamples both sides {@code resamples} times and takes the expanded percentiles of location(a) / location(b). */
     private RatioInterval interval(double[] numerator, double[] denominator, double point,
                                    ToDoubleFunction<double[]> location) {
+        return intervals(numerator, denominator, point, location, confidence).getFirst();
+    }
+
+    private java.util.List<RatioInterval> intervals(double[] numerator, double[] denominator, double point,
+                                                    ToDoubleFunction<double[]> location, double... confidences) {
+        java.util.List<RatioInterval> intervals = new java.util.ArrayList<>();
         if (numerator.length < 2 || denominator.length < 2) {
-            return new RatioInterval(point, Double.NaN, Double.NaN, confidence);
+            for (double c : confidences) {
+                intervals.add(new RatioInterval(point, Double.NaN, Double.NaN, c));
+            }
+            return intervals;
         }
         SplittableRandom random = new SplittableRandom(seed);
         double[] ratios = new double[resamples];
@@ -88,9 +102,13 @@ public record Bootstrap(int resamples, long seed, double confidence) {
             resample(denominator, b, random);
             ratios[i] = location.applyAsDouble(a) / location.applyAsDouble(b);
         }
-        double tail = Math.max(expandedTail(Math.min(numerator.length, denominator.length), confidence) * 100, 1e-9);
-        return new RatioInterval(point, Samples.percentile(ratios, tail), Samples.percentile(ratios, 100 - tail),
-                confidence);
+        for (double c : confidences) {
+            Samples.checkConfidence(c);
+            double tail = Math.max(expandedTail(Math.min(numerator.length, denominator.length), c) * 100, 1e-9);
+            intervals.add(new RatioInterval(point, Samples.percentile(ratios, tail), Samples.percentile(ratios,
+                    100 - tail), c));
+        }
+        return intervals;
     }
 
     private static void resample(double[] from, double[] into, SplittableRandom random) {

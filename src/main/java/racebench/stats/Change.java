@@ -13,7 +13,8 @@ public enum Change {
     IMPROVEMENT,
     /**
      * Not flagged, and the new/base interval is narrow enough (half-width at most the noise) to
-     * have seen one, or lies wholly within the row's own detectable effect ({@link DetectableEffect}).
+     * have seen one, or its 90% interval lies wholly within the row's own detectable effect
+     * ({@link DetectableEffect}; two one-sided tests at 5%, {@link Comparison#EQUIVALENCE_CONFIDENCE}).
      */
     NO_CHANGE,
     /** Not flagged, but the interval is wider than both bands, or a side has fewer than two forks. */

@@ -19,7 +19,7 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  *                     Student's t test when a side has fewer than ten forks, where nothing is trimmed); NaN
  *                     below two forks
  * @param mannWhitneyP two-sided Mann-Whitney U p-value
- * @param equivalence  new/base's {@value #EQUIVALENCE_CONFIDENCE} interval, drawn from the same resamples as
+ * @param equivalence  new/base's {@value #EQUIVALENCE_CONFIDENCE} interval, read from the same resamples as
  *                     {@code ratio}: a NO_CHANGE at the row's own resolution needs it within ±detectable
  */
 public record Comparison(Summary base, Summary candidate, RatioInterval ratio, double p, double mannWhitneyP,
@@ -27,8 +27,9 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
 
     /**
      * The confidence of the interval an equivalence verdict rests on: the whole 90% interval within
-     * ±detectable is Schuirmann's two one-sided tests at 5% each (TOST; as bioequivalence is judged),
-     * a claim "no change beyond ±detectable" wrong at most 5% of the time. The 95% interval asks for
+     * ±detectable is Schuirmann's two one-sided tests at 5% each (TOST; as bioequivalence is judged):
+     * a row that really changed by ±detectable is called NO_CHANGE at most 5% of the time (per row;
+     * nothing corrects this claim for the number of rows). The 95% interval asks for
      * 2.5% a side: on the four A/A nights of 2026-12-06 here it left 5, 10, 14 and 11 rows
      * INCONCLUSIVE that were not too blind, about the one row in ten its band predicts (the band is 95% power: an unchanged row
      * passes while its point estimate is within 1.645 standard errors; with the 90% interval,
@@ -75,10 +76,10 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
     public static Comparison of(double[] base, double[] candidate, Bootstrap bootstrap) {
         Summary b = Summary.of(base);
         Summary c = Summary.of(candidate);
-        RatioInterval ratio = bootstrap.ratioOfTrimmedMeans(candidate, base);
-        return new Comparison(b, c, ratio, Trimmed.pooledP(base, candidate),
-                new MannWhitneyUTest().mannWhitneyUTest(base, candidate),
-                bootstrap.withConfidence(EQUIVALENCE_CONFIDENCE).ratioOfTrimmedMeans(candidate, base));
+        java.util.List<RatioInterval> ratio = bootstrap.ratioOfTrimmedMeans(candidate, base, bootstrap.confidence(),
+                EQUIVALENCE_CONFIDENCE);
+        return new Comparison(b, c, ratio.get(0), Trimmed.pooledP(base, candidate),
+                new MannWhitneyUTest().mannWhitneyUTest(base, candidate), ratio.get(1));
     }
 
     /** Half the new/base interval's width: how small a change this row can resolve. */

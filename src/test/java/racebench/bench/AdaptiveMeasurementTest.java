@@ -174,6 +174,21 @@ class AdaptiveMeasurementTest {
     }
 
     @Test
+    void aBlindRowWhoseForksToSeeDoNotFitTheTimeLeftStopsAtTheMaximumLikeTheRest() throws Exception {
+        // budget 40 s at 1 s a fork, at most 6 forks a row, 40 for a row too blind: ipc1 (a spread of
+        // 41.5% before tonight) needs 30 to see a 50% change, 27 beyond the minimum, while 22 s are left
+        // after it: never funded to see, and the equal shares stop it at 6 too, though 4 s are then unused
+        // (ipc2's 100% is beyond any 40 forks: it is an ordinary row here)
+        assertEquals(30, RowState.forksToSee(0.415, 40));
+        Fake fake = locksAndTwoIpcRows(4);
+        new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 6, 0.02, 40), Duration.ofSeconds(40), fake,
+                () -> fake.now()[0], line -> { }).priorSpreads(Map.of("X.x {row=ipc1}", 0.415, "X.x {row=ipc2}", 1.0))
+                .measure(fake.cases());
+        assertEquals(6, fake.count("ipc1"), fake.calls().toString());
+        assertEquals(36, fake.calls().size(), "every row at the maximum: " + fake.calls());
+    }
+
+    @Test
     void aRowThatCouldConvergeButCannotAffordAForkDoesNotEndTheRunEarly() throws Exception {
         // budget 100 s: the minimum costs 66 s. "costly" (20 s a fork, CV 5%) could reach ±2% within
         // the maximum but not in the time left; once it cannot afford another fork, the cheap rows
@@ -319,6 +334,8 @@ class AdaptiveMeasurementTest {
         AdaptiveMeasurement.Stopping nightly = AdaptiveMeasurement.Stopping.of(Profile.NIGHTLY).paired();
         assertEquals(2, nightly.minForks());
         assertEquals(Profile.NIGHTLY.maxForks() / 2, nightly.maxForks());
+        assertEquals(40, nightly.maxForksToSee(), "pairs for a row too blind for a verdict");
+        assertEquals(Profile.QUICK.maxForks(), Profile.QUICK.maxForksToSee(), "bench profiles: no more for a blind row");
         assertEquals(2, new AdaptiveMeasurement.Stopping(2, 3, 0.02).paired().minForks(), "two at least, for an interval");
     }
 }

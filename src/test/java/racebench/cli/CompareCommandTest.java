@@ -147,6 +147,13 @@ class CompareCommandTest {
         assertTrue(detectable > 0.03 && detectable < 0.25, "detectable " + detectable);
         assertTrue(Double.parseDouble(row.get("ratio_half_width")) > 0.03, "wider than the noise threshold: " + row);
         assertTrue(row.get("why").contains("the change this row can detect"), row.get("why"));
+        // the verdict rests on the 90% interval (two one-sided tests at 5%), written beside the 95% one
+        double low = Double.parseDouble(row.get("equivalence_ci_low"));
+        double high = Double.parseDouble(row.get("equivalence_ci_high"));
+        assertTrue(low > Double.parseDouble(row.get("ratio_ci_low")) && high < Double.parseDouble(row.get("ratio_ci_high"))
+                && low >= 1 - detectable && high <= 1 + detectable, row.toString());
+        assertTrue(row.get("why").startsWith(String.format(java.util.Locale.ROOT, "90%% interval [%.3f, %.3f] within",
+                low, high)), row.get("why"));
 
         Path out2 = tmp.resolve("out2");
         assertEquals(1, run("compare", b.toString(), forks(tmp, "slower", slower).toString(), "--out",

@@ -41,8 +41,8 @@ final class ComparisonSection {
             page.chart(Charts.points("new / base per row, by verdict", "Each point is one row of the run (numbered as "
                     + "in the table below): its new/base ratio of trimmed means (above 1 = slower) with its 95% interval. "
                     + "A row is a REGRESSION or an IMPROVEMENT only when its p-value, adjusted over all rows, is below "
-                    + "0.05 and its ratio lies beyond the noise threshold; NO_CHANGE when its 95% interval lies within "
-                    + "the threshold or its 90% interval within the change the row can detect (the why column); "
+                    + "0.05 and its ratio lies beyond the noise threshold; NO_CHANGE when its 95% interval is no wider than "
+                    + "±threshold or its 90% interval lies within the change the row can detect (the why column); "
                     + "INCONCLUSIVE when neither: too wide to tell.",
                     "row", "new / base", points, lines, false));
         }
