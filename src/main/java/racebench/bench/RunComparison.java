@@ -21,9 +21,9 @@ import java.util.Map;
  * test on the 10% trimmed fork means and a bootstrap interval of new / base. The base may pool the forks of
  * several runs (a nightly's baseline is its last complete nightlies), which narrows its
  * interval and averages out one bad night. All rows are judged together: their p-values are
- * adjusted over all rows ({@link racebench.stats.Correction}: Benjamini-Hochberg unless told
- * otherwise) so that the false-alarm rate holds for the whole comparison, and a change must
- * also reach the noise threshold ({@link Comparison#judge}).
+ * adjusted over all rows ({@link racebench.stats.Correction}: Holm unless told otherwise) so
+ * that the false-alarm rate holds for the whole comparison, and a change must also reach the
+ * noise threshold ({@link Comparison#judge}).
  */
 public final class RunComparison {
     public static final String FORKS_FILE = "bench-forks.csv";

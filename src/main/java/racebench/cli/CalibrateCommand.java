@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Measure the nightly's detector on this machine: run the CPU rows with every CPU task 0, 2, 5, 10 "
                 + "and 20%% larger, then replay simulated nightlies on those forks and on this machine's recorded "
-                + "nightlies. Prints the share of A/A nightlies with any alarm and the power per injected slowdown; "
+                + "nightlies. Prints the share of nightlies with a false alarm (on A/A, any alarm; on A/B, an untouched row "
+                + "flagged) and the power per injected slowdown; "
                 + "writes results/<UTC time>-calibrate/calibrate.csv.")
 public final class CalibrateCommand implements Callable<Integer> {
     @CommandLine.Spec

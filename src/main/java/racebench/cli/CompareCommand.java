@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare two bench (or nightly) run directories benchmark by benchmark: Yuen's test on the 10%% "
                 + "trimmed fork means in its pooled form (Student's below ten forks) and a bootstrap interval of new/base; REGRESSION or IMPROVEMENT only when significant after "
-                + "a correction over all rows (Benjamini-Hochberg unless --correction holm; alpha 0.05) and at least the noise threshold (3%% by default); "
+                + "a correction over all rows (Holm unless --correction bh; alpha 0.05) and at least the noise threshold (3%% by default); "
                 + "NO_CHANGE when the 95%% interval is no wider than that, or its 90%% interval lies wholly "
                 + "within the change the row can "
                 + "detect given the base run's spread (compare.csv's detectable; at most 50%%); INCONCLUSIVE otherwise. "
@@ -37,9 +37,9 @@ public final class CompareCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/ in the project).")
     Path out;
 
-    @CommandLine.Option(names = "--correction", defaultValue = "bh", paramLabel = "bh|holm",
-            description = "How the rows' p-values are adjusted for being judged together: bh (Benjamini-Hochberg) or "
-                    + "holm (default: ${DEFAULT-VALUE}).")
+    @CommandLine.Option(names = "--correction", defaultValue = "holm", paramLabel = "holm|bh",
+            description = "How the rows' p-values are adjusted for being judged together: holm or bh "
+                    + "(Benjamini-Hochberg) (default: ${DEFAULT-VALUE}).")
     String correction;
 
     @Override

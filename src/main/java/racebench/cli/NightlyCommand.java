@@ -64,10 +64,11 @@ public final class NightlyCommand implements Callable<Integer> {
             description = "Smallest change worth an alarm, in percent of the base mean (default: ${DEFAULT-VALUE}).")
     double noisePercent;
 
-    @Option(names = "--correction", defaultValue = "bh", paramLabel = "bh|holm",
-            description = "How the rows' p-values are adjusted for being judged together: bh (Benjamini-Hochberg: "
-                    + "any alarm on a quiet night at most alpha, more power when many rows change) or holm (any "
-                    + "false alarm at most alpha on every night) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--correction", defaultValue = "holm", paramLabel = "holm|bh",
+            description = "How the rows' p-values are adjusted for being judged together: holm (any false alarm "
+                    + "at most alpha on every night, also one where other rows really changed) or bh "
+                    + "(Benjamini-Hochberg: more power when many rows change, but such a night may name an "
+                    + "untouched row too) (default: ${DEFAULT-VALUE}).")
     String correction;
 
     @Option(names = "--baseline-runs", defaultValue = "5", paramLabel = "K",

@@ -102,11 +102,16 @@ public record Bootstrap(int resamples, long seed, double confidence) {
             resample(denominator, b, random);
             ratios[i] = location.applyAsDouble(a) / location.applyAsDouble(b);
         }
-        for (double c : confidences) {
-            Samples.checkConfidence(c);
-            double tail = Math.max(expandedTail(Math.min(numerator.length, denominator.length), c) * 100, 1e-9);
-            intervals.add(new RatioInterval(point, Samples.percentile(ratios, tail), Samples.percentile(ratios,
-                    100 - tail), c));
+        double[] tails = new double[2 * confidences.length];
+        for (int i = 0; i < confidences.length; i++) {
+            Samples.checkConfidence(confidences[i]);
+            double tail = Math.max(expandedTail(Math.min(numerator.length, denominator.length), confidences[i]) * 100, 1e-9);
+            tails[2 * i] = tail;
+            tails[2 * i + 1] = 100 - tail;
+        }
+        double[] bounds = Samples.percentiles(ratios, tails);
+        for (int i = 0; i < confidences.length; i++) {
+            intervals.add(new RatioInterval(point, bounds[2 * i], bounds[2 * i + 1], confidences[i]));
         }
         return intervals;
     }

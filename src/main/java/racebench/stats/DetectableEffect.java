@@ -27,8 +27,9 @@ import java.util.OptionalDouble;
  * estimate wanders: with the 90% interval an unchanged row passes while its estimate is within
  * t(0.975) standard errors of 1, nineteen nights in twenty when tonight's forks spread as the
  * past's did. Measured in DetectableEffectTest (300 rows, 8% spread, 6 forks a side): 93.3% of
- * unchanged rows NO_CHANGE at their band (88.0% when the 95% interval had to fit), and 0.3% of
- * 1000 rows changed by exactly the band (most of them flagged).
+ * unchanged rows NO_CHANGE at their band (88.0% when the 95% interval had to fit), and 3.4% of
+ * 1000 rows changed by exactly the band they report (8.9% by the band of their true spread, which
+ * the learned band wanders around).
  */
 public final class DetectableEffect {
     static final double ALPHA = 0.05;

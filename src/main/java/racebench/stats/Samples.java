@@ -30,6 +30,22 @@ public final class Samples {
         return new Percentile().withEstimationType(EstimationType.R_7).evaluate(values, p);
     }
 
+    /**
+     * The R-7 percentiles {@code ps} of one sample, in their order: the sample is copied and its
+     * order statistics found once for all of them (a bootstrap's 10,000 ratios, read at two tails
+     * of two confidence levels), not once per percentile.
+     */
+    public static double[] percentiles(double[] values, double... ps) {
+        check(values, "sample");
+        Percentile percentile = new Percentile().withEstimationType(EstimationType.R_7);
+        percentile.setData(values);
+        double[] out = new double[ps.length];
+        for (int i = 0; i < ps.length; i++) {
+            out[i] = percentile.evaluate(ps[i]);
+        }
+        return out;
+    }
+
     /** Fisher-Yates, in place, from the caller's random stream (permutation tests and subsampling). */
     public static void shuffle(double[] a, java.util.SplittableRandom random) {
         for (int i = a.length - 1; i > 0; i--) {

@@ -74,24 +74,24 @@ class CompareCommandTest {
         assertEquals(List.of("{strategy=VIRTUAL, tasks=8, workload=CPU}=REGRESSION",
                 "{strategy=VIRTUAL, tasks=8, workload=DOWNLOAD}=NO_CHANGE"), verdicts);
         assertTrue(o.out().contains("REGRESSION"), o.out());
-        assertTrue(o.out().contains("p(BH)="), "the console names the correction: " + o.out());
+        assertTrue(o.out().contains("p(Holm)="), "the console names the correction: " + o.out());
         for (CSVRecord r : compareCsv(out)) {
-            assertEquals("bh", r.get("correction"), "Benjamini-Hochberg unless told otherwise");
+            assertEquals("holm", r.get("correction"), "Holm unless told otherwise");
         }
     }
 
     @Test
-    void holmCanBeAskedForAndIsNamedInTheCsv(@TempDir Path tmp) throws IOException {
+    void bhCanBeAskedForAndIsNamedInTheCsv(@TempDir Path tmp) throws IOException {
         Path base = runDir(tmp, "base", 1, 1, 0.005);
         Path slower = runDir(tmp, "new", 1.10, 1, 0.005);
         Path out = tmp.resolve("out");
         MainTest.Outcome o = run("compare", base.toString(), slower.toString(), "--out", out.toString(),
-                "--correction", "holm");
+                "--correction", "bh");
         assertEquals(1, o.exit(), o.toString());
-        assertTrue(o.out().contains("p(Holm)="), o.out());
+        assertTrue(o.out().contains("p(BH)="), o.out());
         List<CSVRecord> rows = compareCsv(out);
-        assertEquals(List.of("holm", "holm"), rows.stream().map(r -> r.get("correction")).toList());
-        // two rows: Holm doubles the smaller p, BH too (one significant row of two), the larger stays
+        assertEquals(List.of("bh", "bh"), rows.stream().map(r -> r.get("correction")).toList());
+        // two rows: BH doubles the smaller p (one significant row of two), as Holm does, the larger stays
         double p = Double.parseDouble(rows.getFirst().get("p_value"));
         assertEquals(Math.min(1, 2 * p), Double.parseDouble(rows.getFirst().get("p_adjusted")), 1e-6);
     }

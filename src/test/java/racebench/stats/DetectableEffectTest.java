@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The detectable effect against hand-computed values, and what it does to the verdicts of
  * simulated nights whose answer is known: an unchanged row is NO_CHANGE at its own resolution on
- * more than nine nights in ten (93% of 300 rows), a row that changed by exactly that on at most one
- * in twenty (0.3% of 1000), and a row that changed by twice that never.
+ * more than nine nights in ten (93% of 300 rows), a row that changed by exactly the band it reports
+ * on at most one in twenty (3.4% of 1000), and a row that changed by twice that never.
  */
 class DetectableEffectTest {
 
@@ -48,7 +48,11 @@ class DetectableEffectTest {
         assertEquals(0.1 * Math.sqrt(2), DetectableEffect.pooledLogSpread(List.of(night1, doubled)).getAsDouble(), 1e-12);
     }
 
-    /** One simulated night: the shares of rows NO_CHANGE and flagged; each row's spread learned from two sides before tonight, judged with BH. */
+    /**
+     * One simulated night: the shares of rows NO_CHANGE and flagged; each row's spread learned from
+     * two sides before tonight, judged with the default correction. {@code change} NaN: each row
+     * changed by its own band, the one it reports.
+     */
     private static double[] night(int rows, double sigma, int forks, double change, long seed) {
         Random random = new Random(seed);
         double[][] b = new double[rows][];
@@ -61,9 +65,9 @@ class DetectableEffectTest {
             double[] before1 = draw(random, sigma, forks, 1);
             double[] before2 = draw(random, sigma, forks, 1);
             double spread = DetectableEffect.pooledLogSpread(List.of(before1, before2)).getAsDouble();
-            b[r] = draw(random, sigma, forks, 1);
-            n[r] = draw(random, sigma, forks, 1 + change);
             detectable[r] = DetectableEffect.of(spread, forks, forks);
+            b[r] = draw(random, sigma, forks, 1);
+            n[r] = draw(random, sigma, forks, 1 + (Double.isNaN(change) ? detectable[r] : change));
             c[r] = Comparison.of(b[r], n[r], bootstrap);
             p[r] = c[r].p();
         }
@@ -97,11 +101,18 @@ class DetectableEffectTest {
 
     @Test
     void aChangeOfExactlyTheDetectableEffectIsCalledUnchangedAboutOneNightInTwenty() {
-        // the equivalence verdict is two one-sided tests at 5% (a 90% interval within the band): at the band's edge
+        // the equivalence verdict is two one-sided tests at 5% (a 90% interval within the band): a row that
+        // changed by exactly the band it reports is NO_CHANGE at most one night in twenty
+        double[] edge = night(1000, 0.08, 6, Double.NaN, 13);
+        System.out.printf("rows changed by their own band: NO_CHANGE on %.3f, flagged %.3f of 1000 rows%n", edge[0], edge[1]);
+        assertTrue(edge[0] <= 0.05, "NO_CHANGE on " + edge[0] + " of rows changed by their band");
+        // the band of a spread learned from 12 forks wanders with it: rows changed by the band the true spread gives
+        // pass a little more often, wherever their learned band came out wider (about half the rows)
         double resolved = DetectableEffect.of(0.08, 6, 6);
-        double[] edge = night(1000, 0.08, 6, resolved, 13);
-        System.out.printf("rows %.1f%% slower (the band): NO_CHANGE on %.3f of 1000 rows%n", 100 * resolved, edge[0]);
-        assertTrue(edge[0] <= 0.05, "NO_CHANGE on " + edge[0] + " of rows changed by the band");
+        double[] trueEdge = night(1000, 0.08, 6, resolved, 13);
+        System.out.printf("rows %.1f%% slower (the true spread's band): NO_CHANGE on %.3f of 1000 rows%n",
+                100 * resolved, trueEdge[0]);
+        assertTrue(trueEdge[0] <= 0.12, "NO_CHANGE on " + trueEdge[0] + " of rows changed by the true band");
     }
 
     @Test

@@ -65,6 +65,17 @@ class SummaryTest {
     }
 
     @Test
+    void manyPercentilesOfOneSampleAreTheOnesReadOneByOne() {
+        double[] v = {4, 1, 3, 2, 9, 7};
+        double[] ps = {0.5, 25, 75, 99.5, 2.5};
+        double[] all = Samples.percentiles(v, ps);
+        for (int i = 0; i < ps.length; i++) {
+            assertEquals(Samples.percentile(v, ps[i]), all[i], EPS, "the " + ps[i] + "th");
+        }
+        assertEquals(4, v[0], 0, "input left unsorted");
+    }
+
+    @Test
     void oneForkHasNoInterval() {
         Summary s = Summary.of(new double[] {42});
         assertEquals(1, s.n());
