@@ -107,6 +107,21 @@ public final class RunComparison {
                     .toList();
         }
 
+        /**
+         * The rows not flagged that would have been on their own: p below alpha before the
+         * correction and new/base beyond the noise threshold, smallest p first. Not alarms: on a
+         * night where nothing changed about one row in twenty looks like this by chance. On a night
+         * that really changed, this is where a real change too small for the correction's bar
+         * shows (the A/B night of 2026-12-06: two CPU rows, 1.14 and 1.09, at p 0.002 and 0.0008).
+         */
+        public List<Row> nearMisses() {
+            return rows.stream().filter(r -> r.verdict() == Change.NO_CHANGE || r.verdict() == Change.INCONCLUSIVE)
+                    .filter(r -> r.comparison().p() < r.criteria().alpha())
+                    .filter(r -> Math.abs(r.comparison().ratio().point() - 1) >= r.criteria().noise())
+                    .sorted(java.util.Comparator.comparingDouble(r -> r.comparison().p()))
+                    .toList();
+        }
+
         public long count(Change change) {
             return rows.stream().filter(r -> r.verdict() == change).count();
         }

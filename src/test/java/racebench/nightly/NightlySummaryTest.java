@@ -55,5 +55,35 @@ class NightlySummaryTest {
                 options, Duration.ofMinutes(29));
         assertTrue(out.toString().contains("1 of the NO_CHANGE rows are so at their own detectable effect, wider than "
                 + "the noise (±11.1% to ±11.1%, median ±11.1%"), out.toString());
+        assertFalse(out.toString().contains("not alarms"), "an unchanged row is no near miss: " + out);
+    }
+
+    @Test
+    void aRowSlowerOnItsOwnButNotAfterTheCorrectionIsListedAsNoAlarm() {
+        // 8.5% slower at about 3% spread, 4 forks a side: p near 0.01 alone; Holm over 90 rows multiplies it past 0.05
+        double[] base = {100, 104, 97, 101};
+        double[] slower = {108, 113, 105, 110};
+        Comparison c = Comparison.of(base, slower);
+        assertTrue(c.p() < 0.05 && 90 * c.p() > 0.05, "p " + c.p());
+        double adjusted = Math.min(1, 90 * c.p());
+        Change verdict = c.judge(adjusted, Comparison.Criteria.DEFAULT, 0.25);
+        assertEquals(Change.NO_CHANGE, verdict, "within a ±25% band, not flagged after the correction");
+        RunComparison.Row near = new RunComparison.Row("StrategyBenchmark.batch", "{strategy=POOL_OF_4, workload=CPU}",
+                "ms/op", c, adjusted, verdict, Comparison.Criteria.DEFAULT, 0.25);
+        Comparison same = Comparison.of(base, new double[] {101, 99, 100, 102});
+        RunComparison.Row quiet = new RunComparison.Row("StrategyBenchmark.batch", "{strategy=GIL, workload=CPU}",
+                "ms/op", same, 1, same.judge(1, Comparison.Criteria.DEFAULT, 0.25), Comparison.Criteria.DEFAULT, 0.25);
+        RunComparison.Result result = new RunComparison.Result(List.of(quiet, near), List.of(), List.of());
+        assertEquals(List.of(near), result.nearMisses());
+        StringWriter out = new StringWriter();
+        Nightly.Options options = new Nightly.Options(Profile.NIGHTLY, ".*", Duration.ofMinutes(30), "none", List.of(),
+                List.of(), Comparison.Criteria.DEFAULT);
+        Nightly.summary(new PrintWriter(out), new Nightly.Outcome(Optional.empty(), Optional.of(result), false),
+                Optional.empty(), new MachineCheck.Selection(List.of(), List.of()), options, Duration.ofMinutes(29));
+        String text = out.toString();
+        assertTrue(text.contains("not alarms: 1 row(s) beyond the noise at p < 0.05 on their own but not after Holm "
+                + "over 2 rows"), text);
+        assertTrue(text.contains("NO_CHANGE    StrategyBenchmark.batch {strategy=POOL_OF_4, workload=CPU}  new/base 1."), text);
+        assertFalse(text.contains("{strategy=GIL"), text);
     }
 }
