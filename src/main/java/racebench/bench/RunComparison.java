@@ -68,12 +68,14 @@ public final class RunComparison {
          */
         public String why() {
             RatioInterval e = comparison.equivalence();
+            String near = !nearMiss() ? "" : String.format(Locale.ROOT, "%snot an alarm: p=%.4f alone, %.4f after %s",
+                    judgedAtOwnResolution() ? "; " : "", comparison.p(), adjustedP, criteria.correction().label());
             if (judgedAtOwnResolution()) {
                 return String.format(Locale.ROOT, "%.0f%% interval [%.3f, %.3f] within ±%.1f%%, the change this row can "
-                        + "detect", 100 * e.confidence(), e.low(), e.high(), 100 * detectable);
+                        + "detect", 100 * e.confidence(), e.low(), e.high(), 100 * detectable) + near;
             }
             if (verdict != Change.INCONCLUSIVE) {
-                return "";
+                return near;
             }
             if (comparison.base().n() < 2 || comparison.candidate().n() < 2) {
                 return "fewer than 2 forks on a side";
@@ -86,6 +88,14 @@ public final class RunComparison {
                     + "change this row can detect", 100 * e.confidence(), e.low(), e.high(), 100 * detectable);
             return String.format(Locale.ROOT, "new/base interval ±%.1f%% is wider than the ±%.1f%% noise threshold%s",
                     100 * comparison.ratioHalfWidth(), 100 * criteria.noise(), own);
+        }
+
+        /**
+         * NO_CHANGE, yet beyond the noise at p below alpha on its own: not an alarm after the
+         * correction over all rows, but where a real change too small for its bar shows.
+         */
+        public boolean nearMiss() {
+            return verdict == Change.NO_CHANGE && comparison.p() < criteria.alpha() && comparison.beyondNoise(criteria);
         }
 
         /** NO_CHANGE at this row's own detectable effect rather than at the noise threshold. */
@@ -108,18 +118,34 @@ public final class RunComparison {
         }
 
         /**
-         * The rows not flagged that would have been on their own: p below alpha before the
-         * correction and new/base beyond the noise threshold, smallest p first. Not alarms: on a
-         * night where nothing changed about one row in twenty looks like this by chance. On a night
-         * that really changed, this is where a real change too small for the correction's bar
-         * shows (the A/B night of 2026-12-06: two CPU rows, 1.14 and 1.09, at p 0.002 and 0.0008).
+         * The NO_CHANGE rows that would have been flagged on their own ({@link Row#nearMiss}),
+         * smallest p first. Not alarms: on a night where nothing changed at most one row in twenty
+         * looks like this by chance. On a night that really changed, this is where a real change
+         * too small for the correction's bar shows (the A/B night of 2026-12-06 under Holm: two CPU
+         * rows, 1.14 and 1.09, at p 0.002 and 0.0008). INCONCLUSIVE rows are listed as such already.
          */
         public List<Row> nearMisses() {
-            return rows.stream().filter(r -> r.verdict() == Change.NO_CHANGE || r.verdict() == Change.INCONCLUSIVE)
-                    .filter(r -> r.comparison().p() < r.criteria().alpha())
-                    .filter(r -> Math.abs(r.comparison().ratio().point() - 1) >= r.criteria().noise())
+            return rows.stream().filter(Row::nearMiss)
                     .sorted(java.util.Comparator.comparingDouble(r -> r.comparison().p()))
                     .toList();
+        }
+
+        /** The console lines that list {@link #nearMisses}, a heading first; none when there are none. */
+        public List<String> nearMissLines() {
+            List<Row> near = nearMisses();
+            if (near.isEmpty()) {
+                return List.of();
+            }
+            Comparison.Criteria c = near.getFirst().criteria();
+            long tested = rows.stream().filter(r -> !Double.isNaN(r.comparison().p())).count();
+            List<String> lines = new java.util.ArrayList<>();
+            lines.add(String.format(Locale.ROOT, "not alarms: %d NO_CHANGE row(s) beyond the noise at p < %.2f on their "
+                    + "own but not after %s over %d rows (when nothing changed, at most 1 row in 20 is):", near.size(),
+                    c.alpha(), c.correction().label(), tested));
+            near.forEach(r -> lines.add(String.format(Locale.ROOT, "  %s %s  new/base %.3f [%.3f, %.3f]  p=%.4f, p(%s)=%.4f",
+                    r.benchmark(), r.params(), r.comparison().ratio().point(), r.comparison().ratio().low(),
+                    r.comparison().ratio().high(), r.comparison().p(), r.criteria().correction().label(), r.adjustedP())));
+            return lines;
         }
 
         public long count(Change change) {

@@ -70,6 +70,7 @@ public final class CompareCommand implements Callable<Integer> {
         RunComparison.write(result, run.resolve("compare.csv"));
         console.printf("%n%d benchmark(s) compared; %s%n", result.rows().size(), counts(result));
         result.notable().forEach(r -> console.println("  " + r.describe()));
+        result.nearMissLines().forEach(l -> console.println("  " + l));
         if (!result.onlyInBase().isEmpty() || !result.onlyInNew().isEmpty()) {
             console.printf("  not compared: %d only in the base run, %d only in the new run%n",
                     result.onlyInBase().size(), result.onlyInNew().size());

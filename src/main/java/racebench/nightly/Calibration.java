@@ -123,11 +123,11 @@ public final class Calibration {
 
         // null pools: calibrate's own unscaled CPU forks, and every other row's forks from recorded nightlies
         Map<String, double[]> nullPools = new LinkedHashMap<>();
-        Map<String, List<Double>> newest = Map.of();
+        List<Map<String, List<Double>>> recent = new ArrayList<>();
         for (Path night : history) { // newest first
             Map<String, List<Double>> means = RunComparison.forkMeans(night);
-            if (night == history.getFirst()) {
-                newest = means;
+            if (recent.size() < Baselines.DEFAULT_RUNS) {
+                recent.add(means);
             }
             means.forEach((row, m) -> nullPools.merge(row, m.stream().mapToDouble(Double::doubleValue).toArray(),
                     Calibration::concat));
@@ -137,7 +137,7 @@ public final class Calibration {
                 .put(samples.label(), samples.forkMeans()));
         nullPools.putAll(pools.getOrDefault(1.0, Map.of()));
 
-        DetectorSimulation.Sizes sizes = nightSizes(newest, !history.isEmpty()
+        DetectorSimulation.Sizes sizes = nightSizes(recent, !history.isEmpty()
                 && RunComparison.hasBaseForks(history.getFirst()));
         DetectorSimulation simulation = new DetectorSimulation(nullPools, criteria, 20261122L, sizes);
         List<Line> lines = new ArrayList<>();
@@ -150,7 +150,7 @@ public final class Calibration {
             simulation.ab(slowed, nightlies, CORRECTIONS).forEach((correction, rates) -> lines.add(new Line("A/B",
                     correction, scale - 1, nightlies, simulation.rows(), slowed.size(), ratio, rates)));
         }
-        lines.sort(java.util.Comparator.comparing(Line::correction)); // the default's lines first, as printed
+        defaultFirst(lines);
         Csv.write(run.resolve("calibrate.csv"), HEADER, lines, Line::cells);
         Map<String, String> facts = new LinkedHashMap<>(Environment.facts(Environment.projectDir(), run.started(),
                 Instant.now()));
@@ -166,15 +166,23 @@ public final class Calibration {
     }
 
     /**
-     * Night-sized sides: each row's new side has the forks the newest recorded nightly gave it
-     * ({@code newest}: its fork means by row; the profile's minimum for a row it lacks), its base
-     * side those of {@link Baselines#DEFAULT_RUNS} such nights, as a nightly's pooled baseline
-     * has, or as many as the new side when that nightly measured its base build beside it
-     * ({@code paired}: a fork of each build per pair).
+     * Night-sized sides: each row's new side has the median of the forks the recent nightlies
+     * gave it ({@code recent}, newest first, up to {@link Baselines#DEFAULT_RUNS} of them: each its
+     * fork means by row; the profile's minimum for a row none has), its base side those of
+     * {@link Baselines#DEFAULT_RUNS} such nights, as a nightly's pooled baseline has, or as many as
+     * the new side when the newest nightly measured its base build beside it ({@code paired}: a
+     * fork of each build per pair). The median, not the newest night's count: how many forks a row
+     * gets moves from night to night with the funding (the CPU rows: a median of 4 pairs on A/A
+     * night 3 of 2026-12-06, 6 on the A/B night after it), and one night's draw made calibrate's
+     * power that night's.
      */
-    static DetectorSimulation.Sizes nightSizes(Map<String, List<Double>> newest, boolean paired) {
+    static DetectorSimulation.Sizes nightSizes(List<Map<String, List<Double>>> recent, boolean paired) {
+        Map<String, List<Integer>> counts = new LinkedHashMap<>();
+        recent.forEach(night -> night.forEach((row, means) ->
+                counts.computeIfAbsent(row, r -> new ArrayList<>()).add(means.size())));
         Map<String, Integer> forks = new LinkedHashMap<>();
-        newest.forEach((row, means) -> forks.put(row, means.size()));
+        counts.forEach((row, c) -> forks.put(row, (int) Math.round(new org.apache.commons.math3.stat.descriptive.rank
+                .Median().evaluate(c.stream().mapToDouble(Integer::doubleValue).toArray()))));
         return new DetectorSimulation.Sizes(forks, Math.max(2, Profile.NIGHTLY.minForks()),
                 paired ? 1 : Baselines.DEFAULT_RUNS);
     }
@@ -217,6 +225,11 @@ public final class Calibration {
         return c;
     }
 
+    /** Sorts the lines as printed and written: the nightly's default correction's first, each in scenario order. */
+    static void defaultFirst(List<Line> lines) {
+        lines.sort(java.util.Comparator.comparingInt(l -> CORRECTIONS.indexOf(l.correction())));
+    }
+
     /** @param baselineRuns the nights a simulated base side pools: 1 when the newest nightly measured its base build beside it */
     static void print(PrintWriter console, List<Line> lines, Comparison.Criteria criteria, int baselineRuns) {
         console.printf(Locale.ROOT, "%nthe nightly's detector on this machine (alpha %.2f, noise %.0f%%; "
@@ -232,7 +245,7 @@ public final class Calibration {
                     rate(r.falseAlarms(), 2), 100 * r.verdictReady().value());
         }
         lines.stream().filter(l -> l.scenario().equals("A/A")).findFirst().ifPresent(l -> console.printf(Locale.ROOT,
-                "  sides as in a nightly: %.1f new forks a row on average (the newest nightly's), %.1f base forks "
+                "  sides as in a nightly: %.1f new forks a row on average (a row's median over the recent nightlies), %.1f base forks "
                         + "(%s; fewer where a row's recorded forks ran out)%n",
                 l.rates().newForks(), l.rates().baseForks(), baselineRuns == 1
                         ? "one a pair: the newest nightly measured its base build beside it"

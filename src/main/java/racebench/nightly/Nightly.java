@@ -253,15 +253,7 @@ public final class Nightly {
                         own.length, 100 * own[0], 100 * own[own.length - 1], 100 * new Median().evaluate(own));
             }
             c.notable().forEach(r -> console.println("  " + r.describe()));
-            List<RunComparison.Row> near = c.nearMisses();
-            if (!near.isEmpty()) {
-                console.printf(Locale.ROOT, "  not alarms: %d row(s) beyond the noise at p < %.2f on their own but not "
-                                + "after %s over %d rows (when nothing changed, about 1 row in 20 is):%n", near.size(),
-                        o.criteria().alpha(), o.criteria().correction().label(), c.rows().size());
-                near.forEach(r -> console.printf(Locale.ROOT, "    %-12s %s %s  new/base %.3f [%.3f, %.3f]  p=%.4f, p(%s)=%.4f%n",
-                        r.verdict(), r.benchmark(), r.params(), r.comparison().ratio().point(), r.comparison().ratio().low(),
-                        r.comparison().ratio().high(), r.comparison().p(), r.criteria().correction().label(), r.adjustedP()));
-            }
+            c.nearMissLines().forEach(l -> console.println("  " + l));
         }, () -> {
             if (machine.withheld()) {
                 console.printf(Locale.ROOT, "benchmarks: not judged: the machine differs from every baseline night "

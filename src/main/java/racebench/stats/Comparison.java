@@ -107,17 +107,18 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
         if (base.n() < 2 || candidate.n() < 2 || ratio.isDegenerate()) {
             return Change.INCONCLUSIVE;
         }
-        boolean significant = adjustedP < criteria.alpha();
-        if (significant && ratio.point() >= 1 + criteria.noise()) {
-            return Change.REGRESSION;
-        }
-        if (significant && ratio.point() <= 1 - criteria.noise()) {
-            return Change.IMPROVEMENT;
+        if (adjustedP < criteria.alpha() && beyondNoise(criteria)) {
+            return ratio.point() >= 1 + criteria.noise() ? Change.REGRESSION : Change.IMPROVEMENT;
         }
         if (ratioHalfWidth() <= criteria.noise() || withinDetectable(detectable)) {
             return Change.NO_CHANGE;
         }
         return Change.INCONCLUSIVE;
+    }
+
+    /** Whether new/base is at least 1 + noise or at most 1 - noise: far enough from 1 for an alarm. */
+    public boolean beyondNoise(Criteria criteria) {
+        return ratio.point() >= 1 + criteria.noise() || ratio.point() <= 1 - criteria.noise();
     }
 
     /**

@@ -132,11 +132,35 @@ class DetectorSimulationTest {
     }
 
     @Test
+    void calibratePrintsTheNightlysDefaultCorrectionFirst() {
+        DetectorSimulation.Rates r = new DetectorSimulation(pools(4, 10, 1.0, 1), Comparison.Criteria.DEFAULT, 7).aa(2);
+        List<Calibration.Line> lines = new java.util.ArrayList<>();
+        for (Correction c : List.of(Correction.BENJAMINI_HOCHBERG, Correction.HOLM)) {
+            lines.add(new Calibration.Line("A/A", c, 0, 2, 4, 0, 1, r));
+            lines.add(new Calibration.Line("A/B", c, 0.1, 2, 4, 1, 1.1, r));
+        }
+        Calibration.defaultFirst(lines);
+        assertEquals(List.of("A/A holm", "A/B holm", "A/A bh", "A/B bh"),
+                lines.stream().map(l -> l.scenario() + " " + l.correction()).toList());
+    }
+
+    @Test
     void aNightOfPairsHasAsManyBaseForksAsNewOnes() {
-        DetectorSimulation.Sizes pairs = Calibration.nightSizes(Map.of("row0", List.of(1.0, 1.0, 1.0, 1.0, 1.0)), true);
+        List<Map<String, List<Double>>> night = List.of(Map.of("row0", List.of(1.0, 1.0, 1.0, 1.0, 1.0)));
+        DetectorSimulation.Sizes pairs = Calibration.nightSizes(night, true);
         assertArrayEquals(new int[] {5, 5}, pairs.of("row0", 40), "one fork of each build a pair");
-        assertArrayEquals(new int[] {5, 25}, Calibration.nightSizes(Map.of("row0", List.of(1.0, 1.0, 1.0, 1.0, 1.0)),
-                false).of("row0", 40), "five nights pooled");
+        assertArrayEquals(new int[] {5, 25}, Calibration.nightSizes(night, false).of("row0", 40), "five nights pooled");
+    }
+
+    @Test
+    void aRowsSideHasTheMedianOfTheForksTheRecentNightsGaveIt() {
+        List<Double> three = List.of(1.0, 1.0, 1.0);
+        List<Double> nine = java.util.Collections.nCopies(9, 1.0);
+        List<Double> four = List.of(1.0, 1.0, 1.0, 1.0);
+        DetectorSimulation.Sizes sizes = Calibration.nightSizes(List.of(Map.of("row0", three, "row1", four),
+                Map.of("row0", nine), Map.of("row0", four)), true);
+        assertArrayEquals(new int[] {4, 4}, sizes.of("row0", 40), "3, 9 and 4 forks: 4, not the newest night's 3");
+        assertArrayEquals(new int[] {4, 4}, sizes.of("row1", 40), "a row only one night had");
     }
 
     @Test
@@ -166,7 +190,9 @@ class DetectorSimulationTest {
                 List.of(Correction.HOLM, Correction.BENJAMINI_HOCHBERG));
         DetectorSimulation.Rates holm = ten.get(Correction.HOLM);
         DetectorSimulation.Rates bh = ten.get(Correction.BENJAMINI_HOCHBERG);
-        assertTrue(holm.anyAlarm().value() <= 0.05, "Holm: nights naming an untouched row " + holm.anyAlarm());
+        // Holm's bound is 5%: the estimate's interval must reach it, and the estimate stay near it
+        assertTrue(holm.anyAlarm().low() <= 0.05 && holm.anyAlarm().value() <= 0.07,
+                "Holm: nights naming an untouched row " + holm.anyAlarm());
         assertTrue(bh.anyAlarm().low() > 0.05, "BH: nights naming an untouched row " + bh.anyAlarm());
         assertTrue(holm.power().value() < bh.power().value(), "Holm pays in power: " + holm.power() + " against " + bh.power());
         assertEquals(Correction.HOLM, Comparison.Criteria.DEFAULT.correction(), "the nightly keeps the promise by default");
