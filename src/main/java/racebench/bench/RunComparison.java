@@ -142,9 +142,7 @@ public final class RunComparison {
             lines.add(String.format(Locale.ROOT, "not alarms: %d NO_CHANGE row(s) beyond the noise at p < %.2f on their "
                     + "own but not after %s over %d rows (when nothing changed, at most 1 row in 20 is):", near.size(),
                     c.alpha(), c.correction().label(), tested));
-            near.forEach(r -> lines.add(String.format(Locale.ROOT, "  %s %s  new/base %.3f [%.3f, %.3f]  p=%.4f, p(%s)=%.4f",
-                    r.benchmark(), r.params(), r.comparison().ratio().point(), r.comparison().ratio().low(),
-                    r.comparison().ratio().high(), r.comparison().p(), r.criteria().correction().label(), r.adjustedP())));
+            near.forEach(r -> lines.add("  " + r.describe())); // its why() names both p-values
             return lines;
         }
 

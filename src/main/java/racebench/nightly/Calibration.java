@@ -41,8 +41,8 @@ public final class Calibration {
     public static final List<Double> SCALES = List.of(1.0, 1.02, 1.05, 1.10, 1.20);
     static final AdaptiveMeasurement.Stopping STOPPING = new AdaptiveMeasurement.Stopping(4, 16, 0);
     /** The corrections calibrate compares on the same simulated nightlies, the nightly's default first. */
-    static final List<Correction> CORRECTIONS = List.of(Correction.DEFAULT,
-            Correction.DEFAULT == Correction.HOLM ? Correction.BENJAMINI_HOCHBERG : Correction.HOLM);
+    static final List<Correction> CORRECTIONS = java.util.stream.Stream.concat(java.util.stream.Stream.of(Correction.DEFAULT),
+            java.util.Arrays.stream(Correction.values()).filter(c -> c != Correction.DEFAULT)).toList();
     public static final List<String> HEADER = List.of("scenario", "correction", "injected", "nightlies", "rows", "affected_rows",
             "measured_ratio", "any_alarm_rate", "any_alarm_ci_low", "any_alarm_ci_high", "power", "power_ci_low",
             "power_ci_high", "false_alarm_rate", "false_alarm_ci_low", "false_alarm_ci_high", "verdict_ready",
@@ -181,8 +181,8 @@ public final class Calibration {
         recent.forEach(night -> night.forEach((row, means) ->
                 counts.computeIfAbsent(row, r -> new ArrayList<>()).add(means.size())));
         Map<String, Integer> forks = new LinkedHashMap<>();
-        counts.forEach((row, c) -> forks.put(row, (int) Math.round(new org.apache.commons.math3.stat.descriptive.rank
-                .Median().evaluate(c.stream().mapToDouble(Integer::doubleValue).toArray()))));
+        counts.forEach((row, c) -> forks.put(row, (int) Math.round(racebench.stats.Samples.percentile(
+                c.stream().mapToDouble(Integer::doubleValue).toArray(), 50))));
         return new DetectorSimulation.Sizes(forks, Math.max(2, Profile.NIGHTLY.minForks()),
                 paired ? 1 : Baselines.DEFAULT_RUNS);
     }
