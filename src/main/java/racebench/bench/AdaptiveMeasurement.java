@@ -33,6 +33,12 @@ import java.util.function.LongSupplier;
  * nights compared across that hour.
  */
 public final class AdaptiveMeasurement {
+    /**
+     * How this code funds a night's forks, as environment.csv records it ({@code funding}): calibrate
+     * sizes its simulated nights by the nights funded the same way ({@link ForkFunding}).
+     */
+    public static final String FUNDING = "alarm " + Math.round(100 * racebench.stats.DetectableEffect.ALARM_CHANGE)
+            + "% at 95% power";
 
     /**
      * When a case stops getting forks: it has {@code minForks} and its relative 95% half-width
@@ -102,6 +108,7 @@ public final class AdaptiveMeasurement {
     private final long deadline;
     private final ForkFunding funding;
     private Map<String, Double> priorSpreads = Map.of();
+    private int rows;
 
     AdaptiveMeasurement(Stopping stopping, Duration budget, Forker forker, LongSupplier clock, Progress progress) {
         this(stopping, budget, forker, null, clock, progress);
@@ -164,6 +171,7 @@ public final class AdaptiveMeasurement {
 
     Result measure(List<BenchCase> cases) throws IOException {
         List<RowState> states = cases.stream().map(RowState::new).toList();
+        rows = states.size(); // the rows a nightly then judges together: the family its correction counts
         boolean tooSmall = false;
         for (int round = 1; round <= stopping.minForks() && !tooSmall; round++) {
             report("round " + round + " of " + stopping.minForks() + " (every row)", states, true);
@@ -275,7 +283,7 @@ public final class AdaptiveMeasurement {
 
     /** The case's precision after a fork: the wider side's, with a base build whose side still runs. */
     private void precision(RowState s) {
-        s.precision(stopping, base != null && s.baseFailure == null, priorSpreads.get(s.samples.label()));
+        s.precision(stopping, base != null && s.baseFailure == null, priorSpreads.get(s.samples.label()), rows);
     }
 
     private static String firstLine(Exception e) {

@@ -141,6 +141,7 @@ public final class BenchRun {
         facts.put("budget_seconds", Long.toString(budget.toSeconds()));
         facts.put("forks", Integer.toString(result.forks()));
         base.ifPresent(b -> facts.put("base_build", b.name()));
+        base.ifPresent(b -> facts.put("funding", AdaptiveMeasurement.FUNDING));
         Environment.write(run.resolve("environment.csv"), facts);
         BenchReport.print(console, rows, ratios, profile.targetHalfWidth(),
                 result.forks() == 0 ? Double.NaN : result.took().toMillis() / 1000.0 / result.forks());

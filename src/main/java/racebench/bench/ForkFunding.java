@@ -24,8 +24,13 @@ import java.util.function.LongSupplier;
  * which it stays blind. Funded by tonight's spread alone (three A/A nights of 2026-12-06), rows got
  * 8 to 11 pairs that their verdict's band, from the nights before, still found too blind (the round
  * trip through piped streams: 11 pairs, ±61%), and the lock rows went from 7 pairs to 5 or 6 for
- * it. When none fits in the time left, the cases that could converge within the profile's maximum
- * share what is left evenly, and when none of those are left, every unfinished case does, as
+ * it. Next, with a base build, likewise cheapest first, the cases whose spread says they could
+ * not yet catch a 10% change at the alarm's bar, up to the pairs that would let them
+ * ({@link DetectableEffect#forksToAlarm}; a precise row too, since ±2% is a precision and the
+ * alarm a test at 0.05 over every row): the calibration of 2026-12-06 found the CPU rows stopped
+ * at ±2% with 4 to 6 pairs and caught 63% of 10% slowdowns, where 8 to 15 pairs at their spread
+ * catch 95%. When none fits in the time left, the cases that could converge within the profile's
+ * maximum share what is left evenly, and when none of those are left, every unfinished case does, as
  * before: a case's share is the budget not spent by the others over the cases sharing, so one
  * costly row (a child JVM per task of 32 tasks) cannot starve the rest.
  */
@@ -45,8 +50,9 @@ final class ForkFunding {
     /**
      * The unfinished cases that get a fork this round. First those that can be brought to the
      * target in the time left, cheapest first; then, likewise, those still too blind for a
-     * verdict that can be brought to see a 50% change. When none can, those whose spread says they
-     * can converge within the profile's maximum of forks, if more time than is left (their
+     * verdict that can be brought to see a 50% change; then those that can be brought to catch a
+     * 10% change at the alarm's bar. When none can, those whose spread says they can converge
+     * within the profile's maximum of forks, if more time than is left (their
      * estimate, from few forks, may be pessimistic: more forks tell), each with an equal share
      * of the budget the others left; and when none of those are left either, every unfinished
      * case, with an equal share of what finished cases left. All of it is recomputed every
@@ -57,13 +63,18 @@ final class ForkFunding {
         if (open.isEmpty()) {
             return new Round(open, "none open");
         }
-        List<RowState> reachable = cheapestFirst(open, this::canConverge, ForkFunding::costToConverge);
+        List<RowState> reachable = cheapestFirst(open, s -> canConverge(s) && !precise(s), ForkFunding::costToConverge);
         if (!reachable.isEmpty()) {
             return new Round(reachable, "can reach ±" + percent(stopping.targetHalfWidth()));
         }
         List<RowState> unblinded = cheapestFirst(open, this::canBeUnblinded, ForkFunding::costToUnblind);
         if (!unblinded.isEmpty()) {
             return new Round(unblinded, "too blind for a verdict yet (could not detect a 50% change)");
+        }
+        List<RowState> armed = cheapestFirst(open, this::canBeArmed, ForkFunding::costToArm);
+        if (!armed.isEmpty()) {
+            return new Round(armed, "could not yet catch a " + percent(DetectableEffect.ALARM_CHANGE)
+                    + " change at the alarm's bar");
         }
         List<RowState> convergeable = affordable(states, open.stream().filter(this::canConverge).toList());
         return convergeable.isEmpty() ? new Round(affordable(states, open), "an equal share of what is left")
@@ -131,6 +142,20 @@ final class ForkFunding {
                 && s.verdictForks <= stopping.maxForksToSee();
     }
 
+    /**
+     * Whether the case, measured beside a base build, could not yet catch a change of
+     * {@link DetectableEffect#ALARM_CHANGE} at the alarm's bar ({@link DetectableEffect#ofAlarm})
+     * and would within the profile's maximum. Not with a target of 0 (calibrate).
+     */
+    private boolean canBeArmed(RowState s) {
+        return stopping.targetHalfWidth() > 0 && s.alarmForks != Integer.MAX_VALUE && s.alarmForks > s.forks()
+                && s.alarmForks <= stopping.maxForks();
+    }
+
+    private static long costToArm(RowState s) {
+        return (long) (s.alarmForks - s.forks()) * s.costPerFork();
+    }
+
     private static long costToUnblind(RowState s) {
         return (long) (s.verdictForks - s.forks()) * s.costPerFork();
     }
@@ -141,13 +166,14 @@ final class ForkFunding {
     }
 
     /**
-     * Failed, out of time, precise, or at the profile's maximum of forks. A row still too blind
+     * Failed, out of time, precise (and able to catch a 10% change, or never within the
+     * maximum), or at the profile's maximum of forks. A row still too blind
      * for a verdict goes on past that maximum only while the forks that would let it see
      * ({@link AdaptiveMeasurement.Stopping#maxForksToSee} at most) fit in the time left: past it,
      * forks that cannot reach a verdict are not spent on it in the equal shares either.
      */
     boolean finished(RowState s) {
-        if (s.failure != null || s.outOfTime || precise(s)) {
+        if (s.failure != null || s.outOfTime || precise(s) && !canBeArmed(s)) {
             return true;
         }
         boolean seeing = canBeUnblinded(s) && costToUnblind(s) <= deadline - clock.getAsLong();

@@ -25,6 +25,7 @@ final class RowState {
     double relativeHalfWidth = Double.POSITIVE_INFINITY; // kept up to date by precision(): read every round
     int forksFor = Integer.MAX_VALUE;                     // forks its spread needs for the target, likewise
     int verdictForks = Integer.MAX_VALUE;                 // forks it needs to detect a change of WIDEST, likewise
+    int alarmForks = Integer.MAX_VALUE;                   // pairs it needs to catch ALARM_CHANGE, likewise
     long spentNanos;
     int calls;
     boolean outOfTime;
@@ -47,9 +48,12 @@ final class RowState {
      * {@code withBase} (a base build whose side still runs). How many forks it needs to see a
      * 50% change comes from {@code priorSpread}, its forks' spread in the nights before tonight,
      * when known (null otherwise): that is the spread its verdict will be judged at
-     * ({@link RowSpreads}); else from tonight's forks, three at least.
+     * ({@link RowSpreads}); else from tonight's forks, three at least. So do the pairs it needs
+     * to catch a change of {@link DetectableEffect#ALARM_CHANGE} among {@code rows} rows
+     * ({@link DetectableEffect#forksToAlarm}), only asked with a base build: without one
+     * nothing raises an alarm.
      */
-    void precision(AdaptiveMeasurement.Stopping stopping, boolean withBase, Double priorSpread) {
+    void precision(AdaptiveMeasurement.Stopping stopping, boolean withBase, Double priorSpread, int rows) {
         if (forks() < 2) {
             return;
         }
@@ -70,6 +74,8 @@ final class RowState {
         OptionalDouble spread = priorSpread != null ? OptionalDouble.of(priorSpread)
                 : forks() < 3 ? OptionalDouble.empty() : DetectableEffect.pooledLogSpread(sides);
         verdictForks = spread.isPresent() ? forksToSee(spread.getAsDouble(), stopping.maxForksToSee()) : Integer.MAX_VALUE;
+        alarmForks = withBase && spread.isPresent()
+                ? DetectableEffect.forksToAlarm(spread.getAsDouble(), rows, stopping.maxForks()) : Integer.MAX_VALUE;
     }
 
     /**

@@ -124,9 +124,10 @@ public final class Calibration {
         // null pools: calibrate's own unscaled CPU forks, and every other row's forks from recorded nightlies
         Map<String, double[]> nullPools = new LinkedHashMap<>();
         List<Map<String, List<Double>>> recent = new ArrayList<>();
+        List<Path> sizedBy = fundedAsToday(history);
         for (Path night : history) { // newest first
             Map<String, List<Double>> means = RunComparison.forkMeans(night);
-            if (recent.size() < Baselines.DEFAULT_RUNS) {
+            if (sizedBy.contains(night)) {
                 recent.add(means);
             }
             means.forEach((row, m) -> nullPools.merge(row, m.stream().mapToDouble(Double::doubleValue).toArray(),
@@ -159,10 +160,34 @@ public final class Calibration {
         facts.put("noise", Double.toString(criteria.noise()));
         facts.put("alpha", Double.toString(criteria.alpha()));
         Environment.write(run.resolve("environment.csv"), facts);
-        print(console, lines, criteria, sizes.baselineRuns());
+        print(console, lines, criteria, sizes.baselineRuns(), sizedBy.size(), funded(sizedBy));
         racebench.report.html.RunReport.writeFor(run.path(), console);
         Completion.mark(run, Completion.Status.OK, Instant.now());
         return lines;
+    }
+
+    /**
+     * The nights whose forks size the simulated ones, newest first, up to {@link Baselines#DEFAULT_RUNS}:
+     * those funded as tonight's code funds a night ({@link AdaptiveMeasurement#FUNDING} in their
+     * environment.csv) when there are any, else the newest. A change of the funding changes how
+     * many forks a row gets, and nights funded otherwise would size calibrate's nights by a rule
+     * no nightly follows any more.
+     */
+    static List<Path> fundedAsToday(List<Path> history) {
+        List<Path> same = history.stream().filter(Calibration::funded).limit(Baselines.DEFAULT_RUNS).toList();
+        return same.isEmpty() ? history.stream().limit(Baselines.DEFAULT_RUNS).toList() : same;
+    }
+
+    private static boolean funded(List<Path> nights) {
+        return !nights.isEmpty() && nights.stream().allMatch(Calibration::funded);
+    }
+
+    private static boolean funded(Path night) {
+        try {
+            return AdaptiveMeasurement.FUNDING.equals(Csv.readFacts(night.resolve("environment.csv")).get("funding"));
+        } catch (IOException | RuntimeException e) {
+            return false; // Baselines.auto let it in; a night whose facts cannot be read now is not one funded as today's
+        }
     }
 
     /**
@@ -230,8 +255,13 @@ public final class Calibration {
         lines.sort(java.util.Comparator.comparingInt(l -> CORRECTIONS.indexOf(l.correction())));
     }
 
-    /** @param baselineRuns the nights a simulated base side pools: 1 when the newest nightly measured its base build beside it */
-    static void print(PrintWriter console, List<Line> lines, Comparison.Criteria criteria, int baselineRuns) {
+    /**
+     * @param baselineRuns the nights a simulated base side pools: 1 when the newest nightly measured its base build beside it
+     * @param sizedBy      how many recent nightlies the sides' sizes come from
+     * @param fundedAsNow  whether those nights were funded as tonight's code funds one
+     */
+    static void print(PrintWriter console, List<Line> lines, Comparison.Criteria criteria, int baselineRuns,
+                      int sizedBy, boolean fundedAsNow) {
         console.printf(Locale.ROOT, "%nthe nightly's detector on this machine (alpha %.2f, noise %.0f%%; "
                 + "95%% Clopper-Pearson intervals; the nightly uses %s unless told --correction)%n", criteria.alpha(),
                 100 * criteria.noise(), criteria.correction().label());
@@ -245,9 +275,11 @@ public final class Calibration {
                     rate(r.falseAlarms(), 2), 100 * r.verdictReady().value());
         }
         lines.stream().filter(l -> l.scenario().equals("A/A")).findFirst().ifPresent(l -> console.printf(Locale.ROOT,
-                "  sides as in a nightly: %.1f new forks a row on average (a row's median over the recent nightlies), %.1f base forks "
-                        + "(%s; fewer where a row's recorded forks ran out)%n",
-                l.rates().newForks(), l.rates().baseForks(), baselineRuns == 1
+                "  sides as in a nightly: %.1f new forks a row on average (a row's median over the %d newest nightlies%s), "
+                        + "%.1f base forks (%s; fewer where a row's recorded forks ran out)%n",
+                l.rates().newForks(), sizedBy, fundedAsNow ? " funded as today's (" + AdaptiveMeasurement.FUNDING + ")"
+                        : ", none funded as today's (" + AdaptiveMeasurement.FUNDING + ")",
+                l.rates().baseForks(), baselineRuns == 1
                         ? "one a pair: the newest nightly measured its base build beside it"
                         : "a nightly pools " + baselineRuns + " nights"));
         console.flush();

@@ -330,6 +330,34 @@ class AdaptiveMeasurementTest {
     }
 
     @Test
+    void withABaseBuildAPreciseRowGetsThePairsItsPastSpreadNeedsToCatchTenPercent() throws Exception {
+        // ten rows within ±2% at the minimum of 2 pairs tonight (0.1% spread). Before tonight "cpu"
+        // spread by 3%: among ten rows a 10% change needs more pairs than that, and it gets them,
+        // up to exactly those; the others stop at (about) the minimum. Without a base build nothing raises
+        // an alarm, and "cpu" stops at the minimum too
+        Map<String, double[]> spec = new HashMap<>();
+        for (int i = 0; i < 9; i++) {
+            spec.put("r" + i, new double[] {1, 0.001});
+        }
+        spec.put("cpu", new double[] {1, 0.001});
+        int needed = racebench.stats.DetectableEffect.forksToAlarm(0.03, 10, 15);
+        assertTrue(needed > 2 && needed < 15, "pairs needed " + needed);
+        Fake mine = Fake.of(spec);
+        Fake theirs = sameClock(mine, spec);
+        Map<String, Double> prior = Map.of("X.x {row=cpu}", 0.03);
+        new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(2, 15, 0.02), Duration.ofSeconds(1000), mine, theirs,
+                () -> mine.now()[0], line -> { }).priorSpreads(prior).measure(mine.cases());
+        assertEquals(needed, mine.count("cpu"), mine.calls().toString());
+        for (int i = 0; i < 9; i++) { // a third pair where two draws of 0.1% left the t interval of 1 df wider than ±2%
+            assertTrue(mine.count("r" + i) <= 3, mine.calls().toString());
+        }
+        Fake alone = Fake.of(spec);
+        new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(2, 15, 0.02), Duration.ofSeconds(1000), alone,
+                () -> alone.now()[0], line -> { }).priorSpreads(prior).measure(alone.cases());
+        assertEquals(2, alone.count("cpu"), alone.calls().toString());
+    }
+
+    @Test
     void pairedStoppingKeepsTheNightsForks() {
         AdaptiveMeasurement.Stopping nightly = AdaptiveMeasurement.Stopping.of(Profile.NIGHTLY).paired();
         assertEquals(2, nightly.minForks());

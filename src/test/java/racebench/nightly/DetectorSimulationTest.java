@@ -164,6 +164,24 @@ class DetectorSimulationTest {
     }
 
     @Test
+    void calibrateSizesItsNightsByTheNightsFundedAsTodaysWhenThereAreAny(@org.junit.jupiter.api.io.TempDir
+                                                                        java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path newOld = night(dir, "c", null);
+        java.nio.file.Path funded = night(dir, "b", racebench.bench.AdaptiveMeasurement.FUNDING);
+        java.nio.file.Path older = night(dir, "a", "alarm 5% at 80% power");
+        assertEquals(List.of(funded), Calibration.fundedAsToday(List.of(newOld, funded, older)),
+                "the newest night was funded by the ±2% target alone, the oldest by another rule");
+        assertEquals(List.of(newOld, older), Calibration.fundedAsToday(List.of(newOld, older)), "none: the newest");
+    }
+
+    private static java.nio.file.Path night(java.nio.file.Path dir, String name, String funding) throws Exception {
+        java.nio.file.Path n = java.nio.file.Files.createDirectory(dir.resolve(name));
+        java.nio.file.Files.writeString(n.resolve("environment.csv"),
+                "key,value\nprofile,nightly\n" + (funding == null ? "" : "funding," + funding + "\n"));
+        return n;
+    }
+
+    @Test
     void aNightOfSixPairsCatchesTenPercentOnTheCpuRows() {
         // a night of pairs of the 90-row nightly: 6 forks a side at 3% spread, the 11 CPU rows slowed
         DetectorSimulation.Sizes night = new DetectorSimulation.Sizes(Map.of(), 6, 1);
@@ -178,6 +196,23 @@ class DetectorSimulationTest {
         DetectorSimulation.Rates ten = sim.ab(pools(11, 24, 1.10, 0.03, 21), 200, both).get(Correction.BENJAMINI_HOCHBERG);
         assertTrue(ten.power().value() >= 0.9, "BH's power at 10% " + ten.power());
         assertTrue(ten.falseAlarms().value() < 0.01, "false alarms at 10% " + ten.falseAlarms());
+    }
+
+    @Test
+    void thePairsTheNightlyFundsForAnAlarmCatchTenPercentUnderHolm() {
+        // the nightly funds a row to the pairs at which its spread catches 10% at Holm's first bar
+        // (DetectableEffect.forksToAlarm): at 3% spread among 90 rows that is 8; judged as the nightly
+        // judges (pooled test, Holm, the 3% noise threshold, 11 CPU rows slowed), 95% of the slowed rows
+        // are flagged, and at the 5 pairs the ±2% target let the CPU rows stop at, far fewer
+        int pairs = racebench.stats.DetectableEffect.forksToAlarm(0.03, 90, 15);
+        assertEquals(8, pairs);
+        Map<String, double[]> slowed = pools(11, 24, 1.10, 0.03, 21);
+        DetectorSimulation.Rates funded = new DetectorSimulation(pools(90, 24, 1.0, 0.03, 20),
+                Comparison.Criteria.DEFAULT, 7, new DetectorSimulation.Sizes(Map.of(), pairs, 1)).ab(slowed, 200);
+        assertTrue(funded.power().high() >= 0.95 && funded.power().value() >= 0.93, "power at 8 pairs " + funded.power());
+        DetectorSimulation.Rates fewer = new DetectorSimulation(pools(90, 24, 1.0, 0.03, 20),
+                Comparison.Criteria.DEFAULT, 7, new DetectorSimulation.Sizes(Map.of(), 5, 1)).ab(slowed, 200);
+        assertTrue(fewer.power().high() < 0.8, "power at 5 pairs " + fewer.power());
     }
 
     @Test

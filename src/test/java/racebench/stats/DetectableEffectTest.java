@@ -28,6 +28,20 @@ class DetectableEffectTest {
     }
 
     @Test
+    void theAlarmsResolutionIsAtTheFirstBarOfHolmWithTheDegreesOfFreedomOfThePooledTest() {
+        // 90 rows: the bar is 0.05 / 90 two-sided; 8 forks a side, 14 degrees of freedom:
+        // t(1 - 0.05 / 180, 14) = 4.4442 (scipy), t(0.95, 14) = 1.7613; sqrt(2 / 8) = 0.5
+        assertEquals(Math.expm1((4.4442 + 1.7613) * 0.03 * 0.5), DetectableEffect.ofAlarm(0.03, 8, 90), 1e-4);
+        assertTrue(DetectableEffect.ofAlarm(0.03, 8, 90) <= DetectableEffect.ALARM_CHANGE);
+        assertTrue(DetectableEffect.ofAlarm(0.03, 7, 90) > DetectableEffect.ALARM_CHANGE);
+        assertEquals(8, DetectableEffect.forksToAlarm(0.03, 90, 15));
+        assertTrue(DetectableEffect.forksToAlarm(0.03, 1, 15) < 8, "one row: a bar of 0.05 needs fewer");
+        assertEquals(Integer.MAX_VALUE, DetectableEffect.forksToAlarm(0.06, 90, 15), "6% spread: beyond 15 pairs");
+        assertEquals(Integer.MAX_VALUE, DetectableEffect.forksToAlarm(Double.NaN, 90, 15));
+        assertTrue(Double.isNaN(DetectableEffect.ofAlarm(0.03, 1, 90)));
+    }
+
+    @Test
     void moreForksResolveLessAndTooFewResolveNothing() {
         assertTrue(DetectableEffect.of(0.05, 15, 15) < DetectableEffect.of(0.05, 5, 5));
         assertTrue(Double.isNaN(DetectableEffect.of(0.05, 1, 5)));
