@@ -37,8 +37,8 @@ public final class AdaptiveMeasurement {
      * How this code funds a night's forks, as environment.csv records it ({@code funding}): calibrate
      * sizes its simulated nights by the nights funded the same way ({@link ForkFunding}).
      */
-    public static final String FUNDING = "alarm " + Math.round(100 * racebench.stats.DetectableEffect.ALARM_CHANGE)
-            + "% at 95% power";
+    public static final String FUNDING = "a verdict, then an alarm at "
+            + Math.round(100 * racebench.stats.DetectableEffect.ALARM_CHANGE) + "% with 95% power, then ±2%";
 
     /**
      * When a case stops getting forks: it has {@code minForks} and its relative 95% half-width
@@ -125,7 +125,7 @@ public final class AdaptiveMeasurement {
         this.start = clock.getAsLong();
         // a budget of centuries is "no budget", not an overflow
         this.deadline = start + Math.min(budget.toSeconds(), 100L * 365 * 24 * 3600) * 1_000_000_000L;
-        this.funding = new ForkFunding(stopping, start, deadline, clock);
+        this.funding = new ForkFunding(stopping, start, deadline, clock, base != null);
     }
 
     /**

@@ -24,12 +24,15 @@ import java.util.function.LongSupplier;
  * which it stays blind. Funded by tonight's spread alone (three A/A nights of 2026-12-06), rows got
  * 8 to 11 pairs that their verdict's band, from the nights before, still found too blind (the round
  * trip through piped streams: 11 pairs, ±61%), and the lock rows went from 7 pairs to 5 or 6 for
- * it. Next, with a base build, likewise cheapest first, the cases whose spread says they could
- * not yet catch a 10% change at the alarm's bar, up to the pairs that would let them
- * ({@link DetectableEffect#forksToAlarm}; a precise row too, since ±2% is a precision and the
- * alarm a test at 0.05 over every row): the calibration of 2026-12-06 found the CPU rows stopped
- * at ±2% with 4 to 6 pairs and caught 63% of 10% slowdowns, where 8 to 15 pairs at their spread
- * catch 95%. When none fits in the time left, the cases that could converge within the profile's
+ * it. With a base build (a nightly, whose rows are judged and may raise alarms) the order is a
+ * verdict first, then an alarm, then ±2%: after the too-blind rows, likewise cheapest first, the
+ * cases whose spread says they could not yet catch a 10% change at the alarm's bar, up to the
+ * pairs that would let them ({@link DetectableEffect#forksToAlarm}; a precise row too, since ±2%
+ * is a precision and the alarm a test at 0.05 over every row). Why: the calibration of 2026-12-06
+ * found the CPU rows stopped at ±2% with 4 to 6 pairs and caught 63% of 10% slowdowns, where 7
+ * to 15 pairs at their spread catch 95%; and on the first A/A night with this goal placed after
+ * the other two (2026-12-06 10:09) ±2% took 6 of the night's 17 minutes beyond the minimum and
+ * the alarm 1.6, so the CPU rows got 3 to 12 pairs where their spreads asked for 7 to 15. When none fits in the time left, the cases that could converge within the profile's
  * maximum share what is left evenly, and when none of those are left, every unfinished case does, as
  * before: a case's share is the budget not spent by the others over the cases sharing, so one
  * costly row (a child JVM per task of 32 tasks) cannot starve the rest.
@@ -39,12 +42,30 @@ final class ForkFunding {
     private final long start;
     private final long deadline;
     private final LongSupplier clock;
+    private final List<Goal> goals;
 
-    ForkFunding(AdaptiveMeasurement.Stopping stopping, long start, long deadline, LongSupplier clock) {
+    /**
+     * @param alarms whether the run is measured beside a base build, whose rows are then judged and
+     *               may raise alarms: a verdict and an alarm that can catch a 10% change come before
+     *               ±2%; without one, ±2% first, then a verdict
+     */
+    ForkFunding(AdaptiveMeasurement.Stopping stopping, long start, long deadline, LongSupplier clock, boolean alarms) {
         this.stopping = stopping;
         this.start = start;
         this.deadline = deadline;
         this.clock = clock;
+        Goal precision = new Goal(s -> canConverge(s) && !precise(s), ForkFunding::costToConverge,
+                "can reach ±" + percent(stopping.targetHalfWidth()));
+        Goal verdict = new Goal(this::canBeUnblinded, ForkFunding::costToUnblind,
+                "too blind for a verdict yet (could not detect a 50% change)");
+        Goal alarm = new Goal(this::canBeArmed, ForkFunding::costToArm,
+                "could not yet catch a " + percent(DetectableEffect.ALARM_CHANGE) + " change at the alarm's bar");
+        this.goals = alarms ? List.of(verdict, alarm, precision) : List.of(precision, verdict);
+    }
+
+    /** What a tier of rows is funded for: which rows want it, what reaching it costs a row, and why, for the progress line. */
+    private record Goal(java.util.function.Predicate<RowState> wanted, java.util.function.ToLongFunction<RowState> cost,
+                        String why) {
     }
 
     /**
@@ -63,18 +84,11 @@ final class ForkFunding {
         if (open.isEmpty()) {
             return new Round(open, "none open");
         }
-        List<RowState> reachable = cheapestFirst(open, s -> canConverge(s) && !precise(s), ForkFunding::costToConverge);
-        if (!reachable.isEmpty()) {
-            return new Round(reachable, "can reach ±" + percent(stopping.targetHalfWidth()));
-        }
-        List<RowState> unblinded = cheapestFirst(open, this::canBeUnblinded, ForkFunding::costToUnblind);
-        if (!unblinded.isEmpty()) {
-            return new Round(unblinded, "too blind for a verdict yet (could not detect a 50% change)");
-        }
-        List<RowState> armed = cheapestFirst(open, this::canBeArmed, ForkFunding::costToArm);
-        if (!armed.isEmpty()) {
-            return new Round(armed, "could not yet catch a " + percent(DetectableEffect.ALARM_CHANGE)
-                    + " change at the alarm's bar");
+        for (Goal goal : goals) {
+            List<RowState> funded = cheapestFirst(open, goal.wanted(), goal.cost());
+            if (!funded.isEmpty()) {
+                return new Round(funded, goal.why());
+            }
         }
         List<RowState> convergeable = affordable(states, open.stream().filter(this::canConverge).toList());
         return convergeable.isEmpty() ? new Round(affordable(states, open), "an equal share of what is left")

@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  *
  * <p>The sides are night-sized when {@link Sizes} says how many forks a row gets in one
  * nightly: the new side has that many, the base side as many as {@code baselineRuns} such
- * nights pool, or what the row's pool holds beside the new side if that is fewer. Without
+ * nights pool, or what the row's pool holds beside the new side if that is fewer (a slowed
+ * row's new side comes from its own pool and leaves the whole null pool to the base side). Without
  * sizes a pool is split in half. {@link Rates} reports the mean sizes the draws really had.
  *
  * <p>Forks of one pool are treated as exchangeable: a shift between whole nights that the
@@ -86,8 +87,16 @@ public final class DetectorSimulation {
 
         /** The new and base side of a row whose pool holds {@code pool} forks: {new, base}. */
         int[] of(String row, int pool) {
-            int fresh = Math.max(2, Math.min(newForks.getOrDefault(row, otherwise), pool - 2));
-            return new int[] {fresh, Math.min(baselineRuns * fresh, pool - fresh)};
+            return of(row, pool, false);
+        }
+
+        /**
+         * As above; {@code apart}: the new side is drawn from a pool of its own (a slowed row's), so
+         * the base side may take the whole of this one.
+         */
+        int[] of(String row, int pool, boolean apart) {
+            int fresh = Math.max(2, Math.min(newForks.getOrDefault(row, otherwise), apart ? pool : pool - 2));
+            return new int[] {fresh, Math.min(baselineRuns * fresh, apart ? pool : pool - fresh)};
         }
     }
 
@@ -172,14 +181,15 @@ public final class DetectorSimulation {
             for (String row : rows) {
                 double[] pool = nullPools.get(row).clone();
                 Samples.shuffle(pool, random);
+                double[] slowPool = slowed.get(row);
+                boolean apart = slowPool != null && slowPool.length >= 2;
                 int[] side = sizes == null ? new int[] {pool.length / 2, pool.length - pool.length / 2}
-                        : sizes.of(row, pool.length);
+                        : sizes.of(row, pool.length, apart);
                 int newForks = side[0];
                 int baseForks = side[1];
                 double[] base = Arrays.copyOfRange(pool, 0, baseForks);
                 double[] candidate;
-                double[] slowPool = slowed.get(row);
-                if (slowPool != null && slowPool.length >= 2) {
+                if (apart) {
                     double[] s = slowPool.clone();
                     Samples.shuffle(s, random);
                     candidate = Arrays.copyOfRange(s, 0, Math.min(newForks, s.length));

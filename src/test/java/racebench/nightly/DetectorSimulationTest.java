@@ -161,6 +161,9 @@ class DetectorSimulationTest {
                 Map.of("row0", nine), Map.of("row0", four)), true);
         assertArrayEquals(new int[] {4, 4}, sizes.of("row0", 40), "3, 9 and 4 forks: 4, not the newest night's 3");
         assertArrayEquals(new int[] {4, 4}, sizes.of("row1", 40), "a row only one night had");
+        DetectorSimulation.Sizes ten = new DetectorSimulation.Sizes(Map.of(), 10, 1);
+        assertArrayEquals(new int[] {10, 6}, ten.of("row0", 16), "A/A: both sides from one pool of 16");
+        assertArrayEquals(new int[] {10, 10}, ten.of("row0", 16, true), "a slowed row's new side has a pool of its own");
     }
 
     @Test
@@ -168,7 +171,7 @@ class DetectorSimulationTest {
                                                                         java.nio.file.Path dir) throws Exception {
         java.nio.file.Path newOld = night(dir, "c", null);
         java.nio.file.Path funded = night(dir, "b", racebench.bench.AdaptiveMeasurement.FUNDING);
-        java.nio.file.Path older = night(dir, "a", "alarm 5% at 80% power");
+        java.nio.file.Path older = night(dir, "a", "alarm 10% at 95% power");
         assertEquals(List.of(funded), Calibration.fundedAsToday(List.of(newOld, funded, older)),
                 "the newest night was funded by the ±2% target alone, the oldest by another rule");
         assertEquals(List.of(newOld, older), Calibration.fundedAsToday(List.of(newOld, older)), "none: the newest");
@@ -176,8 +179,11 @@ class DetectorSimulationTest {
 
     private static java.nio.file.Path night(java.nio.file.Path dir, String name, String funding) throws Exception {
         java.nio.file.Path n = java.nio.file.Files.createDirectory(dir.resolve(name));
-        java.nio.file.Files.writeString(n.resolve("environment.csv"),
-                "key,value\nprofile,nightly\n" + (funding == null ? "" : "funding," + funding + "\n"));
+        Map<String, String> facts = new LinkedHashMap<>(Map.of("profile", "nightly"));
+        if (funding != null) {
+            facts.put("funding", funding);
+        }
+        racebench.report.Environment.write(n.resolve("environment.csv"), facts);
         return n;
     }
 
