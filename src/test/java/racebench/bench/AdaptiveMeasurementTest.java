@@ -358,6 +358,24 @@ class AdaptiveMeasurementTest {
     }
 
     @Test
+    void withABaseBuildTheAlarmIsFundedBeforeTwoPercent() throws Exception {
+        // two rows, 3 pairs each at the minimum: "cpu" (0.1% tonight, 3% before) needs 5 pairs to catch
+        // 10% among two rows; "noisy" (2% tonight, none before) is not within ±2% at 3 pairs and could
+        // be with a few more. The alarm comes first: the pairs after the minimum go to cpu until it has
+        // its 5, then to noisy; without a base build, ±2% comes first
+        int needed = racebench.stats.DetectableEffect.forksToAlarm(0.03, 2, 15);
+        assertEquals(5, needed);
+        Map<String, double[]> spec = Map.of("cpu", new double[] {1, 0.001}, "noisy", new double[] {1, 0.02});
+        Fake mine = Fake.of(spec);
+        Fake theirs = sameClock(mine, spec);
+        new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 15, 0.02), Duration.ofSeconds(1000), mine, theirs,
+                () -> mine.now()[0], line -> { }).priorSpreads(Map.of("X.x {row=cpu}", 0.03)).measure(mine.cases());
+        assertEquals(needed, mine.count("cpu"), mine.calls().toString());
+        assertTrue(mine.count("noisy") > 3, "noisy was not within ±2% at the minimum: " + mine.calls());
+        assertEquals(List.of("cpu", "cpu"), mine.calls().subList(6, 8), "the alarm's pairs first: " + mine.calls());
+    }
+
+    @Test
     void pairedStoppingKeepsTheNightsForks() {
         AdaptiveMeasurement.Stopping nightly = AdaptiveMeasurement.Stopping.of(Profile.NIGHTLY).paired();
         assertEquals(2, nightly.minForks());
