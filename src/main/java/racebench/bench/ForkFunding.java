@@ -32,8 +32,9 @@ import java.util.function.LongSupplier;
  * found the CPU rows stopped at ±2% with 4 to 6 pairs and caught 63% of 10% slowdowns, where 7
  * to 15 pairs at their spread catch 95%; and on the first A/A night with this goal placed after
  * the other two (2026-12-06 10:09) ±2% took 6 of the night's 17 minutes beyond the minimum and
- * the alarm 1.6, so the CPU rows got 3 to 12 pairs where their spreads asked for 7 to 15. When none fits in the time left, the cases that could converge within the profile's
- * maximum share what is left evenly, and when none of those are left, every unfinished case does, as
+ * the alarm 1.6, so the CPU rows got 3 to 12 pairs where their spreads asked for 7 to 15. When
+ * none fits in the time left, the cases that could converge within the profile's maximum share
+ * what is left evenly, and when none of those are left, every unfinished case does, as
  * before: a case's share is the budget not spent by the others over the cases sharing, so one
  * costly row (a child JVM per task of 32 tasks) cannot starve the rest.
  */
@@ -69,10 +70,10 @@ final class ForkFunding {
     }
 
     /**
-     * The unfinished cases that get a fork this round. First those that can be brought to the
-     * target in the time left, cheapest first; then, likewise, those still too blind for a
-     * verdict that can be brought to see a 50% change; then those that can be brought to catch a
-     * 10% change at the alarm's bar. When none can, those whose spread says they can converge
+     * The unfinished cases that get a fork this round: those of the first goal any case still
+     * wants and can reach in the time left, cheapest first (with a base build: a verdict, to see
+     * a 50% change; an alarm, to catch a 10% change; the target. Without: the target, then a
+     * verdict). When none can, those whose spread says they can converge
      * within the profile's maximum of forks, if more time than is left (their
      * estimate, from few forks, may be pessimistic: more forks tell), each with an equal share
      * of the budget the others left; and when none of those are left either, every unfinished
