@@ -4,6 +4,8 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 import racebench.report.Progress;
 import racebench.report.RunDirectory;
+import racebench.stats.AlarmBudget;
+import racebench.stats.Comparison;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -37,7 +39,7 @@ public final class AdaptiveMeasurement {
      * How this code funds a night's forks, as environment.csv records it ({@code funding}): calibrate
      * sizes its simulated nights by the nights funded the same way ({@link ForkFunding}).
      */
-    public static final String FUNDING = "a verdict, then an alarm at "
+    public static final String FUNDING = "the primary rows' alarm, then a verdict, then an alarm at "
             + Math.round(100 * racebench.stats.DetectableEffect.ALARM_CHANGE) + "% with 95% power, then ±2%";
 
     /**
@@ -108,7 +110,6 @@ public final class AdaptiveMeasurement {
     private final long deadline;
     private final ForkFunding funding;
     private Map<String, Double> priorSpreads = Map.of();
-    private int rows;
 
     AdaptiveMeasurement(Stopping stopping, Duration budget, Forker forker, LongSupplier clock, Progress progress) {
         this(stopping, budget, forker, null, clock, progress);
@@ -170,8 +171,7 @@ public final class AdaptiveMeasurement {
     }
 
     Result measure(List<BenchCase> cases) throws IOException {
-        List<RowState> states = cases.stream().map(RowState::new).toList();
-        rows = states.size(); // the rows a nightly then judges together: the family its correction counts
+        List<RowState> states = states(cases);
         boolean tooSmall = false;
         for (int round = 1; round <= stopping.minForks() && !tooSmall; round++) {
             report("round " + round + " of " + stopping.minForks() + " (every row)", states, true);
@@ -221,6 +221,25 @@ public final class AdaptiveMeasurement {
                 .map(s -> s.c.label() + ": " + s.baseFailure).toList();
         return new Result(byCase, List.copyOf(json), forks, Duration.ofNanos(clock.getAsLong() - start), tooSmall,
                 failures, rows, baseByCase, baseFailures);
+    }
+
+    /**
+     * The cases as rows, each with its alarm's bar: alpha times its share among the rows a nightly
+     * then judges together ({@link AlarmBudget}), the primary rows' ({@link Profile#primary}) the larger.
+     */
+    static List<RowState> states(List<BenchCase> cases) {
+        boolean[] primary = new boolean[cases.size()];
+        int primaries = 0;
+        for (int i = 0; i < cases.size(); i++) {
+            primary[i] = Profile.primary(cases.get(i).simpleName(), cases.get(i).params().toString());
+            primaries += primary[i] ? 1 : 0;
+        }
+        List<RowState> states = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            double share = AlarmBudget.DEFAULT.tonight(primary[i], primaries, cases.size() - primaries, false);
+            states.add(new RowState(cases.get(i), primary[i], Comparison.Criteria.DEFAULT_ALPHA * share));
+        }
+        return states;
     }
 
     private static long averageCost(List<RowState> states) {
@@ -283,7 +302,7 @@ public final class AdaptiveMeasurement {
 
     /** The case's precision after a fork: the wider side's, with a base build whose side still runs. */
     private void precision(RowState s) {
-        s.precision(stopping, base != null && s.baseFailure == null, priorSpreads.get(s.samples.label()), rows);
+        s.precision(stopping, base != null && s.baseFailure == null, priorSpreads.get(s.samples.label()));
     }
 
     private static String firstLine(Exception e) {

@@ -7,36 +7,19 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * Which cases of a run get the next round's forks ({@link AdaptiveMeasurement}): first the ones
- * that can still reach the target, cheapest first. Each case's spread says how many forks it needs
- * ({@link Summary#forksFor}); times its cost per fork that is what converging it costs, and cases
- * are funded in order of that cost while it fits in the time left, which brings the most rows to
- * the target a budget can (on this machine the lock, IPC, spawn and thread-local rows need hundreds
- * of forks for ±2% and the strategy rows 6 to 11: under equal shares the hopeless rows spent the
- * forks the others needed). Next, likewise cheapest first, the cases still too blind for a verdict
- * (their forks spread so much that they could not detect a 50% change, {@link DetectableEffect};
- * the spread of the nights before tonight where known, the one the row's verdict is judged at, else
- * tonight's), up to the forks that would let them: on four A/A nights here the IPC round trips, the
- * pool and virtual-thread spawns and two thread-local rows needed 8 to 22 pairs for that (estimated
- * from their forks' spread) and under equal shares got 7, so 13 to 15 of 90 rows were INCONCLUSIVE
- * every night as too blind, while most lock rows could tell a 50% change at 3 pairs. The nightly
- * gives a row up to 40 pairs for it ({@link Profile#maxForksToSee}; other rows stop at 15), beyond
- * which it stays blind. Funded by tonight's spread alone (three A/A nights of 2026-12-06), rows got
- * 8 to 11 pairs that their verdict's band, from the nights before, still found too blind (the round
- * trip through piped streams: 11 pairs, ±61%), and the lock rows went from 7 pairs to 5 or 6 for
- * it. With a base build (a nightly, whose rows are judged and may raise alarms) the order is a
- * verdict first, then an alarm, then ±2%: after the too-blind rows, likewise cheapest first, the
- * cases whose spread says they could not yet catch a 10% change at the alarm's bar, up to the
- * pairs that would let them ({@link DetectableEffect#forksToAlarm}; a precise row too, since ±2%
- * is a precision and the alarm a test at 0.05 over every row). Why: the calibration of 2026-12-06
- * found the CPU rows stopped at ±2% with 4 to 6 pairs and caught 63% of 10% slowdowns, where 7
- * to 15 pairs at their spread catch 95%; and on the first A/A night with this goal placed after
- * the other two (2026-12-06 10:09) ±2% took 6 of the night's 17 minutes beyond the minimum and
- * the alarm 1.6, so the CPU rows got 3 to 12 pairs where their spreads asked for 7 to 15. When
- * none fits in the time left, the cases that could converge within the profile's maximum share
- * what is left evenly, and when none of those are left, every unfinished case does, as
- * before: a case's share is the budget not spent by the others over the cases sharing, so one
- * costly row (a child JVM per task of 32 tasks) cannot starve the rest.
+ * Which cases of a run get the next round's forks ({@link AdaptiveMeasurement}). Rows are funded
+ * toward goals in order; within a goal, cheapest first (the forks a row still needs times its cost
+ * per fork) while they fit in the time left, which brings the most rows to the goal a budget can.
+ * With a base build (a nightly, whose rows are judged and may raise alarms) the goals are: the
+ * primary rows' alarm (the pairs that catch a 10% change at their bar, up to the maximum, from the
+ * larger of their spread before tonight and tonight's), a verdict for the rows too blind to see a
+ * 50% change ({@link DetectableEffect#WIDEST}; up to {@link Profile#maxForksToSee}), the other rows'
+ * alarm, then ±2%. Without one (a bench run): ±2%, then a verdict. When no goal fits in the time
+ * left, the rows that could still converge within the maximum share what is left evenly, then
+ * every unfinished row does, so one costly row cannot starve the rest. Why the order: the primary
+ * rows answer the question the suite exists for, and a young results directory's thin history
+ * would otherwise leave them with the fewest pairs of the night; docs/explanation/statistics.md
+ * has the measurements.
  */
 final class ForkFunding {
     private final AdaptiveMeasurement.Stopping stopping;
@@ -61,7 +44,9 @@ final class ForkFunding {
                 "too blind for a verdict yet (could not detect a 50% change)");
         Goal alarm = new Goal(this::canBeArmed, ForkFunding::costToArm,
                 "could not yet catch a " + percent(DetectableEffect.ALARM_CHANGE) + " change at the alarm's bar");
-        this.goals = alarms ? List.of(verdict, alarm, precision) : List.of(precision, verdict);
+        Goal primary = new Goal(this::primaryShort, ForkFunding::costToPrimary,
+                "primary rows short of the pairs to catch a " + percent(DetectableEffect.ALARM_CHANGE) + " change");
+        this.goals = alarms ? List.of(primary, verdict, alarm, precision) : List.of(precision, verdict);
     }
 
     /** What a tier of rows is funded for: which rows want it, what reaching it costs a row, and why, for the progress line. */
@@ -167,6 +152,15 @@ final class ForkFunding {
                 && s.alarmForks <= stopping.maxForks();
     }
 
+    /** A primary row, measured beside a base build, with fewer pairs than its alarm needs (up to the maximum). */
+    private boolean primaryShort(RowState s) {
+        return stopping.targetHalfWidth() > 0 && s.primary && s.primaryForks > s.forks();
+    }
+
+    private static long costToPrimary(RowState s) {
+        return (long) (s.primaryForks - s.forks()) * s.costPerFork();
+    }
+
     private static long costToArm(RowState s) {
         return (long) (s.alarmForks - s.forks()) * s.costPerFork();
     }
@@ -188,7 +182,7 @@ final class ForkFunding {
      * forks that cannot reach a verdict are not spent on it in the equal shares either.
      */
     boolean finished(RowState s) {
-        if (s.failure != null || s.outOfTime || precise(s) && !canBeArmed(s)) {
+        if (s.failure != null || s.outOfTime || precise(s) && !canBeArmed(s) && !primaryShort(s)) {
             return true;
         }
         boolean seeing = canBeUnblinded(s) && costToUnblind(s) <= deadline - clock.getAsLong();

@@ -49,6 +49,21 @@ public enum Profile {
      */
     NIGHTLY(3, 30, 80, 2, 100, 6, 100, Duration.ofMinutes(25), QUICK.params);
 
+    /**
+     * The primary rows: the strategy x workload matrix at 8 tasks, the threads-versus-processes-versus-pools
+     * question the suite exists to answer. A nightly funds them first and gives them most of its
+     * false-alarm rate ({@link racebench.stats.AlarmBudget}).
+     *
+     * @param benchmark the benchmark's simple name, as the CSVs spell it ({@link BenchCase#simpleName})
+     * @param params    its parameters as the CSVs spell them, {@code {strategy=VIRTUAL, tasks=8, workload=CPU}}
+     */
+    public static boolean primary(String benchmark, String params) {
+        return benchmark.equals(PRIMARY_BENCHMARK) && PRIMARY_TASKS.matcher(params).find();
+    }
+
+    private static final String PRIMARY_BENCHMARK = "StrategyBenchmark.batch";
+    private static final java.util.regex.Pattern PRIMARY_TASKS = java.util.regex.Pattern.compile("[{ ]tasks=8[,}]");
+
     /** The relative 95% CI half-width at which a row stops getting forks. */
     public static final double TARGET_HALF_WIDTH = 0.02;
 

@@ -26,13 +26,23 @@ final class RowState {
     int forksFor = Integer.MAX_VALUE;                     // forks its spread needs for the target, likewise
     int verdictForks = Integer.MAX_VALUE;                 // forks it needs to detect a change of WIDEST, likewise
     int alarmForks = Integer.MAX_VALUE;                   // pairs it needs to catch ALARM_CHANGE, likewise
+    int primaryForks = 0;                                 // a primary row: the pairs it is funded to first, likewise
     long spentNanos;
     int calls;
     boolean outOfTime;
     String failure;
 
-    RowState(BenchCase c) {
+    final boolean primary;
+    final double alarmBar; // the two-sided level its alarm test meets first: alpha times its share
+
+    RowState(BenchCase c, boolean primary, double alarmBar) {
         this.c = c;
+        this.primary = primary;
+        this.alarmBar = alarmBar;
+    }
+
+    RowState(BenchCase c) {
+        this(c, false, racebench.stats.Comparison.Criteria.DEFAULT_ALPHA);
     }
 
     int forks() {
@@ -49,11 +59,13 @@ final class RowState {
      * 50% change comes from {@code priorSpread}, its forks' spread in the nights before tonight,
      * when known (null otherwise): that is the spread its verdict will be judged at
      * ({@link RowSpreads}); else from tonight's forks, three at least. So do the pairs it needs
-     * to catch a change of {@link DetectableEffect#ALARM_CHANGE} among {@code rows} rows
-     * ({@link DetectableEffect#forksToAlarm}), only asked with a base build: without one
-     * nothing raises an alarm.
+     * to catch a change of {@link DetectableEffect#ALARM_CHANGE} at its {@link #alarmBar}
+     * ({@link DetectableEffect#forksToAlarm}), only asked with a base build: without one nothing
+     * raises an alarm. A primary row is funded to those pairs first, up to the maximum, at the
+     * larger of its spread before tonight and tonight's: a young history's one thin night must not
+     * leave it short.
      */
-    void precision(AdaptiveMeasurement.Stopping stopping, boolean withBase, Double priorSpread, int rows) {
+    void precision(AdaptiveMeasurement.Stopping stopping, boolean withBase, Double priorSpread) {
         if (forks() < 2) {
             return;
         }
@@ -71,11 +83,16 @@ final class RowState {
             forksFor = Math.max(forksFor, theirs.forksFor(stopping.targetHalfWidth()));
             sides = List.of(samples.forkMeans(), baseSamples.forkMeans());
         }
-        OptionalDouble spread = priorSpread != null ? OptionalDouble.of(priorSpread)
-                : forks() < 3 ? OptionalDouble.empty() : DetectableEffect.pooledLogSpread(sides);
+        OptionalDouble tonight = forks() < 3 ? OptionalDouble.empty() : DetectableEffect.pooledLogSpread(sides);
+        OptionalDouble spread = priorSpread != null ? OptionalDouble.of(priorSpread) : tonight;
         verdictForks = spread.isPresent() ? forksToSee(spread.getAsDouble(), stopping.maxForksToSee()) : Integer.MAX_VALUE;
         alarmForks = withBase && spread.isPresent()
-                ? DetectableEffect.forksToAlarm(spread.getAsDouble(), rows, stopping.maxForks()) : Integer.MAX_VALUE;
+                ? DetectableEffect.forksToAlarm(spread.getAsDouble(), alarmBar, stopping.maxForks()) : Integer.MAX_VALUE;
+        if (withBase && primary && spread.isPresent()) {
+            double larger = Math.max(spread.getAsDouble(), tonight.orElse(0));
+            int needed = DetectableEffect.forksToAlarm(larger, alarmBar, stopping.maxForks());
+            primaryForks = Math.min(needed, stopping.maxForks());
+        }
     }
 
     /**

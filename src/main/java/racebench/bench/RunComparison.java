@@ -2,9 +2,12 @@ package racebench.bench;
 
 import org.apache.commons.csv.CSVRecord;
 import racebench.report.Csv;
+import racebench.stats.Accumulated;
+import racebench.stats.AlarmBudget;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
 import racebench.stats.DetectableEffect;
+import racebench.stats.Judge;
 import racebench.stats.RatioInterval;
 
 import java.io.IOException;
@@ -32,75 +35,91 @@ public final class RunComparison {
     static final List<String> FORKS_COLUMNS = List.of("benchmark", "params", "unit", "mean");
 
     /**
-     * One benchmark and parameter set in both runs: a row of compare.csv. {@code detectable}: the
-     * change this row can resolve ({@link DetectableEffect}, from its forks' spread before tonight),
-     * NaN when nothing before tonight measured its spread.
+     * One benchmark and parameter set in both runs: a row of compare.csv, judged by {@link Judge}.
+     * {@code detectable}: the change this row could have seen ({@link DetectableEffect}, from its
+     * forks' spread before tonight), NaN when nothing before tonight measured its spread;
+     * {@code primary}: whether it is one of the primary rows ({@link Profile#primary}).
      */
-    public record Row(String benchmark, String params, String unit, Comparison comparison, double adjustedP,
-                      Change verdict, Comparison.Criteria criteria, double detectable) {
+    public record Row(String benchmark, String params, String unit, Comparison comparison, Judge.Judged judged,
+                      Comparison.Criteria criteria, double detectable, boolean primary) {
         public static final List<String> HEADER = List.of("benchmark", "params", "unit", "base_forks", "new_forks",
                 "base_trimmed_mean", "new_trimmed_mean", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_half_width", "p_value",
                 "p_adjusted", "correction", "noise", "detectable", "equivalence_ci_low", "equivalence_ci_high",
-                "mann_whitney_p", "verdict", "why");
+                "mann_whitney_p", "primary", "alpha_share", "nights", "nights_ratio", "nights_p", "nights_p_adjusted",
+                "alarm_from", "verdict", "why");
+
+        public Change verdict() {
+            return judged.verdict();
+        }
+
+        public double adjustedP() {
+            return judged.adjustedP();
+        }
 
         public List<Object> cells() {
             Comparison c = comparison;
+            java.util.Optional<Accumulated> a = judged.nights();
             return List.of(benchmark, params, unit, c.base().n(), c.candidate().n(), Csv.number(c.base().trimmedMean(), 6),
                     Csv.number(c.candidate().trimmedMean(), 6), Csv.number(c.ratio().point(), 4),
                     Csv.number(c.ratio().low(), 4), Csv.number(c.ratio().high(), 4),
-                    Csv.number(c.ratioHalfWidth(), 4), Csv.number(c.p(), 6), Csv.number(adjustedP, 6),
+                    Csv.number(c.ratioHalfWidth(), 4), Csv.number(c.p(), 6), Csv.number(adjustedP(), 6),
                     criteria.correction(), Csv.number(criteria.noise(), 4), Csv.number(detectable, 4),
                     Csv.number(c.equivalence().low(), 4), Csv.number(c.equivalence().high(), 4),
-                    Csv.number(c.mannWhitneyP(), 6), verdict, why());
+                    Csv.number(c.mannWhitneyP(), 6), primary, Csv.number(judged.share(), 6),
+                    a.map(Accumulated::nights).orElse(1), Csv.number(a.map(Accumulated::ratio).orElse(Double.NaN), 4),
+                    Csv.number(a.map(Accumulated::p).orElse(Double.NaN), 6), Csv.number(judged.nightsAdjustedP(), 6),
+                    alarmFrom(), verdict(), why());
+        }
+
+        /** "tonight" or "nights" for an alarm, empty for any other verdict. */
+        public String alarmFrom() {
+            Change v = verdict();
+            return v != Change.REGRESSION && v != Change.IMPROVEMENT ? "" : judged.byNights() ? "nights" : "tonight";
         }
 
         /** The row as compare and nightly print it. */
         public String describe() {
             RatioInterval r = comparison.ratio();
-            return String.format(Locale.ROOT, "%-12s %s %s  new/base %.3f [%.3f, %.3f]  p(%s)=%.4f %s", verdict,
-                    benchmark, params, r.point(), r.low(), r.high(), criteria.correction().label(), adjustedP, why())
+            return String.format(Locale.ROOT, "%-12s %s %s  new/base %.3f [%.3f, %.3f]  p(%s)=%.4f %s", verdict(),
+                    benchmark, params, r.point(), r.low(), r.high(), criteria.correction().label(), adjustedP(), why())
                     .stripTrailing();
         }
 
         /**
-         * Why an INCONCLUSIVE row has no verdict (the width its interval reached), and at what
-         * resolution a NO_CHANGE row was judged when it was not the noise threshold.
+         * What the verdict rests on: for an alarm from the nights, their evidence; for SUSPECT, both
+         * p-values and the bar; for NO_CHANGE, the interval within the noise; for INCONCLUSIVE, why
+         * and what change the row could have seen.
          */
         public String why() {
             RatioInterval e = comparison.equivalence();
-            String near = !nearMiss() ? "" : String.format(Locale.ROOT, "%snot an alarm: p=%.4f alone, %.4f after %s",
-                    judgedAtOwnResolution() ? "; " : "", comparison.p(), adjustedP, criteria.correction().label());
-            if (judgedAtOwnResolution()) {
-                return String.format(Locale.ROOT, "%.0f%% interval [%.3f, %.3f] within ±%.1f%%, the change this row can "
-                        + "detect", 100 * e.confidence(), e.low(), e.high(), 100 * detectable) + near;
-            }
-            if (verdict != Change.INCONCLUSIVE) {
-                return near;
-            }
+            String bar = String.format(Locale.ROOT, "its bar %.5f (%s row)", judged.share(),
+                    primary ? "a primary" : "an other");
+            return switch (verdict()) {
+                case REGRESSION, IMPROVEMENT -> judged.byNights() ? judged.nights().map(a -> String.format(Locale.ROOT,
+                        "over %d nights against this base build: new/base %.3f, p=%.2g, %.4f after %s", a.nights(),
+                        a.ratio(), a.p(), judged.nightsAdjustedP(), criteria.correction().label())).orElse("")
+                        : String.format(Locale.ROOT, "p=%.2g alone; %s", comparison.p(), bar);
+                case SUSPECT -> String.format(Locale.ROOT, "beyond the ±%.0f%% noise, p=%.4f alone but %.4f after %s "
+                                + "(%s); watched over the next nights%s", 100 * criteria.noise(), comparison.p(),
+                        adjustedP(), criteria.correction().label(), bar, judged.nights().map(a -> String.format(
+                                Locale.ROOT, "; over %d nights new/base %.3f, p=%.4f after %s", a.nights(), a.ratio(),
+                                judged.nightsAdjustedP(), criteria.correction().label())).orElse(""));
+                case NO_CHANGE -> String.format(Locale.ROOT, "%.0f%% interval [%.3f, %.3f] within the ±%.0f%% noise",
+                        100 * e.confidence(), e.low(), e.high(), 100 * criteria.noise());
+                case INCONCLUSIVE -> inconclusive(e);
+            };
+        }
+
+        private String inconclusive(RatioInterval e) {
             if (comparison.base().n() < 2 || comparison.candidate().n() < 2) {
                 return "fewer than 2 forks on a side";
             }
-            String own = Double.isNaN(detectable) ? ""
+            String seen = Double.isNaN(detectable) ? ""
                     : detectable > DetectableEffect.WIDEST
-                    ? String.format(Locale.ROOT, "; this row can only detect ±%.0f%%, too blind for a verdict",
-                    100 * detectable)
-                    : String.format(Locale.ROOT, ", and its %.0f%% interval [%.3f, %.3f] is not within ±%.1f%%, the "
-                    + "change this row can detect", 100 * e.confidence(), e.low(), e.high(), 100 * detectable);
-            return String.format(Locale.ROOT, "new/base interval ±%.1f%% is wider than the ±%.1f%% noise threshold%s",
-                    100 * comparison.ratioHalfWidth(), 100 * criteria.noise(), own);
-        }
-
-        /**
-         * NO_CHANGE, yet beyond the noise at p below alpha on its own: not an alarm after the
-         * correction over all rows, but where a real change too small for its bar shows.
-         */
-        public boolean nearMiss() {
-            return verdict == Change.NO_CHANGE && comparison.p() < criteria.alpha() && comparison.beyondNoise(criteria);
-        }
-
-        /** NO_CHANGE at this row's own detectable effect rather than at the noise threshold. */
-        public boolean judgedAtOwnResolution() {
-            return verdict == Change.NO_CHANGE && comparison.ratioHalfWidth() > criteria.noise();
+                    ? String.format(Locale.ROOT, "; this row could only have seen a change of ±%.0f%%", 100 * detectable)
+                    : String.format(Locale.ROOT, "; this row could have seen a change of ±%.1f%%", 100 * detectable);
+            return String.format(Locale.ROOT, "%.0f%% interval [%.3f, %.3f] reaches beyond the ±%.0f%% noise and "
+                    + "nothing says it moved%s", 100 * e.confidence(), e.low(), e.high(), 100 * criteria.noise(), seen);
         }
     }
 
@@ -110,40 +129,11 @@ public final class RunComparison {
             return rows.stream().anyMatch(r -> r.verdict() == Change.REGRESSION);
         }
 
-        /** Every row that is not NO_CHANGE, regressions first, largest new/base first within a verdict. */
+        /** The alarms and the SUSPECT rows, regressions first, largest new/base first within a verdict. */
         public List<Row> notable() {
-            return rows.stream().filter(r -> r.verdict() != Change.NO_CHANGE)
+            return rows.stream().filter(r -> r.verdict() != Change.NO_CHANGE && r.verdict() != Change.INCONCLUSIVE)
                     .sorted(java.util.Comparator.comparing(Row::verdict).thenComparing(r -> -r.comparison().ratio().point()))
                     .toList();
-        }
-
-        /**
-         * The NO_CHANGE rows that would have been flagged on their own ({@link Row#nearMiss}),
-         * smallest p first. Not alarms: on a night where nothing changed at most one row in twenty
-         * looks like this by chance. On a night that really changed, this is where a real change
-         * too small for the correction's bar shows (the A/B night of 2026-12-06 under Holm: two CPU
-         * rows, 1.14 and 1.09, at p 0.002 and 0.0008). INCONCLUSIVE rows are listed as such already.
-         */
-        public List<Row> nearMisses() {
-            return rows.stream().filter(Row::nearMiss)
-                    .sorted(java.util.Comparator.comparingDouble(r -> r.comparison().p()))
-                    .toList();
-        }
-
-        /** The console lines that list {@link #nearMisses}, a heading first; none when there are none. */
-        public List<String> nearMissLines() {
-            List<Row> near = nearMisses();
-            if (near.isEmpty()) {
-                return List.of();
-            }
-            Comparison.Criteria c = near.getFirst().criteria();
-            long tested = rows.stream().filter(r -> !Double.isNaN(r.comparison().p())).count();
-            List<String> lines = new java.util.ArrayList<>();
-            lines.add(String.format(Locale.ROOT, "not alarms: %d NO_CHANGE row(s) beyond the noise at p < %.2f on their "
-                    + "own but not after %s over %d rows (when nothing changed, at most 1 row in 20 is):", near.size(),
-                    c.alpha(), c.correction().label(), tested));
-            near.forEach(r -> lines.add("  " + r.describe())); // its why() names both p-values
-            return lines;
         }
 
         public long count(Change change) {
@@ -188,16 +178,31 @@ public final class RunComparison {
                 }
             }
         }
-        return compare(base, read(newRun), criteria, logSpreads);
+        return compare(base, read(newRun), criteria, logSpreads, List.of());
     }
 
     /**
      * A run's own forks against the base build's measured beside them ({@link #BASE_FORKS_FILE});
-     * {@code logSpreads} as in {@link #compare(List, Path, Comparison.Criteria, Map)}.
+     * {@code logSpreads} as in {@link #compare(List, Path, Comparison.Criteria, Map)};
+     * {@code earlier}: the nights before it that measured the same base build beside theirs (at
+     * most {@link AlarmBudget#maxNights} - 1 of them), whose evidence adds up with tonight's.
      */
-    public static Result compareWithin(Path run, Comparison.Criteria criteria, Map<String, Double> logSpreads)
-            throws IOException {
-        return compare(read(run, BASE_FORKS_FILE), read(run), criteria, logSpreads);
+    public static Result compareWithin(Path run, Comparison.Criteria criteria, Map<String, Double> logSpreads,
+                                       List<Path> earlier) throws IOException {
+        List<Map<String, Side[]>> nights = new ArrayList<>();
+        for (Path night : earlier) {
+            Map<String, Side> b = read(night, BASE_FORKS_FILE);
+            Map<String, Side> n = read(night);
+            Map<String, Side[]> sides = new LinkedHashMap<>();
+            b.forEach((k, side) -> {
+                Side other = n.get(k);
+                if (other != null && other.unit().equals(side.unit())) {
+                    sides.put(k, new Side[] {side, other});
+                }
+            });
+            nights.add(sides);
+        }
+        return compare(read(run, BASE_FORKS_FILE), read(run), criteria, logSpreads, nights);
     }
 
     /** Whether the run measured a base build beside its own forks. */
@@ -206,10 +211,11 @@ public final class RunComparison {
     }
 
     private static Result compare(Map<String, Side> base, Map<String, Side> candidate, Comparison.Criteria criteria,
-                                  Map<String, Double> logSpreads) {
+                                  Map<String, Double> logSpreads, List<Map<String, Side[]>> earlier) {
         List<String> keys = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
         List<String> onlyInBase = new ArrayList<>();
+        List<java.util.Optional<Accumulated>> nights = new ArrayList<>();
         for (Map.Entry<String, Side> e : base.entrySet()) {
             Side n = candidate.get(e.getKey());
             if (n == null) {
@@ -223,8 +229,14 @@ public final class RunComparison {
             }
             keys.add(e.getKey());
             comparisons.add(Comparison.of(toArray(b.means()), toArray(n.means()), criteria.bootstrap()));
+            nights.add(accumulated(e.getKey(), b, n, earlier));
         }
-        double[] adjusted = criteria.correction().adjust(comparisons.stream().mapToDouble(Comparison::p).toArray());
+        boolean[] primary = new boolean[keys.size()];
+        for (int i = 0; i < keys.size(); i++) {
+            String[] key = keys.get(i).split("\u0000", 2);
+            primary[i] = Profile.primary(key[0], key[1]);
+        }
+        List<Judge.Judged> judged = Judge.judge(comparisons, primary, nights, criteria, AlarmBudget.DEFAULT);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             String[] key = keys.get(i).split("\u0000", 2);
@@ -232,13 +244,30 @@ public final class RunComparison {
             Double spread = logSpreads.get(keys.get(i).replace('\u0000', ' ')); // as forkMeans names rows
             double detectable = spread == null ? Double.NaN
                     : DetectableEffect.of(spread, c.base().n(), c.candidate().n());
-            rows.add(new Row(key[0], key[1], base.get(keys.get(i)).unit(), c, adjusted[i],
-                    c.judge(adjusted[i], criteria, detectable), criteria, detectable));
+            rows.add(new Row(key[0], key[1], base.get(keys.get(i)).unit(), c, judged.get(i), criteria, detectable,
+                    primary[i]));
         }
         List<String> onlyInNew = candidate.entrySet().stream()
                 .filter(e -> !base.containsKey(e.getKey()) || !base.get(e.getKey()).unit().equals(e.getValue().unit()))
                 .map(e -> e.getKey().replace('\u0000', ' ') + " (" + e.getValue().unit() + ")").toList();
         return new Result(rows, onlyInBase, onlyInNew);
+    }
+
+    /** The row's evidence over tonight and the {@code earlier} nights that measured it with tonight's unit. */
+    private static java.util.Optional<Accumulated> accumulated(String key, Side base, Side candidate,
+                                                               List<Map<String, Side[]>> earlier) {
+        if (earlier.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<Accumulated.Night> nights = new ArrayList<>();
+        nights.add(new Accumulated.Night(toArray(base.means()), toArray(candidate.means())));
+        for (Map<String, Side[]> night : earlier) {
+            Side[] sides = night.get(key);
+            if (sides != null && sides[0].unit().equals(base.unit())) {
+                nights.add(new Accumulated.Night(toArray(sides[0].means()), toArray(sides[1].means())));
+            }
+        }
+        return Accumulated.of(nights);
     }
 
     /**

@@ -18,8 +18,8 @@ import java.util.concurrent.Callable;
         description = "Measure the nightly's detector on this machine: run the CPU rows with every CPU task 0, 2, 5, 10 "
                 + "and 20%% larger, then replay simulated nightlies on those forks and on this machine's recorded "
                 + "nightlies. Prints the share of nightlies with a false alarm (on A/A, any alarm; on A/B, an untouched row "
-                + "flagged) and the power per injected slowdown; "
-                + "writes results/<UTC time>-calibrate/calibrate.csv.")
+                + "flagged), the power per injected slowdown, and the time to detection over runs of consecutive nights; "
+                + "writes results/<UTC time>-calibrate/calibrate.csv and detection.csv.")
 public final class CalibrateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,6 +39,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "The nightly's noise threshold to calibrate, in percent (default: ${DEFAULT-VALUE}).")
     double noisePercent;
 
+    @Option(names = "--from", paramLabel = "RUN",
+            description = "Judge the forks of this calibrate run again (its calibrate-forks.csv) instead of measuring.")
+    Path from;
+
     @Override
     public Integer call() throws IOException {
         Duration budget = OptionChecks.budget(budgetMinutes);
@@ -49,8 +53,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         Path dir = Results.directory(results);
         Results.checkWritable(dir);
         try {
-            Calibration.calibrate(dir, budget, nightlies, criteria, spec.commandLine().getOut());
-        } catch (NightlyLock.Busy e) {
+            Calibration.calibrate(dir, budget, nightlies, criteria, java.util.Optional.ofNullable(from),
+                    spec.commandLine().getOut());
+        } catch (NightlyLock.Busy | IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         } catch (BenchRun.JmhFailure e) {
             throw new ToolFailure(e.getMessage(), e);

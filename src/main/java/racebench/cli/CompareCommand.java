@@ -18,10 +18,10 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare two bench (or nightly) run directories benchmark by benchmark: Yuen's test on the 10%% "
                 + "trimmed fork means in its pooled form (Student's below ten forks) and a bootstrap interval of new/base; REGRESSION or IMPROVEMENT only when significant after "
-                + "a correction over all rows (Holm unless --correction bh; alpha 0.05) and at least the noise threshold (3%% by default); "
-                + "NO_CHANGE when the 95%% interval is no wider than that, or its 90%% interval lies wholly "
-                + "within the change the row can "
-                + "detect given the base run's spread (compare.csv's detectable; at most 50%%); INCONCLUSIVE otherwise. "
+                + "a correction over all rows (weighted Holm unless --correction bh: the primary rows share 80%% of alpha 0.05) "
+                + "and at least the noise threshold (3%% by default); SUSPECT when beyond the noise and significant on "
+                + "its own only; NO_CHANGE only when the 90%% interval lies within ±noise; INCONCLUSIVE otherwise "
+                + "(compare.csv's why says what change the row could have seen). "
                 + "Writes results/<UTC time>-compare/compare.csv. "
                 + "Exit 1 on any regression.")
 public final class CompareCommand implements Callable<Integer> {
@@ -42,9 +42,14 @@ public final class CompareCommand implements Callable<Integer> {
                     + "(Benjamini-Hochberg) (default: ${DEFAULT-VALUE}).")
     String correction;
 
+    @CommandLine.Option(names = "--noise", defaultValue = "3", paramLabel = "PERCENT",
+            description = "The noise threshold, in percent: the smallest change worth an alarm, and the band a row's "
+                    + "90 percent interval must lie within to be NO_CHANGE (default: ${DEFAULT-VALUE}).")
+    double noisePercent;
+
     @Override
     public Integer call() throws IOException {
-        RunComparison.Result result = compare(base, candidate, Comparison.Criteria.DEFAULT.withCorrection(
+        RunComparison.Result result = compare(base, candidate, OptionChecks.noise(noisePercent).withCorrection(
                 OptionChecks.correction(correction)));
         RunDirectory run = Results.create(Results.directory(out), "compare");
         return report(spec.commandLine().getOut(), result, run);
@@ -70,7 +75,6 @@ public final class CompareCommand implements Callable<Integer> {
         RunComparison.write(result, run.resolve("compare.csv"));
         console.printf("%n%d benchmark(s) compared; %s%n", result.rows().size(), counts(result));
         result.notable().forEach(r -> console.println("  " + r.describe()));
-        result.nearMissLines().forEach(l -> console.println("  " + l));
         if (!result.onlyInBase().isEmpty() || !result.onlyInNew().isEmpty()) {
             console.printf("  not compared: %d only in the base run, %d only in the new run%n",
                     result.onlyInBase().size(), result.onlyInNew().size());

@@ -3,7 +3,6 @@ package racebench.nightly;
 import racebench.bench.AdaptiveMeasurement;
 import racebench.bench.BenchCase;
 import racebench.bench.BenchRun;
-import racebench.bench.ForkSamples;
 import racebench.bench.JmhRunner;
 import racebench.bench.Profile;
 import racebench.bench.RunComparison;
@@ -84,24 +83,35 @@ public final class Calibration {
     /**
      * Calibrates into a new run directory under {@code results}, holding the nightly lock: a
      * calibration and a nightly on the same 2 cores would spoil each other's measurements.
+     * {@code from}: a calibrate run whose forks (calibrate-forks.csv) are judged again instead of
+     * measuring new ones, as today's code judges them.
      */
     public static List<Line> calibrate(Path results, Duration budget, int nightlies, Comparison.Criteria criteria,
-                                       PrintWriter console) throws IOException, NightlyLock.Busy, BenchRun.JmhFailure {
+                                       java.util.Optional<Path> from, PrintWriter console)
+            throws IOException, NightlyLock.Busy, BenchRun.JmhFailure {
         Fingerprint here = Fingerprint.here(Profile.NIGHTLY, racebench.bench.BenchCase.ALL);
+        Map<Double, Map<String, double[]>> stored = from.isPresent() ? readForks(from.get()) : null;
         try (NightlyLock lock = NightlyLock.acquire(results)) {
             RunDirectory run = RunDirectory.create(results, "calibrate", Instant.now());
-            return run(results, run, budget, nightlies, criteria, here, console);
+            List<Path> history = Baselines.auto(results, here, Integer.MAX_VALUE, note -> { });
+            Map<Double, Map<String, double[]>> pools = stored != null ? stored
+                    : measure(run, budget, history.size(), console);
+            if (stored != null) {
+                console.printf("racebench calibrate: judging the forks of %s again; A/A rows from %d complete nightly "
+                        + "run(s) of this machine; writing %s%n", from.get(), history.size(), run.path());
+                writeForks(run, pools);
+            }
+            return simulate(run, history, pools, nightlies, criteria, console);
         }
     }
 
-    static List<Line> run(Path results, RunDirectory run, Duration budget, int nightlies,
-                                 Comparison.Criteria criteria, Fingerprint here, PrintWriter console)
+    /** Measures the CPU rows at every size, interleaved; their fork means by size and row ("benchmark params"). */
+    static Map<Double, Map<String, double[]>> measure(RunDirectory run, Duration budget, int nights, PrintWriter console)
             throws IOException, BenchRun.JmhFailure {
-        List<Path> history = Baselines.auto(results, here, Integer.MAX_VALUE, note -> { });
         List<BenchCase> rows = cases();
         console.printf(Locale.ROOT, "racebench calibrate: %d CPU rows x %d sizes, within %s; A/A rows from %d complete "
                         + "nightly run(s) of this machine; writing %s%n", rows.size(), SCALES.size(),
-                racebench.report.Durations.pretty(budget), history.size(), run.path());
+                racebench.report.Durations.pretty(budget), nights, run.path());
         List<BenchCase> all = new ArrayList<>();
         Map<BenchCase, Double> scaleOf = new LinkedHashMap<>();
         for (BenchCase row : rows) {
@@ -124,8 +134,20 @@ public final class Calibration {
             throw new BenchRun.JmhFailure("calibrate's JMH forks failed (" + measured.failures().size()
                     + " row(s)); see " + run.resolve("jmh.log"));
         }
-        writeForks(run, measured.byCase(), scaleOf);
+        Map<Double, Map<String, double[]>> pools = new LinkedHashMap<>();
+        measured.byCase().forEach((c, samples) -> pools.computeIfAbsent(scaleOf.get(c), s -> new LinkedHashMap<>())
+                .put(samples.label(), samples.forkMeans()));
+        writeForks(run, pools);
+        return pools;
+    }
 
+    /**
+     * Replays simulated nightlies on the CPU rows' forks ({@code pools}, by size) and every other
+     * row's forks from {@code history}; writes calibrate.csv and detection.csv, prints both, and
+     * marks the run complete.
+     */
+    static List<Line> simulate(RunDirectory run, List<Path> history, Map<Double, Map<String, double[]>> pools,
+                               int nightlies, Comparison.Criteria criteria, PrintWriter console) throws IOException {
         // null pools: calibrate's own unscaled CPU forks, and every other row's forks from recorded nightlies
         Map<String, double[]> nullPools = new LinkedHashMap<>();
         List<Map<String, List<Double>>> recent = new ArrayList<>();
@@ -138,37 +160,73 @@ public final class Calibration {
             means.forEach((row, m) -> nullPools.merge(row, m.stream().mapToDouble(Double::doubleValue).toArray(),
                     Calibration::concat));
         }
-        Map<Double, Map<String, double[]>> pools = new LinkedHashMap<>();
-        measured.byCase().forEach((c, samples) -> pools.computeIfAbsent(scaleOf.get(c), s -> new LinkedHashMap<>())
-                .put(samples.label(), samples.forkMeans()));
-        nullPools.putAll(pools.getOrDefault(1.0, Map.of()));
-
+        Map<String, double[]> unscaled = pools.getOrDefault(1.0, Map.of());
+        nullPools.putAll(unscaled);
         DetectorSimulation.Sizes sizes = nightSizes(recent, !history.isEmpty()
                 && RunComparison.hasBaseForks(history.getFirst()));
         DetectorSimulation simulation = new DetectorSimulation(nullPools, criteria, 20261122L, sizes);
         List<Line> lines = new ArrayList<>();
-        int affected = pools.getOrDefault(1.0, Map.of()).size();
         simulation.aa(nightlies, CORRECTIONS).forEach((correction, rates) ->
                 lines.add(new Line("A/A", correction, 0, nightlies, simulation.rows(), 0, 1.0, rates)));
+        List<Detection> detections = new ArrayList<>();
+        detections.add(new Detection(0, 1.0, simulation.detection(Map.of(), nightlies)));
         for (double scale : SCALES.subList(1, SCALES.size())) {
             Map<String, double[]> slowed = pools.getOrDefault(scale, Map.of());
-            double ratio = meanRatio(pools.getOrDefault(1.0, Map.of()), slowed);
+            double ratio = meanRatio(unscaled, slowed);
             simulation.ab(slowed, nightlies, CORRECTIONS).forEach((correction, rates) -> lines.add(new Line("A/B",
                     correction, scale - 1, nightlies, simulation.rows(), slowed.size(), ratio, rates)));
+            detections.add(new Detection(scale - 1, ratio, simulation.detection(slowed, nightlies)));
         }
         defaultFirst(lines);
         Csv.write(run.resolve("calibrate.csv"), HEADER, lines, Line::cells);
+        Csv.write(run.resolve(Detection.FILE), Detection.HEADER, detections.stream()
+                .flatMap(d -> d.rows().stream()).toList(), r -> r);
         Map<String, String> facts = new LinkedHashMap<>(Environment.facts(Environment.projectDir(), run.started(),
                 Instant.now()));
         facts.put("nightly_runs_pooled", Integer.toString(history.size()));
-        facts.put("cpu_rows", Integer.toString(affected));
+        facts.put("cpu_rows", Integer.toString(unscaled.size()));
         facts.put("noise", Double.toString(criteria.noise()));
         facts.put("alpha", Double.toString(criteria.alpha()));
+        facts.putAll(racebench.stats.AlarmBudget.DEFAULT.facts());
         Environment.write(run.resolve("environment.csv"), facts);
         print(console, lines, criteria, sizes.baselineRuns(), sizedBy.size(), funded(sizedBy));
+        Detection.print(console, detections);
         racebench.report.html.RunReport.writeFor(run.path(), console);
         Completion.mark(run, Completion.Status.OK, Instant.now());
         return lines;
+    }
+
+    /** A stored calibrate run's forks by size and row; one line naming the file and the problem when unreadable. */
+    static Map<Double, Map<String, double[]>> readForks(Path run) throws IOException {
+        Path file = run.resolve(FORKS_FILE);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--from " + run + " is not a calibrate run: it has no " + FORKS_FILE);
+        }
+        Map<Double, Map<String, List<Double>>> lists = new LinkedHashMap<>();
+        try {
+            for (org.apache.commons.csv.CSVRecord r : Csv.read(file)) {
+                double scale = Double.parseDouble(r.get("cpu_scale"));
+                double mean = Double.parseDouble(r.get("mean"));
+                if (!(mean > 0) || !SCALES.contains(scale)) {
+                    throw new IllegalArgumentException("line " + r.getRecordNumber() + " has scale " + scale
+                            + " and mean " + mean);
+                }
+                lists.computeIfAbsent(scale, k -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.get("benchmark") + " " + r.get("params"), k -> new ArrayList<>()).add(mean);
+            }
+        } catch (RuntimeException | IOException e) {
+            throw new IllegalArgumentException(file + " is not a valid " + FORKS_FILE + ": " + e.getMessage());
+        }
+        if (!lists.containsKey(1.0)) {
+            throw new IllegalArgumentException(file + " has no unscaled forks");
+        }
+        Map<Double, Map<String, double[]>> pools = new LinkedHashMap<>();
+        lists.forEach((scale, rows) -> {
+            Map<String, double[]> m = new LinkedHashMap<>();
+            rows.forEach((row, means) -> m.put(row, means.stream().mapToDouble(Double::doubleValue).toArray()));
+            pools.put(scale, m);
+        });
+        return pools;
     }
 
     /**
@@ -217,17 +275,17 @@ public final class Calibration {
                 paired ? 1 : Baselines.DEFAULT_RUNS);
     }
 
-    private static void writeForks(RunDirectory run, Map<BenchCase, ForkSamples> byCase, Map<BenchCase, Double> scaleOf)
-            throws IOException {
+    static final String FORKS_FILE = "calibrate-forks.csv";
+
+    private static void writeForks(RunDirectory run, Map<Double, Map<String, double[]>> pools) throws IOException {
         List<List<Object>> rows = new ArrayList<>();
-        byCase.forEach((c, s) -> {
-            double[] means = s.forkMeans();
+        pools.forEach((scale, byRow) -> byRow.forEach((row, means) -> {
+            String[] key = row.split(" ", 2);
             for (int f = 0; f < means.length; f++) {
-                rows.add(List.of(s.benchmark(), s.params().toString(), Csv.number(scaleOf.get(c), 2), s.unit(), f + 1,
-                        Csv.number(means[f], 6)));
+                rows.add(List.of(key[0], key[1], Csv.number(scale, 2), "ms/op", f + 1, Csv.number(means[f], 6)));
             }
-        });
-        Csv.write(run.resolve("calibrate-forks.csv"), List.of("benchmark", "params", "cpu_scale", "unit", "fork", "mean"),
+        }));
+        Csv.write(run.resolve(FORKS_FILE), List.of("benchmark", "params", "cpu_scale", "unit", "fork", "mean"),
                 rows, r -> r);
     }
 

@@ -1,10 +1,13 @@
 package racebench.nightly;
 
+import racebench.bench.Profile;
+import racebench.stats.Accumulated;
+import racebench.stats.AlarmBudget;
 import racebench.stats.Bootstrap;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
 import racebench.stats.Correction;
-import racebench.stats.DetectableEffect;
+import racebench.stats.Judge;
 import racebench.stats.Proportion;
 import racebench.stats.Samples;
 
@@ -13,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -23,9 +27,7 @@ import java.util.SplittableRandom;
  * really have faced. In an A/A nightly both sides come from the same pool; in an A/B nightly
  * the affected rows' new side comes from forks measured with the slowdown injected. All rows
  * of a nightly are then judged together exactly as {@code nightly} judges them: the pooled Yuen
- * test, the correction over the rows, the noise threshold, and each row's detectable effect at
- * the spread of its whole pool ({@link DetectableEffect}; the nightly takes it from the nights
- * before, the pool stands for them). Several corrections can judge the same
+ * test, the weighted correction over the rows and the noise threshold ({@link Judge}). Several corrections can judge the same
  * simulated nightlies, so their rates differ only by the rule, not by the draw.
  *
  * <p>The sides are night-sized when {@link Sizes} says how many forks a row gets in one
@@ -33,6 +35,10 @@ import java.util.SplittableRandom;
  * nights pool, or what the row's pool holds beside the new side if that is fewer (a slowed
  * row's new side comes from its own pool and leaves the whole null pool to the base side). Without
  * sizes a pool is split in half. {@link Rates} reports the mean sizes the draws really had.
+ *
+ * <p>Runs of consecutive nights ({@link #detection}) draw each night's sides afresh from the same
+ * pools, so a fork may serve on two nights of a run: the evidence over nights is then a little
+ * less independent than on real nights, which makes its false alarms more frequent here, not less.
  *
  * <p>Forks of one pool are treated as exchangeable: a shift between whole nights that the
  * pooled forks do not show is not simulated, which is why the nightly's own A/A runs are
@@ -104,7 +110,7 @@ public final class DetectorSimulation {
     private final Comparison.Criteria criteria;
     private final long seed;
     private final Sizes sizes; // null: half a pool a side
-    private final Map<String, Double> spreads = new LinkedHashMap<>();
+    private final AlarmBudget budget = AlarmBudget.DEFAULT;
 
     /** Sides of half a pool each. @param nullPools per row, its recorded fork means without any slowdown (at least 4 each) */
     public DetectorSimulation(Map<String, double[]> nullPools, Comparison.Criteria criteria, long seed) {
@@ -116,8 +122,6 @@ public final class DetectorSimulation {
         this.sizes = sizes;
         this.nullPools = new LinkedHashMap<>(nullPools);
         this.nullPools.values().removeIf(p -> p.length < 4);
-        this.nullPools.forEach((row, p) -> spreads.put(row,
-                DetectableEffect.pooledLogSpread(List.of(p)).orElse(Double.NaN)));
         this.criteria = criteria.withBootstrap(
                 new Bootstrap(200, criteria.bootstrap().seed(), criteria.bootstrap().confidence()));
         this.seed = seed;
@@ -173,36 +177,18 @@ public final class DetectorSimulation {
     private Map<Correction, Rates> simulate(Map<String, double[]> slowed, int nightlies, List<Correction> corrections) {
         SplittableRandom random = new SplittableRandom(seed);
         List<String> rows = new ArrayList<>(nullPools.keySet());
+        boolean[] primary = primary(rows);
         Map<Correction, Tally> tallies = new LinkedHashMap<>();
         corrections.forEach(c -> tallies.put(c, new Tally()));
+        List<Optional<Accumulated>> none = java.util.Collections.nCopies(rows.size(), Optional.empty());
         for (int night = 0; night < nightlies; night++) {
-            List<Comparison> comparisons = new ArrayList<>(rows.size());
-            double[] detectable = new double[rows.size()];
-            for (String row : rows) {
-                double[] pool = nullPools.get(row).clone();
-                Samples.shuffle(pool, random);
-                double[] slowPool = slowed.get(row);
-                boolean apart = slowPool != null && slowPool.length >= 2;
-                int[] side = sizes == null ? new int[] {pool.length / 2, pool.length - pool.length / 2}
-                        : sizes.of(row, pool.length, apart);
-                int newForks = side[0];
-                int baseForks = side[1];
-                double[] base = Arrays.copyOfRange(pool, 0, baseForks);
-                double[] candidate;
-                if (apart) {
-                    double[] s = slowPool.clone();
-                    Samples.shuffle(s, random);
-                    candidate = Arrays.copyOfRange(s, 0, Math.min(newForks, s.length));
-                } else {
-                    candidate = Arrays.copyOfRange(pool, baseForks, baseForks + newForks);
-                }
-                comparisons.add(Comparison.of(base, candidate, criteria.bootstrap()));
-                detectable[comparisons.size() - 1] = DetectableEffect.of(spreads.get(row), base.length, candidate.length);
-            }
-            double[] p = comparisons.stream().mapToDouble(Comparison::p).toArray();
+            List<Accumulated.Night> sides = draw(rows, slowed, random);
+            List<Comparison> comparisons = sides.stream()
+                    .map(n -> Comparison.of(n.base(), n.candidate(), criteria.bootstrap())).toList();
             for (Map.Entry<Correction, Tally> e : tallies.entrySet()) {
-                judge(comparisons, detectable, rows, slowed, e.getKey().adjust(p), criteria.withCorrection(e.getKey()),
-                        e.getValue());
+                List<Judge.Judged> judged = Judge.judge(comparisons, primary, none, criteria.withCorrection(e.getKey()),
+                        budget);
+                tally(comparisons, judged, rows, slowed, e.getValue());
             }
         }
         Map<Correction, Rates> rates = new LinkedHashMap<>();
@@ -210,13 +196,142 @@ public final class DetectorSimulation {
         return rates;
     }
 
-    private static void judge(List<Comparison> comparisons, double[] detectable, List<String> rows,
-                              Map<String, double[]> slowed,
-                              double[] adjusted, Comparison.Criteria criteria, Tally t) {
+    /**
+     * Time to detection: runs of up to {@link AlarmBudget#maxNights} consecutive nights after the
+     * rows in {@code slowed} slowed down (none: A/A), judged as the nightly judges them, the
+     * nights' evidence adding up while a night suspects a change ({@link Watch}). A night that
+     * suspects nothing becomes the next night's base, so a slowdown not yet flagged is then
+     * absorbed and counts as missed.
+     *
+     * @param runs how many runs of nights
+     */
+    public Detection detection(Map<String, double[]> slowed, int runs) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        List<String> rows = new ArrayList<>(nullPools.keySet());
+        boolean[] primary = primary(rows);
+        int max = budget.maxNights();
+        long[] flaggedBy = new long[max];
+        long[] alarmedNights = new long[max];
+        long[] nightsRun = new long[max];
+        long affected = 0;
+        for (int run = 0; run < runs; run++) {
+            List<List<Accumulated.Night>> chain = new ArrayList<>(); // per earlier watched night, every row's sides
+            Map<String, Integer> found = new LinkedHashMap<>(); // slowed row to the night it was first flagged
+            boolean absorbed = false;
+            for (int night = 0; night < max && !absorbed; night++) {
+                List<Accumulated.Night> tonight = draw(rows, slowed, random);
+                List<Comparison> comparisons = tonight.stream()
+                        .map(n -> Comparison.of(n.base(), n.candidate(), criteria.bootstrap())).toList();
+                List<Optional<Accumulated>> nights = new ArrayList<>();
+                for (int i = 0; i < rows.size(); i++) {
+                    if (chain.isEmpty()) {
+                        nights.add(Optional.empty());
+                        continue;
+                    }
+                    List<Accumulated.Night> row = new ArrayList<>();
+                    row.add(tonight.get(i));
+                    for (List<Accumulated.Night> earlier : chain) {
+                        row.add(earlier.get(i));
+                    }
+                    nights.add(Accumulated.of(row));
+                }
+                List<Judge.Judged> judged = Judge.judge(comparisons, primary, nights, criteria, budget);
+                nightsRun[night]++;
+                boolean falseAlarm = false;
+                boolean suspect = false;
+                boolean alarm = false;
+                for (int i = 0; i < rows.size(); i++) {
+                    Change v = judged.get(i).verdict();
+                    boolean raised = v == Change.REGRESSION || v == Change.IMPROVEMENT;
+                    alarm |= raised;
+                    suspect |= v == Change.SUSPECT;
+                    if (slowed.containsKey(rows.get(i))) {
+                        if (v == Change.REGRESSION) {
+                            found.putIfAbsent(rows.get(i), night);
+                        }
+                    } else if (raised) {
+                        falseAlarm = true;
+                    }
+                }
+                if (falseAlarm) {
+                    alarmedNights[night]++;
+                }
+                if (alarm) {
+                    continue; // a night that regressed is no base and adds no evidence: tomorrow meets the same base
+                }
+                if (suspect && chain.size() + 1 < max) {
+                    chain.add(tonight);
+                } else {
+                    absorbed = true; // tonight is tomorrow's base: whatever it did not flag is the new normal
+                }
+            }
+            for (int first : found.values()) {
+                for (int k = first; k < max; k++) {
+                    flaggedBy[k]++;
+                }
+            }
+            affected += slowed.size();
+        }
+        Rate[] power = new Rate[max];
+        Rate[] falseAlarm = new Rate[max];
+        for (int k = 0; k < max; k++) {
+            power[k] = Rate.of(flaggedBy[k], affected);
+            falseAlarm[k] = Rate.of(alarmedNights[k], nightsRun[k]);
+        }
+        return new Detection(List.of(power), List.of(falseAlarm));
+    }
+
+    /**
+     * Time to detection.
+     *
+     * @param flaggedBy  per night k (0: the night the slowdown appears), the share of slowed rows flagged by then
+     * @param falseAlarm per night k, the share of nights k that flagged an unaffected row (among the runs that reached it)
+     */
+    public record Detection(List<Rate> flaggedBy, List<Rate> falseAlarm) {
+    }
+
+    /** Which rows are primary, by their "benchmark params" names. */
+    private static boolean[] primary(List<String> rows) {
+        boolean[] primary = new boolean[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            String[] key = rows.get(i).split(" ", 2);
+            primary[i] = key.length == 2 && Profile.primary(key[0], key[1]);
+        }
+        return primary;
+    }
+
+    /** One night's sides for every row: base and new drawn without replacement from its pool (new from its slowed pool). */
+    private List<Accumulated.Night> draw(List<String> rows, Map<String, double[]> slowed, SplittableRandom random) {
+        List<Accumulated.Night> nights = new ArrayList<>(rows.size());
+        for (String row : rows) {
+            double[] pool = nullPools.get(row).clone();
+            Samples.shuffle(pool, random);
+            double[] slowPool = slowed.get(row);
+            boolean apart = slowPool != null && slowPool.length >= 2;
+            int[] side = sizes == null ? new int[] {pool.length / 2, pool.length - pool.length / 2}
+                    : sizes.of(row, pool.length, apart);
+            int newForks = side[0];
+            int baseForks = side[1];
+            double[] base = Arrays.copyOfRange(pool, 0, baseForks);
+            double[] candidate;
+            if (apart) {
+                double[] s = slowPool.clone();
+                Samples.shuffle(s, random);
+                candidate = Arrays.copyOfRange(s, 0, Math.min(newForks, s.length));
+            } else {
+                candidate = Arrays.copyOfRange(pool, baseForks, baseForks + newForks);
+            }
+            nights.add(new Accumulated.Night(base, candidate));
+        }
+        return nights;
+    }
+
+    private static void tally(List<Comparison> comparisons, List<Judge.Judged> judged, List<String> rows,
+                              Map<String, double[]> slowed, Tally t) {
         boolean alarm = false;
         for (int i = 0; i < rows.size(); i++) {
             Comparison c = comparisons.get(i);
-            Change verdict = c.judge(adjusted[i], criteria, detectable[i]);
+            Change verdict = judged.get(i).verdict();
             t.baseForks += c.base().n();
             t.newForks += c.candidate().n();
             boolean raised = verdict == Change.REGRESSION || verdict == Change.IMPROVEMENT;

@@ -1,6 +1,5 @@
 package racebench.nightly;
 
-import org.apache.commons.math3.stat.descriptive.rank.Median;
 import racebench.bench.BenchRun;
 import racebench.bench.Profile;
 import racebench.bench.RowSpreads;
@@ -10,6 +9,7 @@ import racebench.race.RaceSuite;
 import racebench.race.VariantResult;
 import racebench.report.Completion;
 import racebench.report.RunDirectory;
+import racebench.stats.AlarmBudget;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
 
@@ -158,7 +158,15 @@ public final class Nightly {
         }
         console.printf("%n");
         Optional<String> build = Builds.store(results, o.classPath());
-        Optional<Builds.Base> base = Builds.newest(results, candidates, note -> console.println("racebench: " + note));
+        Watch.Split split = Watch.split(candidates, AlarmBudget.DEFAULT);
+        Optional<Builds.Base> base = Builds.newest(results, split.rest(), note -> console.println("racebench: " + note));
+        List<Path> earlier = base.map(b -> Watch.against(split.watched(), b.build().name())).orElse(List.of());
+        base.ifPresent(b -> {
+            if (!split.watched().isEmpty()) {
+                console.printf("racebench: base build %s again: %d night(s) since suspected a change, whose evidence "
+                        + "adds up with tonight's%n", b.build().shortName(), earlier.size());
+            }
+        });
         // what each row resolves, from its spread in the nights before tonight: never from tonight's forks;
         // it also says how many pairs a row needs to see a 50% change, so tonight's pairs go where they tell
         Map<String, Double> spreads = base.isPresent()
@@ -173,7 +181,7 @@ public final class Nightly {
         Optional<RunComparison.Result> comparison = Optional.empty();
         MachineCheck.Selection machine = new MachineCheck.Selection(List.of(), List.of());
         if (base.isPresent()) {
-            comparison = Optional.of(RunComparison.compareWithin(run.path(), o.criteria(), spreads));
+            comparison = Optional.of(RunComparison.compareWithin(run.path(), o.criteria(), spreads, earlier));
         } else {
             machine = MachineCheck.select(candidates, run.path(), baselineRuns, o.criteria());
             if (!candidates.isEmpty()) {
@@ -212,6 +220,10 @@ public final class Nightly {
             java.util.Map<String, String> facts = new java.util.HashMap<>();
             facts.put(Baselines.REGRESSION_FACT, Boolean.toString(regressed));
             build.ifPresent(b -> facts.put(Builds.FACT, b));
+            if (base.isPresent() && comparison.isPresent()) {
+                Watch.facts(facts, base.get().build().name(), comparison.get().count(Change.SUSPECT),
+                        1 + earlier.size());
+            }
             Completion.mark(run, outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, Instant.now(),
                     facts);
             // the builds later nights may take a base from: those of the nights they may choose among
@@ -230,6 +242,7 @@ public final class Nightly {
                 .orElse(baselines.size() == 1 ? baselines.getFirst().getFileName().toString()
                         : "the pooled forks of " + baselines.size() + " nightlies");
         console.printf("%n== nightly summary ==%n");
+        console.println(headline(outcome));
         outcome.race().ifPresentOrElse(r -> {
             List<VariantResult> bad = r.unexpected();
             long fixes = r.verdicts().stream().filter(v -> v.proof() != null).count();
@@ -240,20 +253,15 @@ public final class Nightly {
             bad.forEach(v -> console.printf("  %-12s %s%n", v.verdict(), v.test()));
         }, () -> console.printf("race suite: not run%n"));
         outcome.comparison().ifPresentOrElse(c -> {
-            console.printf(Locale.ROOT, "benchmarks against %s: %d rows, %d REGRESSION, %d IMPROVEMENT, %d NO_CHANGE, "
-                            + "%d INCONCLUSIVE (%s over all rows, alpha %.2f, noise %.0f%%)%n",
-                    against, c.rows().size(), c.count(Change.REGRESSION),
-                    c.count(Change.IMPROVEMENT), c.count(Change.NO_CHANGE), c.count(Change.INCONCLUSIVE),
-                    o.criteria().correction().label(), o.criteria().alpha(), 100 * o.criteria().noise());
-            double[] own = c.rows().stream().filter(RunComparison.Row::judgedAtOwnResolution)
-                    .mapToDouble(RunComparison.Row::detectable).sorted().toArray();
-            if (own.length > 0) {
-                console.printf(Locale.ROOT, "  %d of the NO_CHANGE rows are so at their own detectable effect, wider "
-                                + "than the noise (±%.1f%% to ±%.1f%%, median ±%.1f%%; compare.csv's 'detectable')%n",
-                        own.length, 100 * own[0], 100 * own[own.length - 1], 100 * new Median().evaluate(own));
-            }
+            long primaries = c.rows().stream().filter(RunComparison.Row::primary).count();
+            console.printf(Locale.ROOT, "benchmarks against %s: %d rows (%d primary), %d REGRESSION, %d IMPROVEMENT, "
+                            + "%d SUSPECT, %d NO_CHANGE, %d INCONCLUSIVE (%s over all rows, alpha %.2f, %.0f%% of it "
+                            + "to the primary rows; noise %.0f%%)%n",
+                    against, c.rows().size(), primaries, c.count(Change.REGRESSION), c.count(Change.IMPROVEMENT),
+                    c.count(Change.SUSPECT), c.count(Change.NO_CHANGE), c.count(Change.INCONCLUSIVE),
+                    o.criteria().correction().label(), o.criteria().alpha(), 100 * AlarmBudget.DEFAULT.primaryShare(),
+                    100 * o.criteria().noise());
             c.notable().forEach(r -> console.println("  " + r.describe()));
-            c.nearMissLines().forEach(l -> console.println("  " + l));
         }, () -> {
             if (machine.withheld()) {
                 console.printf(Locale.ROOT, "benchmarks: not judged: the machine differs from every baseline night "
@@ -270,6 +278,23 @@ public final class Nightly {
         }
         console.printf(Locale.ROOT, "took %s of a %s budget%n", racebench.report.Durations.pretty(took), racebench.report.Durations.pretty(o.budget()));
         console.flush();
+    }
+
+    /**
+     * The night in one line: its alarms (and how many came from evidence over nights), its SUSPECT
+     * rows, failed rows and the race suite, what a reader of the log looks at first.
+     */
+    static String headline(Outcome outcome) {
+        List<RunComparison.Row> rows = outcome.comparison().map(RunComparison.Result::rows).orElse(List.of());
+        long alarms = rows.stream().filter(r -> !r.alarmFrom().isEmpty()).count();
+        long regressions = rows.stream().filter(r -> r.verdict() == Change.REGRESSION).count();
+        long byNights = rows.stream().filter(r -> r.alarmFrom().equals("nights")).count();
+        long suspect = rows.stream().filter(r -> r.verdict() == Change.SUSPECT).count();
+        String race = outcome.race().map(r -> r.unexpected().isEmpty() ? "race suite as expected"
+                : r.unexpected().size() + " unexpected race verdict(s)").orElse("race suite not run");
+        return String.format(Locale.ROOT, "%s: %d alarm(s) (%d REGRESSION, %d from evidence over nights), %d SUSPECT, "
+                        + "%d failed row(s); %s", outcome.finding() ? "FINDING" : "OK", alarms, regressions, byNights,
+                suspect, outcome.failedRows().size(), race);
     }
 
     /** Change points at one of the last nights, newest history first: informational, they do not fail the night. */

@@ -3,8 +3,9 @@ package racebench.stats;
 /**
  * The verdict on one benchmark between a base and a new run, for times (lower is better).
  * A change is reported only when it is significant after correcting for the number of rows
- * compared ({@link Correction}) <em>and</em> at least as large as the noise threshold; a row that cannot
- * tell a noise-sized change from none says so instead of guessing.
+ * compared ({@link Correction}) <em>and</em> at least as large as the noise threshold; a row is
+ * called unchanged only when its interval shows it did not move by the noise, and no verdict reads
+ * as "unchanged" for a row whose evidence says it changed.
  */
 public enum Change {
     /** Significant (adjusted p below alpha) and new/base at least 1 + noise. */
@@ -12,11 +13,20 @@ public enum Change {
     /** Significant and new/base at most 1 - noise. */
     IMPROVEMENT,
     /**
-     * Not flagged, and the new/base interval is narrow enough (half-width at most the noise) to
-     * have seen one, or its 90% interval lies wholly within the row's own detectable effect
-     * ({@link DetectableEffect}; two one-sided tests at 5%, {@link Comparison#EQUIVALENCE_CONFIDENCE}).
+     * Not flagged, yet new/base lies beyond the noise and the row alone says so (p below alpha
+     * before the correction, or its whole interval beyond the noise): a change this night can
+     * only suspect. Counted in the summary, and its evidence adds up over the next nights.
+     */
+    SUSPECT,
+    /**
+     * Not flagged, and the row's {@link Comparison#EQUIVALENCE_CONFIDENCE} interval of new/base
+     * lies wholly within ±noise: two one-sided tests at 5% that it did not move by the noise.
      */
     NO_CHANGE,
-    /** Not flagged, but the interval is wider than both bands, or a side has fewer than two forks. */
+    /**
+     * None of the above: the interval reaches beyond the noise on a side and the row has no
+     * evidence of a change (or a side has fewer than two forks); compare.csv's {@code why} says
+     * what change the row could have seen.
+     */
     INCONCLUSIVE
 }

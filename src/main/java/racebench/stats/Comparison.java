@@ -89,31 +89,22 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
 
     /**
      * The verdict given this row's p-value after adjustment for all rows compared with it (the
-     * row's own {@link #p} when it is compared alone). A change must be significant and
-     * its point estimate at least the noise threshold; otherwise the row is NO_CHANGE when its
-     * interval could have shown a noise-sized change, INCONCLUSIVE when it could not.
+     * row's own {@link #p} when it is compared alone): a change must be significant and its
+     * point estimate at least the noise threshold. Otherwise NO_CHANGE only when the
+     * {@link #equivalence} interval lies within ±noise; SUSPECT when new/base is beyond the noise
+     * and the row alone says so ({@link #suspect}); else INCONCLUSIVE.
      */
     public Change judge(double adjustedP, Criteria criteria) {
-        return judge(adjustedP, criteria, Double.NaN);
-    }
-
-    /**
-     * As {@link #judge(double, Criteria)}, and a row that is not flagged is also NO_CHANGE when
-     * its whole {@link #equivalence} interval lies within ±{@code detectable} ({@link DetectableEffect}:
-     * what this row can resolve, from its spread before tonight; NaN when unknown): an equivalence
-     * verdict at the row's own resolution. The alarms do not depend on it.
-     */
-    public Change judge(double adjustedP, Criteria criteria, double detectable) {
         if (base.n() < 2 || candidate.n() < 2 || ratio.isDegenerate()) {
             return Change.INCONCLUSIVE;
         }
         if (adjustedP < criteria.alpha() && beyondNoise(criteria)) {
             return ratio.point() >= 1 + criteria.noise() ? Change.REGRESSION : Change.IMPROVEMENT;
         }
-        if (ratioHalfWidth() <= criteria.noise() || withinDetectable(detectable)) {
+        if (withinNoise(criteria)) {
             return Change.NO_CHANGE;
         }
-        return Change.INCONCLUSIVE;
+        return suspect(criteria) ? Change.SUSPECT : Change.INCONCLUSIVE;
     }
 
     /** Whether new/base is at least 1 + noise or at most 1 - noise: far enough from 1 for an alarm. */
@@ -122,12 +113,17 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
     }
 
     /**
-     * Whether the whole equivalence interval lies within ±{@code detectable}, a band no wider than
-     * {@link DetectableEffect#WIDEST}.
+     * Beyond the noise, and either significant on its own (p below alpha, no correction) or with
+     * its whole interval beyond the noise: what a row that changed too little for its bar shows.
      */
-    private boolean withinDetectable(double detectable) {
-        return detectable > 0 && detectable <= DetectableEffect.WIDEST && equivalence.low() >= 1 - detectable
-                && equivalence.high() <= 1 + detectable;
+    public boolean suspect(Criteria criteria) {
+        return beyondNoise(criteria) && (p < criteria.alpha() || ratio.low() >= 1 + criteria.noise()
+                || ratio.high() <= 1 - criteria.noise());
+    }
+
+    /** Whether the whole equivalence interval lies within ±noise: the row did not move by the noise. */
+    public boolean withinNoise(Criteria criteria) {
+        return equivalence.low() >= 1 - criteria.noise() && equivalence.high() <= 1 + criteria.noise();
     }
 
     /** The verdict of this row compared on its own, with the default criteria. */

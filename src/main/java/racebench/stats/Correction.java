@@ -47,29 +47,62 @@ public enum Correction {
         return label;
     }
 
-    /** The adjusted p-values, in the order of {@code p}. */
+    /** The adjusted p-values, in the order of {@code p}, every row weighted alike. */
     public double[] adjust(double[] p) {
+        double[] equal = new double[p.length];
+        Arrays.fill(equal, 1);
+        return adjust(p, equal);
+    }
+
+    /**
+     * The adjusted p-values, in the order of {@code p}, each hypothesis given the share
+     * {@code weights[i]} of alpha (any positive scale: they are normalised over the p-values that
+     * are not NaN). Weighted Holm (Holm 1979, section 4): sorted by {@code p/w}, the j-th is
+     * rejected at alpha when {@code p(j)/w(j) * (sum of the weights not yet rejected) <= alpha}, which
+     * keeps the chance of any false alarm at alpha under any dependence; a row of weight 0.8/36
+     * among 90 meets a first bar of alpha x 0.8/36 instead of alpha/90. Weighted BH (Genovese,
+     * Roeder and Wasserman, 2006) uses {@code p/w} with weights of mean 1. Equal weights give the
+     * plain procedures.
+     */
+    public double[] adjust(double[] p, double[] weights) {
+        if (weights.length != p.length) {
+            throw new IllegalArgumentException(p.length + " p-values, " + weights.length + " weights");
+        }
         double[] adjusted = new double[p.length];
         Arrays.fill(adjusted, Double.NaN);
-        int[] order = IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).boxed()
-                .sorted(Comparator.comparingDouble(i -> p[i])).mapToInt(Integer::intValue).toArray();
-        int m = order.length;
-        for (int i : order) {
+        int[] tested = IntStream.range(0, p.length).filter(i -> !Double.isNaN(p[i])).toArray();
+        double total = 0;
+        for (int i : tested) {
             if (p[i] < 0 || p[i] > 1) {
                 throw new IllegalArgumentException("not a p-value: " + p[i]);
             }
+            if (!(weights[i] > 0) || Double.isInfinite(weights[i])) {
+                throw new IllegalArgumentException("not a weight: " + weights[i]);
+            }
+            total += weights[i];
         }
+        int m = tested.length;
+        double[] w = new double[p.length];
+        for (int i : tested) {
+            w[i] = weights[i] / total; // sum 1 over the tested
+        }
+        int[] order = Arrays.stream(tested).boxed().sorted(Comparator.comparingDouble(i -> p[i] / w[i]))
+                .mapToInt(Integer::intValue).toArray();
         if (this == HOLM) {
+            double left = 1; // the weight of the hypotheses not yet rejected
             double running = 0;
             for (int j = 0; j < m; j++) {
-                running = Math.max(running, Math.min(1, (m - j) * p[order[j]]));
-                adjusted[order[j]] = running;
+                int i = order[j];
+                running = Math.max(running, Math.min(1, p[i] / w[i] * left));
+                adjusted[i] = running;
+                left = Math.max(0, left - w[i]);
             }
         } else {
             double running = 1;
             for (int j = m - 1; j >= 0; j--) {
-                running = Math.min(running, Math.min(1, (double) m / (j + 1) * p[order[j]]));
-                adjusted[order[j]] = running;
+                int i = order[j];
+                running = Math.min(running, Math.min(1, p[i] / (w[i] * (j + 1))));
+                adjusted[i] = running;
             }
         }
         return adjusted;

@@ -67,34 +67,31 @@ public final class DetectableEffect {
     /**
      * The change a row's alarm test can be expected to catch with {@link #POWER} power: Student's
      * t with {@code 2n - 2} degrees of freedom (the pooled test of {@link Comparison#p}, {@code n}
-     * forks a side) at two-sided {@link Comparison.Criteria#DEFAULT_ALPHA} over {@code rows}, the
-     * first and strictest bar Holm's correction sets for a night of that many rows. Why a nightly
-     * needs it beside {@link #of}: a band is an equivalence at 5%, an alarm is a test at 0.05/90;
-     * measured here (calibrate of 2026-12-06, the CPU rows at a median of 5 pairs, 3% spread) the
-     * rows the ±2% target let stop at 4 to 6 pairs caught 63% of 10% slowdowns, the t quantile at
-     * 8 degrees of freedom being 6.0 where the normal's is 3.5. NaN below two forks a side.
+     * forks a side) at the two-sided level {@code bar}, the first and strictest bar the weighted
+     * Holm correction sets the row ({@link AlarmBudget}: alpha times its share). A band is an
+     * equivalence at 5%; an alarm is a test at a far smaller level, which few forks cannot pass.
+     * NaN below two forks a side.
      */
-    public static double ofAlarm(double logSpread, int n, int rows) {
-        if (n < 2 || rows < 1 || !(logSpread >= 0) || Double.isInfinite(logSpread)) {
+    public static double ofAlarm(double logSpread, int n, double bar) {
+        if (n < 2 || !(bar > 0 && bar < 1) || !(logSpread >= 0) || Double.isInfinite(logSpread)) {
             return Double.NaN;
         }
         TDistribution t = new TDistribution(2 * n - 2);
-        double bar = Comparison.Criteria.DEFAULT_ALPHA / rows;
         double k = t.inverseCumulativeProbability(1 - bar / 2) + t.inverseCumulativeProbability(POWER);
         return Math.expm1(k * logSpread * Math.sqrt(2.0 / n));
     }
 
     /**
      * The fewest forks a side (up to {@code maxForks}) at which a row whose forks spread by
-     * {@code logSpread} catches {@link #ALARM_CHANGE} ({@link #ofAlarm}) among {@code rows} rows;
+     * {@code logSpread} catches {@link #ALARM_CHANGE} ({@link #ofAlarm}) at the level {@code bar};
      * {@link Integer#MAX_VALUE} when none would.
      */
-    public static int forksToAlarm(double logSpread, int rows, int maxForks) {
+    public static int forksToAlarm(double logSpread, double bar, int maxForks) {
         if (!Double.isFinite(logSpread)) {
             return Integer.MAX_VALUE;
         }
         for (int n = 2; n <= maxForks; n++) {
-            if (ofAlarm(logSpread, n, rows) <= ALARM_CHANGE) {
+            if (ofAlarm(logSpread, n, bar) <= ALARM_CHANGE) {
                 return n;
             }
         }

@@ -340,7 +340,7 @@ class AdaptiveMeasurementTest {
             spec.put("r" + i, new double[] {1, 0.001});
         }
         spec.put("cpu", new double[] {1, 0.001});
-        int needed = racebench.stats.DetectableEffect.forksToAlarm(0.03, 10, 15);
+        int needed = racebench.stats.DetectableEffect.forksToAlarm(0.03, 0.05 / 10, 15);
         assertTrue(needed > 2 && needed < 15, "pairs needed " + needed);
         Fake mine = Fake.of(spec);
         Fake theirs = sameClock(mine, spec);
@@ -363,7 +363,7 @@ class AdaptiveMeasurementTest {
         // 10% among two rows; "noisy" (2% tonight, none before) is not within ±2% at 3 pairs and could
         // be with a few more. The alarm comes first: the pairs after the minimum go to cpu until it has
         // its 5, then to noisy; without a base build, ±2% comes first
-        int needed = racebench.stats.DetectableEffect.forksToAlarm(0.03, 2, 15);
+        int needed = racebench.stats.DetectableEffect.forksToAlarm(0.03, 0.05 / 2, 15);
         assertEquals(5, needed);
         Map<String, double[]> spec = Map.of("cpu", new double[] {1, 0.001}, "noisy", new double[] {1, 0.02});
         Fake mine = Fake.of(spec);

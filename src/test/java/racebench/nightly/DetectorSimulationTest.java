@@ -210,7 +210,7 @@ class DetectorSimulationTest {
         // (DetectableEffect.forksToAlarm): at 3% spread among 90 rows that is 8; judged as the nightly
         // judges (pooled test, Holm, the 3% noise threshold, 11 CPU rows slowed), 95% of the slowed rows
         // are flagged, and at the 5 pairs the ±2% target let the CPU rows stop at, far fewer
-        int pairs = racebench.stats.DetectableEffect.forksToAlarm(0.03, 90, 15);
+        int pairs = racebench.stats.DetectableEffect.forksToAlarm(0.03, 0.05 / 90, 15);
         assertEquals(8, pairs);
         Map<String, double[]> slowed = pools(11, 24, 1.10, 0.03, 21);
         DetectorSimulation.Rates funded = new DetectorSimulation(pools(90, 24, 1.0, 0.03, 20),
@@ -237,5 +237,56 @@ class DetectorSimulationTest {
         assertTrue(bh.anyAlarm().low() > 0.05, "BH: nights naming an untouched row " + bh.anyAlarm());
         assertTrue(holm.power().value() < bh.power().value(), "Holm pays in power: " + holm.power() + " against " + bh.power());
         assertEquals(Correction.HOLM, Comparison.Criteria.DEFAULT.correction(), "the nightly keeps the promise by default");
+    }
+
+    /** 90 rows named as a nightly names them: 36 primary strategy rows at 8 tasks, 54 others. */
+    private static Map<String, double[]> nightlyPools(int forks, double cv, long seed) {
+        Map<String, double[]> plain = pools(90, forks, 1.0, cv, seed);
+        Map<String, double[]> named = new LinkedHashMap<>();
+        int i = 0;
+        for (double[] p : plain.values()) {
+            named.put(i < 36 ? "StrategyBenchmark.batch {strategy=S" + i + ", tasks=8, workload=CPU}"
+                    : "LockBenchmark.increment {counter=C" + i + "}", p);
+            i++;
+        }
+        return named;
+    }
+
+    private static Map<String, double[]> slowedPrimaries(int rows, double factor, double cv, long seed) {
+        Map<String, double[]> slowed = new LinkedHashMap<>();
+        int i = 0;
+        for (double[] p : pools(rows, 24, factor, cv, seed).values()) {
+            slowed.put("StrategyBenchmark.batch {strategy=S" + i++ + ", tasks=8, workload=CPU}", p);
+        }
+        return slowed;
+    }
+
+    @Test
+    void evidenceOverNightsCatchesWhatOneNightOnlySuspects() {
+        // 8 pairs a row at 3% spread, 5 primary rows 5% slower: one night at the primary rows' bar catches
+        // some, the nights that follow against the same base build most of the rest
+        DetectorSimulation sim = new DetectorSimulation(nightlyPools(24, 0.03, 30), Comparison.Criteria.DEFAULT, 7,
+                new DetectorSimulation.Sizes(Map.of(), 8, 1));
+        DetectorSimulation.Detection five = sim.detection(slowedPrimaries(5, 1.05, 0.03, 31), 200);
+        double first = five.flaggedBy().get(0).value();
+        double third = five.flaggedBy().get(2).value();
+        System.out.printf("5%% slower, 8 pairs: flagged by night 1 %.3f, 2 %.3f, 3 %.3f%n", first,
+                five.flaggedBy().get(1).value(), third);
+        assertTrue(first > 0.2 && first < 0.9, "night 1: " + five.flaggedBy().get(0));
+        assertTrue(third >= first + 0.1, "by night 3 " + third + ", night 1 " + first);
+        for (DetectorSimulation.Rate r : five.falseAlarm()) {
+            assertTrue(r.trials() == 0 || r.value() <= 0.08, "nights naming an untouched row " + r);
+        }
+    }
+
+    @Test
+    void aaRunsOfNightsRarelyAlarmOnAnyNight() {
+        DetectorSimulation sim = new DetectorSimulation(nightlyPools(24, 0.03, 40), Comparison.Criteria.DEFAULT, 7,
+                new DetectorSimulation.Sizes(Map.of(), 8, 1));
+        DetectorSimulation.Detection aa = sim.detection(Map.of(), 300);
+        assertEquals(300, aa.falseAlarm().getFirst().trials(), "every run has a first night");
+        for (DetectorSimulation.Rate r : aa.falseAlarm()) {
+            assertTrue(r.trials() == 0 || r.low() <= 0.05 && r.value() <= 0.08, "A/A nights with an alarm " + r);
+        }
     }
 }

@@ -58,4 +58,35 @@ class CorrectionTest {
         assertEquals(Correction.BENJAMINI_HOCHBERG, Correction.parse("BH"));
         assertThrows(IllegalArgumentException.class, () -> Correction.parse("bonferroni"));
     }
+
+    @Test
+    void weightedHolmAgainstHandComputedValues() {
+        // p/w = 0.025, 0.2, 0.15, 0.025; step-down with the weight left: 0.025, 0.025 x 0.6, 0.15 x 0.4, 0.2 x 0.2
+        double[] w = {0.4, 0.2, 0.2, 0.2};
+        assertArrayEquals(new double[] {0.025, 0.06, 0.06, 0.025}, Correction.HOLM.adjust(P, w), 1e-12);
+        assertArrayEquals(Correction.HOLM.adjust(P, w), Correction.HOLM.adjust(P, new double[] {2, 1, 1, 1}), 1e-12,
+                "weights are shares: any scale");
+        assertArrayEquals(Correction.HOLM.adjust(P), Correction.HOLM.adjust(P, new double[] {1, 1, 1, 1}), 1e-12);
+        assertArrayEquals(Correction.BENJAMINI_HOCHBERG.adjust(P),
+                Correction.BENJAMINI_HOCHBERG.adjust(P, new double[] {3, 3, 3, 3}), 1e-12);
+    }
+
+    @Test
+    void aRowWithMoreWeightMeetsALowerBar() {
+        // 90 rows; row 0 at p = 0.001: above Holm's 0.05/90, below its weighted bar 0.8 x 0.05 / 36
+        double[] p = new double[90];
+        double[] w = new double[90];
+        java.util.Arrays.fill(p, 0.5);
+        for (int i = 0; i < 90; i++) {
+            w[i] = i < 36 ? 0.8 / 36 : 0.2 / 54;
+        }
+        p[0] = 0.001;
+        assertTrue(Correction.HOLM.adjust(p)[0] > 0.05);
+        assertEquals(0.001 * 36 / 0.8, Correction.HOLM.adjust(p, w)[0], 1e-12);
+        p[0] = 0.5;
+        p[40] = 0.001;
+        assertEquals(0.001 * 54 / 0.2, Correction.HOLM.adjust(p, w)[40], 1e-12, "an other row pays for the primaries' share");
+        assertThrows(IllegalArgumentException.class, () -> Correction.HOLM.adjust(new double[] {0.1}, new double[] {0}));
+        assertThrows(IllegalArgumentException.class, () -> Correction.HOLM.adjust(new double[] {0.1}, new double[] {1, 1}));
+    }
 }

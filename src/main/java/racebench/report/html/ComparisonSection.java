@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /** compare.csv as a chart of new/base ratios with their intervals, coloured by verdict, and its table. */
 final class ComparisonSection {
     private static final Pattern NOISE = Pattern.compile("±([0-9.]+)% noise threshold");
-    private static final List<String> ORDER = List.of("REGRESSION", "IMPROVEMENT", "INCONCLUSIVE", "NO_CHANGE");
+    private static final List<String> ORDER = List.of("REGRESSION", "IMPROVEMENT", "SUSPECT", "INCONCLUSIVE", "NO_CHANGE");
 
     private ComparisonSection() {
     }
@@ -40,10 +40,12 @@ final class ComparisonSection {
         if (!points.isEmpty()) {
             page.chart(Charts.points("new / base per row, by verdict", "Each point is one row of the run (numbered as "
                     + "in the table below): its new/base ratio of trimmed means (above 1 = slower) with its 95% interval. "
-                    + "A row is a REGRESSION or an IMPROVEMENT only when its p-value, adjusted over all rows, is below "
-                    + "0.05 and its ratio lies beyond the noise threshold; NO_CHANGE when its 95% interval is no wider than "
-                    + "±threshold or its 90% interval lies within the change the row can detect (the why column); "
-                    + "INCONCLUSIVE when neither: too wide to tell.",
+                    + "A row is a REGRESSION or an IMPROVEMENT only when its p-value, adjusted over all rows (weighted: "
+                    + "the primary rows share most of alpha), is below 0.05 and its ratio lies beyond the noise "
+                    + "threshold, tonight or over the nights measured against the same base build; SUSPECT when its "
+                    + "ratio is beyond the threshold and it is significant on its own only; NO_CHANGE only when its "
+                    + "90% interval lies within ±threshold; INCONCLUSIVE otherwise (the why column says what it could "
+                    + "have seen).",
                     "row", "new / base", points, lines, false));
         }
         List<List<String>> table = new ArrayList<>();

@@ -27,7 +27,7 @@ public final class HtmlPage {
             th{background:#f3f3f3}td.l,th.l{text-align:left}
             .v-REGRESSION,.v-RACE,.v-ERROR,.v-NOT_REPRODUCED,.v-MISSED{background:#f8d0d0}
             .v-IMPROVEMENT,.v-PROVEN,.v-REPRODUCED,.v-MET,.v-OK{background:#d4f0d4}
-            .v-INCONCLUSIVE,.v-SAFE_UNPROVEN,.v-NOT_SEEN{background:#fbecc8}
+            .v-INCONCLUSIVE,.v-SUSPECT,.v-SAFE_UNPROVEN,.v-NOT_SEEN{background:#fbecc8}
             .v-NO_CHANGE,.v-BASELINE{background:#eeeeee}
             """;
 
