@@ -196,8 +196,7 @@ public final class AdaptiveMeasurement {
             }
             long open = states.stream().filter(s -> !funding.finished(s)).count();
             report("round " + round + ": forks for " + active.rows().size() + " of the " + open
-                    + " row(s) still wider than ±" + ForkFunding.percent(stopping.targetHalfWidth()) + ": "
-                    + active.why(), states, true);
+                    + " unfinished row(s): " + active.why(), states, true);
             for (RowState s : active.rows()) {
                 if (clock.getAsLong() + s.costPerFork() > deadline) {
                     s.outOfTime = true; // time only moves on: this row gets no more forks

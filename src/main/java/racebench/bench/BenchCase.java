@@ -67,6 +67,28 @@ public record BenchCase(String benchmark, Map<String, String> params, List<Strin
     }
 
     /**
+     * {@code bench --list}: one line per benchmark with how many rows the profile runs of it, then
+     * a line per parameter with every value it takes, the profile's in brackets when they differ.
+     */
+    public static List<String> listing(SortedSet<BenchmarkListEntry> benchmarks, Map<String, List<String>> profile) {
+        List<String> lines = new ArrayList<>();
+        for (BenchmarkListEntry entry : benchmarks) {
+            int rows = matrix(new java.util.TreeSet<>(List.of(entry)), profile).size();
+            lines.add(simpleName(entry.getUsername()) + "  (" + rows + " row" + (rows == 1 ? "" : "s")
+                    + " in this profile)");
+            if (entry.getParams().hasValue()) {
+                new TreeMap<>(entry.getParams().get()).forEach((name, declared) -> {
+                    List<String> chosen = profile.get(name);
+                    boolean narrowed = chosen != null && !chosen.equals(List.of(declared));
+                    lines.add("    " + name + "=" + String.join(",", declared)
+                            + (narrowed ? "  [this profile: " + String.join(",", chosen) + "]" : ""));
+                });
+            }
+        }
+        return lines;
+    }
+
+    /**
      * The profile's parameter values with a user's {@code --param} choices laid over them,
      * after checking each against the selected benchmarks: a name none of them declares, or a
      * value no benchmark that declares the name offers, is an error naming what there is.

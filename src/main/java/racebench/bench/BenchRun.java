@@ -142,6 +142,7 @@ public final class BenchRun {
         facts.put("forks", Integer.toString(result.forks()));
         base.ifPresent(b -> facts.put("base_build", b.name()));
         base.ifPresent(b -> facts.put("funding", AdaptiveMeasurement.FUNDING));
+        base.ifPresent(b -> facts.putAll(racebench.stats.AlarmBudget.DEFAULT.facts())); // the shares it judges with
         Environment.write(run.resolve("environment.csv"), facts);
         BenchReport.print(console, rows, ratios, profile.targetHalfWidth(),
                 result.forks() == 0 ? Double.NaN : result.took().toMillis() / 1000.0 / result.forks());

@@ -48,6 +48,36 @@ public final class JmhRunner {
     public record Forks(Optional<ForkSamples> samples, String jsonElements, Collection<RunResult> results) {
     }
 
+    /** What a JMH fork's command line names: how {@link #killForks} tells a fork from other children. */
+    static final String FORK_MAIN = "org.openjdk.jmh.runner.ForkedMain";
+
+    /**
+     * How long one fork may take before it is killed: two minutes, plus ten times its iterations'
+     * time. JMH's own iteration timeout only interrupts the benchmark's threads, which a deadlocked
+     * benchmark ignores; without a hard limit it would hang the night.
+     */
+    static java.time.Duration hardLimit(Profile profile, int forks) {
+        long iterations = (long) profile.warmupIterations() * profile.warmupMillis()
+                + (long) profile.measurementIterations() * profile.measurementMillis();
+        return java.time.Duration.ofSeconds(120).plusMillis(10 * iterations).multipliedBy(Math.max(1, forks));
+    }
+
+    /**
+     * Kills, with their descendants, the JMH forks among this JVM's descendants that started at or
+     * after {@code since}; how many it killed.
+     */
+    static int killForks(java.time.Instant since) {
+        List<ProcessHandle> forks = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(FORK_MAIN)).orElse(false))
+                .filter(p -> p.info().startInstant().map(t -> !t.isBefore(since.minusSeconds(1))).orElse(true))
+                .toList();
+        for (ProcessHandle fork : forks) {
+            fork.descendants().forEach(ProcessHandle::destroyForcibly);
+            fork.destroyForcibly();
+        }
+        return forks.size();
+    }
+
     /** Runs {@code forks} forks of one case; JMH's console is appended to {@code log}. */
     public static Forks run(BenchCase c, Profile profile, int forks, Path scratchJson, Path log)
             throws IOException, RunnerException {
@@ -68,13 +98,35 @@ public final class JmhRunner {
         }
         Collection<RunResult> results;
         String json;
+        java.time.Duration limit = hardLimit(profile, forks);
+        java.time.Instant started = java.time.Instant.now();
+        java.util.concurrent.atomic.AtomicInteger killed = new java.util.concurrent.atomic.AtomicInteger();
+        Thread watchdog = Thread.ofPlatform().daemon().name("racebench-fork-limit").start(() -> {
+            try {
+                Thread.sleep(limit);
+            } catch (InterruptedException e) {
+                return;
+            }
+            killed.set(killForks(started));
+        });
         try (OutputStream file = Files.newOutputStream(log, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
              PrintStream out = new PrintStream(new java.io.BufferedOutputStream(file), true, StandardCharsets.UTF_8)) {
             results = new Runner(options.build(), OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
             json = Files.isRegularFile(scratchJson) ? Files.readString(scratchJson).strip() : "[]";
+        } catch (RunnerException | RuntimeException e) {
+            if (killed.get() > 0) {
+                throw new RunnerException("the fork ran past its hard limit of " + limit.toSeconds()
+                        + " s and was killed (a hung or deadlocked benchmark?)");
+            }
+            throw e;
         } finally {
+            watchdog.interrupt();
             Files.deleteIfExists(scratchJson);
+        }
+        if (killed.get() > 0) {
+            throw new RunnerException("the fork ran past its hard limit of " + limit.toSeconds()
+                    + " s and was killed (a hung or deadlocked benchmark?)");
         }
         Optional<ForkSamples> samples = results.stream().map(ForkSamples::of).filter(s -> !s.forks().isEmpty())
                 .reduce(ForkSamples::plus);

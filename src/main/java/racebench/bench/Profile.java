@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * How much measuring a bench run does: JMH's warm-up and measurement per fork, which parameter
- * values run, and how many forks each row gets. Forks are the replication unit (DESIGN.md); a run
+ * values run, and how many forks each row gets. Forks are the replication unit; a run
  * gives every row {@link #minForks} forks, then keeps adding forks, a round at a time, to the rows
  * whose 95% interval is still wider than {@link #targetHalfWidth} of the mean, until each
  * converges, reaches {@link #maxForks} ({@link #maxForksToSee} for a row too blind for a verdict),
@@ -41,11 +41,9 @@ public enum Profile {
      * The nightly job: the quick profile's rows (every strategy and workload at 8 tasks, every
      * spawn, the main locks, transports and thread-locals: 90 parameter sets), 3 to 30 forks
      * each, within the nightly's budget. A nightly measures its base build beside its own, a
-     * fork of each per pair, so its rows get half the forks a side: with the whole strategy
-     * matrix (tasks 1, 2, 8 and 32: 198 sets) a night of pairs gave each row 2 or 3 pairs, and
-     * a real 10% slowdown of every CPU task, measured at 1.105 on the CPU rows, was flagged on
-     * none of them (p 0.008 to 0.44 before the correction). The other batch sizes are
-     * {@code bench}'s to measure ({@code --param tasks=1,2,8,32}).
+     * fork of each per pair, so its rows get half the forks a side: the whole strategy matrix
+     * (tasks 1, 2, 8 and 32: 198 sets) leaves each row too few pairs to catch a 10% change. The
+     * other batch sizes are {@code bench}'s to measure ({@code --param tasks=1,2,8,32}).
      */
     NIGHTLY(3, 30, 80, 2, 100, 6, 100, Duration.ofMinutes(25), QUICK.params);
 
@@ -100,11 +98,9 @@ public enum Profile {
 
     /**
      * The most forks a row still too blind for a verdict may get ({@link
-     * AdaptiveMeasurement.Stopping#maxForksToSee}): the nightly's 80 (40 pairs), because on the
-     * fourth A/A night of 2026-12-06 the round trips through blocking queues, NIO and process pipes
-     * and the virtual-thread and pool-submit spawns needed 20 to 36 pairs to see a 50% change at
-     * their spread before that night, beyond the 15 that {@link #maxForks} gives, and they were
-     * INCONCLUSIVE as too blind with 3 or 4. A sample size, like {@link #maxForks}, not how a fork
+     * AdaptiveMeasurement.Stopping#maxForksToSee}): the nightly's 80 (40 pairs), because the IPC
+     * round trips and some spawns need 20 to 36 pairs to see a 50% change at their spread, beyond
+     * the 15 that {@link #maxForks} gives. A sample size, like {@link #maxForks}, not how a fork
      * measures; unlike it, not in {@link #measurement()}, so the nights before it stay comparable.
      */
     public int maxForksToSee() {

@@ -136,6 +136,30 @@ public final class RunComparison {
                     .toList();
         }
 
+        /**
+         * The comparison as compare and nightly print it: one line of counts by verdict and how the
+         * rows were judged, then each alarm and SUSPECT row ({@link #notable}).
+         */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            if (rows.isEmpty()) {
+                lines.add("no row measured on both sides");
+                return lines;
+            }
+            Comparison.Criteria c = rows.getFirst().criteria();
+            long primaries = rows.stream().filter(Row::primary).count();
+            StringBuilder counts = new StringBuilder();
+            for (Change v : Change.values()) {
+                counts.append(counts.isEmpty() ? "" : ", ").append(count(v)).append(' ').append(v);
+            }
+            lines.add(String.format(Locale.ROOT, "%d rows (%d primary): %s (%s over all rows, alpha %.2f%s; noise %.0f%%)",
+                    rows.size(), primaries, counts, c.correction().label(), c.alpha(), primaries == 0 ? ""
+                            : String.format(Locale.ROOT, ", %.0f%% of it to the primary rows",
+                            100 * AlarmBudget.DEFAULT.primaryShare()), 100 * c.noise()));
+            notable().forEach(r -> lines.add("  " + r.describe()));
+            return lines;
+        }
+
         public long count(Change change) {
             return rows.stream().filter(r -> r.verdict() == change).count();
         }

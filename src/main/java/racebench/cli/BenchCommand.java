@@ -36,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Run only the benchmarks whose name matches, e.g. 'StrategyBenchmark' or 'Spawn'.")
     String include;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/ in the project).")
+    @Option(names = {"--results", "--out"}, paramLabel = "DIR", description = Results.DESCRIPTION)
     Path out;
 
     @Option(names = "--param", paramLabel = "NAME=V1,V2",
@@ -48,9 +48,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Time budget for measuring (default: the profile's: smoke 2, quick 8, nightly 25).")
     Integer budgetMinutes;
 
+    @Option(names = "--list", description = "List the selected benchmarks and their parameters, and measure nothing.")
+    boolean list;
+
     @Override
     public Integer call() throws IOException {
         String selector = selector(include);
+        if (list) {
+            BenchCase.listing(JmhRunner.matching(selector), profile.params()).forEach(spec.commandLine().getOut()::println);
+            return ExitCodes.OK;
+        }
         Duration budget = budget(budgetMinutes, profile);
         java.util.Map<String, java.util.List<String>> values = params(selector, params);
         RunDirectory run = Results.create(Results.directory(out), "bench");

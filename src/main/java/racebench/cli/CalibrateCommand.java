@@ -24,7 +24,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--results", paramLabel = "DIR", description = "Results directory (default: results/ in the project).")
+    @Option(names = "--results", paramLabel = "DIR", description = Results.DESCRIPTION)
     Path results;
 
     @Option(names = "--budget", defaultValue = "45", paramLabel = "MINUTES",

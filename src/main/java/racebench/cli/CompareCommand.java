@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import racebench.bench.RunComparison;
 import racebench.report.RunDirectory;
-import racebench.stats.Change;
 import racebench.stats.Comparison;
 
 import java.io.IOException;
@@ -34,7 +33,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NEW_RUN", description = "The later run directory.")
     Path candidate;
 
-    @CommandLine.Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/ in the project).")
+    @CommandLine.Option(names = {"--results", "--out"}, paramLabel = "DIR", description = Results.DESCRIPTION)
     Path out;
 
     @CommandLine.Option(names = "--correction", defaultValue = "holm", paramLabel = "holm|bh",
@@ -73,8 +72,8 @@ public final class CompareCommand implements Callable<Integer> {
     /** Writes compare.csv, prints the changes, returns 1 on a regression, else 0. */
     static int report(PrintWriter console, RunComparison.Result result, RunDirectory run) throws IOException {
         RunComparison.write(result, run.resolve("compare.csv"));
-        console.printf("%n%d benchmark(s) compared; %s%n", result.rows().size(), counts(result));
-        result.notable().forEach(r -> console.println("  " + r.describe()));
+        console.println();
+        result.lines().forEach(console::println);
         if (!result.onlyInBase().isEmpty() || !result.onlyInNew().isEmpty()) {
             console.printf("  not compared: %d only in the base run, %d only in the new run%n",
                     result.onlyInBase().size(), result.onlyInNew().size());
@@ -84,12 +83,4 @@ public final class CompareCommand implements Callable<Integer> {
         return result.hasRegression() ? ExitCodes.FINDING : ExitCodes.OK;
     }
 
-    private static String counts(RunComparison.Result result) {
-        StringBuilder sb = new StringBuilder();
-        for (Change c : Change.values()) {
-            long n = result.rows().stream().filter(r -> r.verdict() == c).count();
-            sb.append(sb.isEmpty() ? "" : ", ").append(n).append(' ').append(c);
-        }
-        return sb.toString();
-    }
 }

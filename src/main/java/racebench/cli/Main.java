@@ -12,11 +12,14 @@ import java.io.PrintWriter;
         versionProvider = Main.Version.class,
         description = "Reproduce races and prove fixes with jcstress; compare threads, pools and processes with JMH.",
         subcommands = {RaceCommand.class, BenchCommand.class, NightlyCommand.class, CompareCommand.class,
-                CalibrateCommand.class, DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+                CalibrateCommand.class, DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class,
+                picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "./racebench test builds racebench and runs its whole test suite (Maven, JUnit 5).",
                 "", "Exit codes: 0 all good; 1 a finding (race in a fix, race not reproduced, regression);",
                 "2 bad usage or input; 3 jcstress, JMH or a child JVM failed.",
-                "RACEBENCH_DEBUG=1 prints the stack trace behind an error."})
+                "RACEBENCH_RESULTS=DIR is where runs go when --results does not say.",
+                "RACEBENCH_DEBUG=1 prints the stack trace behind an error.",
+                "Shell completion: source <(./racebench generate-completion)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -87,7 +90,9 @@ public final class Main implements Runnable {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"racebench " + (v == null ? "dev" : v) + " on Java " + Runtime.version()};
+            String commit = racebench.report.Environment.gitCommit(racebench.report.Environment.projectDir())
+                    .map(c -> " (commit " + c.substring(0, Math.min(12, c.length())) + ")").orElse("");
+            return new String[] {"racebench " + (v == null ? "dev" : v) + commit + " on Java " + Runtime.version()};
         }
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
  * baseline; exit 1 on an unexpected race verdict, a regression or a benchmark row that failed,
  * so cron can alert on it.
  */
-@Command(name = "nightly", mixinStandardHelpOptions = true,
+@Command(name = "nightly", mixinStandardHelpOptions = true, subcommands = AcceptCommand.class,
         description = "Run the race-proof suite, then the nightly benchmark profile, within one time budget into "
                 + "results/<UTC time>-nightly/, compare the benchmarks with a baseline (the newest complete nightly's "
                 + "build, stored in results/builds/ and measured tonight fork by fork beside this one; without a stored "
@@ -35,7 +35,7 @@ public final class NightlyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--results", paramLabel = "DIR", description = "Results directory (default: results/ in the project).")
+    @Option(names = "--results", paramLabel = "DIR", description = Results.DESCRIPTION)
     Path results;
 
     @Option(names = "--baseline", defaultValue = "auto", paramLabel = "RUN_DIR|auto",
@@ -55,9 +55,10 @@ public final class NightlyCommand implements Callable<Integer> {
             description = "The whole night's time budget, race suite included (default: ${DEFAULT-VALUE}).")
     int budgetMinutes;
 
-    @Option(names = "--race-mode", paramLabel = "MODE",
+    @Option(names = {"--mode", "--race-mode"}, paramLabel = "MODE",
             description = "jcstress mode of the race suite: sanity, quick, default, tough, or none to skip it "
-                    + "(default: quick when the budget is 20 minutes or more, else sanity).")
+                    + "(default: quick when the budget is 20 minutes or more, else sanity; --race-mode is its old "
+                    + "spelling).")
     String raceMode;
 
     @Option(names = "--noise", defaultValue = "3", paramLabel = "PERCENT",
@@ -75,21 +76,14 @@ public final class NightlyCommand implements Callable<Integer> {
             description = "How many of the newest complete nightlies pool into the baseline (default: ${DEFAULT-VALUE}).")
     int baselineRuns;
 
-    @Option(names = "--accept", paramLabel = "RUN_DIR",
-            description = "Accept a nightly that ended in a regression as the new normal, so later baselines include it; "
-                    + "nothing is measured.")
+    @Option(names = "--accept", paramLabel = "RUN_DIR", hidden = true,
+            description = "The old spelling of 'nightly accept RUN_DIR'.")
     Path accept;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (accept != null) {
-            try {
-                Baselines.accept(accept);
-            } catch (IllegalArgumentException e) {
-                throw new BadInput(e.getMessage());
-            }
-            spec.commandLine().getOut().printf("accepted %s: later nightlies may pool it into their baseline%n", accept);
-            return ExitCodes.OK;
+            return AcceptCommand.accept(accept, spec.commandLine().getOut());
         }
         Duration budget = OptionChecks.budget(budgetMinutes);
         Comparison.Criteria criteria = OptionChecks.noise(noisePercent)
@@ -97,12 +91,13 @@ public final class NightlyCommand implements Callable<Integer> {
         if (baselineRuns < 1) {
             throw new BadInput("--baseline-runs must be at least 1, got " + baselineRuns);
         }
-        if (raceMode != null && !raceMode.equals("none") && !RaceSuite.MODES.contains(raceMode)) {
-            throw new BadInput("--race-mode '" + raceMode + "' is not one of none, " + String.join(", ", RaceSuite.MODES));
+        String mode = raceMode == null ? null : raceMode.toLowerCase(java.util.Locale.ROOT);
+        if (mode != null && !mode.equals("none") && !RaceSuite.MODES.contains(mode)) {
+            throw new BadInput("--mode '" + raceMode + "' is not one of none, " + String.join(", ", RaceSuite.MODES));
         }
         Path dir = Results.directory(results);
         Results.checkWritable(dir);
-        Nightly.Options options = Nightly.Options.of(profile, BenchCommand.selector(include), budget, raceMode,
+        Nightly.Options options = Nightly.Options.of(profile, BenchCommand.selector(include), budget, mode,
                 criteria);
         Nightly.Request request = new Nightly.Request(options, dir,
                 "auto".equals(baseline) ? Optional.empty() : Optional.of(Path.of(baseline)), baselineRuns);

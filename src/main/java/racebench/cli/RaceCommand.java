@@ -32,8 +32,9 @@ public final class RaceCommand implements Callable<Integer> {
             description = "jcstress preset: sanity, quick, default or tough (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--tests", paramLabel = "REGEX",
-            description = "Run only the variants whose test name matches (find, not full match), e.g. 'Racy|Synchronized'.")
+    @Option(names = {"--include", "--tests"}, paramLabel = "REGEX",
+            description = "Run only the variants whose test name matches (find, not full match), e.g. 'Racy|Synchronized' "
+                    + "(--tests is its old spelling).")
     String tests;
 
     @Option(names = "--counter", paramLabel = "FQCN",
@@ -44,7 +45,7 @@ public final class RaceCommand implements Callable<Integer> {
             description = "Where --counter's class is: directories and jars, separated by ':' (';' on Windows).")
     String classPath;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/ in the project).")
+    @Option(names = {"--results", "--out"}, paramLabel = "DIR", description = Results.DESCRIPTION)
     Path out;
 
     @Option(names = "--time", paramLabel = "MS", description = "Override jcstress's time per iteration, in ms.")

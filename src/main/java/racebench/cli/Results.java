@@ -7,15 +7,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** Where run directories go: --out, else results/ in the project the launcher runs from. */
+/** Where run directories go: --results, else $RACEBENCH_RESULTS, else results/ in the project the launcher runs from. */
 final class Results {
+    /** The environment variable that names the results directory when --results does not. */
+    static final String ENVIRONMENT = "RACEBENCH_RESULTS";
+    static final String DESCRIPTION = "Results directory (default: $" + ENVIRONMENT
+            + ", else results/ in the project; --out is its old spelling).";
 
     private Results() {
     }
 
     static Path directory(Path out) {
+        return directory(out, System.getenv(ENVIRONMENT));
+    }
+
+    static Path directory(Path out, String environment) {
         if (out != null) {
             return out;
+        }
+        if (environment != null && !environment.isBlank()) {
+            return Path.of(environment);
         }
         String home = System.getProperty("racebench.home");
         return (home == null ? Path.of("") : Path.of(home)).toAbsolutePath().resolve("results");
@@ -38,7 +49,7 @@ final class Results {
     /** A new run directory, or a one-line usage error when --out cannot hold one. */
     static RunDirectory create(Path results, String command) {
         if (Files.exists(results) && !Files.isDirectory(results)) {
-            throw new BadInput("--out " + results + " is not a directory");
+            throw new BadInput("--results " + results + " is not a directory");
         }
         try {
             RunDirectory run = RunDirectory.create(results, command, Instant.now());

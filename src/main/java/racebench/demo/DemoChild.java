@@ -38,6 +38,7 @@ public final class DemoChild {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
+        racebench.process.OrphanGuard.start(); // a child sleeping ten units must not outlive a killed racebench
         Role role = Role.valueOf(args[0]);
         String[] a = Arrays.copyOfRange(args, 1, args.length);
         PrintStream say = System.err;

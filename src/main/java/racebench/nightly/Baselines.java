@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * nightlies on the same machine, JDK and settings. The newest of them with a stored build
  * gives the base build measured beside tonight's ({@link Builds}); without one, their forks
  * are pooled, so one odd night does not move the bar and the base side has five times the forks. A night that ended in a finding (a regression) is
- * left out until a person accepts it ({@code nightly --accept RUN}): otherwise a regression
+ * left out until a person accepts it ({@code nightly accept RUN}): otherwise a regression
  * alerts once and then becomes the new normal. Every candidate is read and checked before
  * anything is measured.
  */
@@ -53,7 +53,7 @@ public final class Baselines {
                 check(run, here);
                 if (regressed(run) && !isAccepted(run)) {
                     notes.accept("not a baseline: " + run + " regressed and was not accepted "
-                            + "(nightly --accept " + run.getFileName() + ")");
+                            + "(nightly accept " + run + ")");
                     continue;
                 }
                 chosen.add(run);
@@ -105,10 +105,10 @@ public final class Baselines {
     /** Lets a night that ended in a finding into later baselines: a person has looked and accepts it as the new normal. */
     public static void accept(Path run) throws IOException {
         if (!Files.isDirectory(run) || !run.getFileName().toString().contains(SUFFIX)) {
-            throw new IllegalArgumentException("--accept " + run + " is not a nightly run directory");
+            throw new IllegalArgumentException("nightly accept: " + run + " is not a nightly run directory");
         }
         if (!Completion.isComplete(run)) {
-            throw new IllegalArgumentException("--accept " + run + " is incomplete; only a complete nightly can be accepted");
+            throw new IllegalArgumentException("nightly accept: " + run + " is incomplete; only a complete nightly can be accepted");
         }
         Map<String, String> facts = new java.util.LinkedHashMap<>();
         facts.put("accepted", Instant.now().toString());

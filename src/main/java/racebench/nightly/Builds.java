@@ -98,22 +98,45 @@ public final class Builds {
         return new Build(name, List.of(results.resolve(DIR).resolve(name + ".jar").toString()));
     }
 
-    /** Removes the stored builds that none of {@code nights} names (the nights later ones may take a base from). */
-    public static void prune(Path results, List<Path> nights) throws IOException {
+    /**
+     * Removes the stored builds that none of {@code nights} names, as its own build or as the base
+     * build it was measured beside, and copies a run interrupted before {@code since} left behind.
+     * Only what {@link #store} creates is ever removed: a regular file named {@code <64 hex>.jar} or
+     * {@code .part-*.jar}, never a link, a folder or a file of another name.
+     *
+     * @param nights the nights a later night may still take a base from ({@link Baselines#auto}'s)
+     * @param since  when tonight's run took the results directory's lock: a copy older than that is
+     *               no other run's copy in progress
+     */
+    public static void prune(Path results, List<Path> nights, java.time.Instant since) throws IOException {
         Path dir = results.resolve(DIR);
-        if (!Files.isDirectory(dir)) {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Set<String> named = new HashSet<>();
-        nights.forEach(n -> Completion.fact(n, FACT).ifPresent(b -> named.add(b + ".jar")));
-        try (Stream<Path> jars = Files.list(dir)) {
-            for (Path jar : jars.toList()) {
-                if (!named.contains(jar.getFileName().toString())) {
-                    Files.deleteIfExists(jar);
+        for (Path n : nights) {
+            Completion.fact(n, FACT).ifPresent(b -> named.add(b + ".jar"));
+            Completion.fact(n, Watch.BASE_FACT).ifPresent(b -> named.add(b + ".jar"));
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
+                boolean build = STORED.matcher(name).matches() && !named.contains(name);
+                boolean stale = PART.matcher(name).matches()
+                        && Files.getLastModifiedTime(file, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant()
+                        .isBefore(since);
+                if (build || stale) {
+                    Files.deleteIfExists(file);
                 }
             }
         }
     }
+
+    private static final java.util.regex.Pattern STORED = java.util.regex.Pattern.compile("[0-9a-f]{64}\\.jar");
+    private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile("\\.part-.*\\.jar");
 
     static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

@@ -260,8 +260,7 @@ public final class Calibration {
      * {@link Baselines#DEFAULT_RUNS} such nights, as a nightly's pooled baseline has, or as many as
      * the new side when the newest nightly measured its base build beside it ({@code paired}: a
      * fork of each build per pair). The median, not the newest night's count: how many forks a row
-     * gets moves from night to night with the funding (the CPU rows: a median of 4 pairs on A/A
-     * night 3 of 2026-12-06, 6 on the A/B night after it), and one night's draw made calibrate's
+     * gets moves from night to night with the funding, and one night's draw would make calibrate's
      * power that night's.
      */
     static DetectorSimulation.Sizes nightSizes(List<Map<String, List<Double>>> recent, boolean paired) {

@@ -41,6 +41,9 @@ public final class History {
         byte[] old = exists ? Files.readAllBytes(file) : new byte[0];
         AtomicFiles.write(file, out -> {
             out.write(new String(old, StandardCharsets.UTF_8));
+            if (old.length > 0 && old[old.length - 1] != '\n') {
+                out.write("\r\n"); // a last newline a person removed: tonight's first row must not fuse with it
+            }
             CSVFormat format = exists ? CSVFormat.RFC4180
                     : CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
             CSVPrinter printer = new CSVPrinter(out, format);

@@ -226,9 +226,9 @@ public final class Nightly {
             }
             Completion.mark(run, outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, Instant.now(),
                     facts);
-            // the builds later nights may take a base from: those of the nights they may choose among
-            Builds.prune(results, Baselines.nightlies(results).stream().limit(CANDIDATES_PER_RUN * baselineRuns + 1L)
-                    .toList());
+            // the builds later nights may take a base from: those of the nights they may choose among, as they choose
+            Builds.prune(results, Baselines.auto(results, here, CANDIDATES_PER_RUN * baselineRuns, note -> { }),
+                    run.started());
         }
         return outcome;
     }
@@ -253,15 +253,9 @@ public final class Nightly {
             bad.forEach(v -> console.printf("  %-12s %s%n", v.verdict(), v.test()));
         }, () -> console.printf("race suite: not run%n"));
         outcome.comparison().ifPresentOrElse(c -> {
-            long primaries = c.rows().stream().filter(RunComparison.Row::primary).count();
-            console.printf(Locale.ROOT, "benchmarks against %s: %d rows (%d primary), %d REGRESSION, %d IMPROVEMENT, "
-                            + "%d SUSPECT, %d NO_CHANGE, %d INCONCLUSIVE (%s over all rows, alpha %.2f, %.0f%% of it "
-                            + "to the primary rows; noise %.0f%%)%n",
-                    against, c.rows().size(), primaries, c.count(Change.REGRESSION), c.count(Change.IMPROVEMENT),
-                    c.count(Change.SUSPECT), c.count(Change.NO_CHANGE), c.count(Change.INCONCLUSIVE),
-                    o.criteria().correction().label(), o.criteria().alpha(), 100 * AlarmBudget.DEFAULT.primaryShare(),
-                    100 * o.criteria().noise());
-            c.notable().forEach(r -> console.println("  " + r.describe()));
+            List<String> lines = c.lines();
+            console.printf("benchmarks against %s: %s%n", against, lines.getFirst());
+            lines.subList(1, lines.size()).forEach(console::println);
         }, () -> {
             if (machine.withheld()) {
                 console.printf(Locale.ROOT, "benchmarks: not judged: the machine differs from every baseline night "

@@ -22,15 +22,20 @@ public final class AtomicFiles {
         void write(Writer out) throws IOException;
     }
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
     private AtomicFiles() {
     }
 
     public static void write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // a new file of a random name, as createTempFile makes, but with the umask's mode (createTempFile's is
+        // always 0600): a results folder shared with a group or served by a web server stays readable
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(tmp,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
                 body.write(out);
             }
             // on disk before it is visible: after a power cut, the old file or the whole new one

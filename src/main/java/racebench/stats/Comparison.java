@@ -26,14 +26,9 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
                          RatioInterval equivalence) {
 
     /**
-     * The confidence of the interval an equivalence verdict rests on: the whole 90% interval within
-     * ±detectable is Schuirmann's two one-sided tests at 5% each (TOST; as bioequivalence is judged):
-     * a row that really changed by ±detectable is called NO_CHANGE at most 5% of the time (per row;
-     * nothing corrects this claim for the number of rows). The 95% interval asks for
-     * 2.5% a side: on the four A/A nights of 2026-12-06 here it left 5, 10, 14 and 11 rows
-     * INCONCLUSIVE that were not too blind, about the one row in ten its band predicts (the band is 95% power: an unchanged row
-     * passes while its point estimate is within 1.645 standard errors; with the 90% interval,
-     * 1.96).
+     * The confidence of the interval a NO_CHANGE rests on: the whole 90% interval within ±noise is
+     * Schuirmann's two one-sided tests at 5% each (TOST, as bioequivalence is judged), so a row that
+     * really moved by the noise is called NO_CHANGE at most one time in twenty.
      */
     public static final double EQUIVALENCE_CONFIDENCE = 0.90;
 

@@ -15,11 +15,9 @@ import java.util.stream.IntStream;
  * <li>{@link #HOLM} (1979), the default: step-down, {@code p_adj(i) = max over j <= i of
  *     min(1, (m - j) * p(j))}. It controls the chance of any false alarm at alpha under any
  *     dependence between rows, also on a night where other rows really changed: a night that
- *     regressed names the rows that did and, on 19 nights in 20, nothing else. That is the
- *     nightly's promise (alarms rare and real), and BH did not keep it: on the A/B night of
- *     2026-12-06 (every CPU task 10% larger, 16 rows flagged) BH also flagged an untouched IPC
- *     row at p = 0.006, below its bar for the 17th row (17 x 0.05 / 90), where Holm asked
- *     0.05 / 74. It pays in power: its first row needs p below alpha / m.</li>
+ *     regressed names the rows that did and, on 19 nights in 20, nothing else, which is the
+ *     nightly's promise. It pays in power: its first row needs p below alpha / m, which the
+ *     weighted form ({@link #adjust(double[], double[])}) eases for the rows that matter most.</li>
  * <li>{@link #BENJAMINI_HOCHBERG} (1995): step-up, sorted ascending,
  *     {@code p_adj(i) = min over j >= i of min(1, m / (j + 1) * p(j))} (0-based j). It controls
  *     the false discovery rate at alpha; when nothing changed (every row a true null) that is the

@@ -11,33 +11,17 @@ import java.util.OptionalDouble;
  * ({@code (t(0.975, df) + t(0.95, df)) * s * sqrt(1 / nBase + 1 / nNew)} on the log scale; Cohen's
  * minimum detectable effect with Student's quantiles). df is the smaller side's forks less one,
  * the degrees of freedom the new/base interval itself is drawn with ({@link Bootstrap}'s expanded
- * percentile interval), so band and interval are in one currency.
- *
- * <p>Why a nightly needs it: a lock row whose forks spread by 20% cannot resolve ±3% in any
- * affordable night, so judged against the 3% threshold alone it is INCONCLUSIVE every night, and
- * a verdict that never changes tells nobody anything. Judged against its own detectable effect
- * it says something every night ("no change beyond ±25%"), and it is INCONCLUSIVE only when
- * tonight's forks spread more than the row's past forks did, which is news. The spread comes
- * from nights before tonight, never from tonight's forks: a threshold that widened with
- * tonight's spread would make every interval pass.
- *
- * <p>95% power, not the usual 80%, because the verdict it serves is an equivalence (the whole
- * {@link Comparison#EQUIVALENCE_CONFIDENCE} interval within ±effect: two one-sided tests at 5%), so
- * the band must exceed the interval's half-width by about as much as an unchanged row's point
- * estimate wanders: with the 90% interval an unchanged row passes while its estimate is within
- * t(0.975) standard errors of 1, nineteen nights in twenty when tonight's forks spread as the
- * past's did. Measured in DetectableEffectTest (300 rows, 8% spread, 6 forks a side): 93.3% of
- * unchanged rows NO_CHANGE at their band (88.0% when the 95% interval had to fit), and 3.4% of
- * 1000 rows changed by exactly the band they report (8.9% by the band of their true spread, which
- * the learned band wanders around).
+ * percentile interval). It is what an INCONCLUSIVE row reports it could have seen, and what the
+ * fork funding aims at: a row too blind to see a 50% change gets forks until it can, and a row
+ * gets the pairs its alarm needs ({@link #forksToAlarm}). The spread comes from nights before
+ * tonight where known: a resolution that widened with tonight's spread would tell nothing.
  */
 public final class DetectableEffect {
     static final double ALPHA = 0.05;
     static final double POWER = 0.95;
     /**
-     * The widest band a NO_CHANGE may rest on: a row that cannot detect a 50% change is too blind
-     * to be called unchanged (measured here: the process-pool spawn row could detect ±362% on an
-     * A/A night, the IPC round trips, whose 100-ms iterations vary twofold, ±61% to ±119%).
+     * The widest change a row may need to see: a row that cannot detect a 50% change is too blind
+     * for a verdict, and the fork funding gives it forks until it can.
      */
     public static final double WIDEST = 0.5;
 

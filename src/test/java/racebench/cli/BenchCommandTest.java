@@ -57,7 +57,7 @@ class BenchCommandTest {
     void helpNamesTheProfiles() {
         MainTest.Outcome o = run("bench", "--help");
         assertEquals(0, o.exit());
-        for (String word : new String[] {"smoke", "quick", "nightly", "--include", "--out"}) {
+        for (String word : new String[] {"smoke", "quick", "nightly", "--include", "--results"}) {
             org.junit.jupiter.api.Assertions.assertTrue(o.out().contains(word), word);
         }
         String flat = o.out().replaceAll("\\s+", " ");
@@ -65,5 +65,17 @@ class BenchCommandTest {
             String budget = p.name().toLowerCase(java.util.Locale.ROOT) + " " + p.budget().toMinutes();
             org.junit.jupiter.api.Assertions.assertTrue(flat.contains(budget), "help says the budget '" + budget + "'");
         }
+    }
+
+    @Test
+    void listNamesEachBenchmarkItsParametersAndWhatTheProfileRunsAndMeasuresNothing(@TempDir Path tmp) {
+        MainTest.Outcome o = run("bench", "--list", "--include", "StrategyBenchmark", "--results", tmp.toString());
+        assertEquals(0, o.exit(), o.toString());
+        java.util.List<String> lines = o.out().lines().toList();
+        assertEquals("StrategyBenchmark.batch  (36 rows in this profile)", lines.getFirst(), o.out());
+        org.junit.jupiter.api.Assertions.assertTrue(lines.contains("    tasks=1,2,8,32  [this profile: 8]"), o.out());
+        org.junit.jupiter.api.Assertions.assertTrue(lines.stream().anyMatch(l -> l.startsWith("    strategy=SEQUENTIAL,")),
+                o.out());
+        assertEquals(0, tmp.toFile().list().length, "nothing measured, nothing written");
     }
 }

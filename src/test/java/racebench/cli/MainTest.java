@@ -131,4 +131,30 @@ class MainTest {
         assertUsageError(run("race", "--counter", "racebench.fixtures.ThrowingCounter",
                 "--classpath", fixtures, "--out", out), "boom");
     }
+
+    @Test
+    void theResultsDirectoryIsTheOptionThenTheEnvironmentThenTheProjects() {
+        assertEquals(Path.of("/a"), Results.directory(Path.of("/a"), "/b"));
+        assertEquals(Path.of("/b"), Results.directory(null, "/b"));
+        assertTrue(Results.directory(null, "  ").endsWith("results"), "a blank variable is no directory");
+        assertTrue(Results.directory(null, null).endsWith("results"));
+    }
+
+    @Test
+    void oneVocabularyEverywhereWithTheOldSpellingsStillParsing() {
+        var cl = Main.commandLine();
+        for (String command : List.of("race", "bench", "nightly", "compare", "calibrate")) {
+            assertTrue(cl.getSubcommands().get(command).getCommandSpec().findOption("--results") != null, command);
+        }
+        for (String command : List.of("race", "bench", "nightly")) {
+            assertTrue(cl.getSubcommands().get(command).getCommandSpec().findOption("--include") != null, command);
+        }
+        for (String command : List.of("race", "nightly")) {
+            assertTrue(cl.getSubcommands().get(command).getCommandSpec().findOption("--mode") != null, command);
+        }
+        Main.commandLine().parseArgs("race", "--out", "/tmp/x", "--tests", "Racy");
+        Main.commandLine().parseArgs("nightly", "--race-mode", "none");
+        Main.commandLine().parseArgs("nightly", "accept", "/tmp/x");
+        assertTrue(Main.commandLine().getSubcommands().containsKey("generate-completion"));
+    }
 }

@@ -43,9 +43,10 @@ class NightlyCommandTest {
     void badOptionsAreOneLine(@TempDir Path results) throws IOException {
         assertUsageError(run("nightly", "--budget", "0", "--results", results.toString()), "--budget");
         assertUsageError(run("nightly", "--noise", "-1", "--results", results.toString()), "--noise");
-        assertUsageError(run("nightly", "--race-mode", "fast", "--results", results.toString()), "--race-mode");
+        assertUsageError(run("nightly", "--mode", "fast", "--results", results.toString()), "--mode");
+        assertUsageError(run("nightly", "--race-mode", "fast", "--results", results.toString()), "--mode");
         assertUsageError(run("nightly", "--baseline-runs", "0", "--results", results.toString()), "--baseline-runs");
-        assertUsageError(run("nightly", "--accept", results.resolve("x").toString()), "not a nightly run directory");
+        assertUsageError(run("nightly", "accept", results.resolve("x").toString()), "not a nightly run directory");
         Path file = Files.writeString(results.resolve("file"), "x");
         assertUsageError(run("nightly", "--results", file.toString()), "is not a directory");
         assertEquals(List.of(), runDirectories(results));
@@ -57,8 +58,11 @@ class NightlyCommandTest {
         assertUsageError(run("nightly", "--accept", night.toString()), "is incomplete");
         racebench.report.Completion.mark(racebench.report.RunDirectory.open(night, java.time.Instant.now()),
                 racebench.report.Completion.Status.FINDING, java.time.Instant.now());
-        MainTest.Outcome o = run("nightly", "--accept", night.toString());
+        MainTest.Outcome o = run("nightly", "accept", night.toString());
         assertEquals(0, o.exit(), o.toString());
+        assertTrue(Files.isRegularFile(night.resolve("accepted.csv")));
+        Files.delete(night.resolve("accepted.csv"));
+        assertEquals(0, run("nightly", "--accept", night.toString()).exit(), "the old spelling still works");
         assertTrue(Files.isRegularFile(night.resolve("accepted.csv")));
     }
 }

@@ -66,7 +66,7 @@ class BaselinesTest {
         List<String> notes = new ArrayList<>();
         assertEquals(List.of(good), Baselines.auto(results, Fingerprint.of(HERE), 5, notes::add));
         assertEquals(3, notes.size(), notes.toString());
-        assertTrue(notes.get(0).contains("--accept") && notes.get(0).contains("20261104"), notes.get(0));
+        assertTrue(notes.get(0).contains("nightly accept") && notes.get(0).contains("20261104"), notes.get(0));
         assertTrue(notes.get(1).contains("bench-forks.csv"), notes.get(1));
         assertTrue(notes.get(2).contains("jdk 'Oracle 26'"), notes.get(2));
 

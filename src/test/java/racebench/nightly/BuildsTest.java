@@ -80,16 +80,45 @@ class BuildsTest {
     }
 
     @Test
-    void pruningKeepsTheBuildsTheGivenNightsName(@TempDir Path tmp) throws IOException {
+    void pruningKeepsTheBuildsTheGivenNightsNameAndTheirBases(@TempDir Path tmp) throws IOException {
         Path results = tmp.resolve("results");
         String kept = Builds.store(results, List.of(jar(tmp, "k.jar", "kept").toString())).orElseThrow();
         String dropped = Builds.store(results, List.of(jar(tmp, "d.jar", "dropped").toString())).orElseThrow();
+        String base = Builds.store(results, List.of(jar(tmp, "b.jar", "a base").toString())).orElseThrow();
         night(results, "20261101-020000", dropped);
         Path recent = night(results, "20261102-020000", kept);
-        Files.writeString(results.resolve(Builds.DIR).resolve(".part-1.jar"), "an interrupted copy");
-        Builds.prune(results, List.of(recent));
+        Completion.mark(RunDirectory.open(recent, Instant.now()), Completion.Status.OK, Instant.now(),
+                Map.of(Builds.FACT, kept, Watch.BASE_FACT, base));
+        Path part = Files.writeString(results.resolve(Builds.DIR).resolve(".part-1.jar"), "an interrupted copy");
+        Files.setLastModifiedTime(part, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3600)));
+        Files.writeString(results.resolve(Builds.DIR).resolve(".part-2.jar"), "another run's copy in progress");
+        Builds.prune(results, List.of(recent), Instant.now().minusSeconds(60));
         try (var files = Files.list(results.resolve(Builds.DIR))) {
-            assertEquals(List.of(kept + ".jar"), files.map(p -> p.getFileName().toString()).toList());
+            assertEquals(java.util.Set.of(kept + ".jar", base + ".jar", ".part-2.jar"),
+                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
         }
+    }
+
+    @org.junit.jupiter.api.Tag("fault")
+    @Test
+    void pruningNeverDeletesWhatRacebenchDidNotCreate(@TempDir Path tmp) throws IOException {
+        Path results = tmp.resolve("results");
+        Path dir = Files.createDirectories(results.resolve(Builds.DIR));
+        Files.writeString(dir.resolve("notes.txt"), "a user's file");
+        Files.writeString(dir.resolve("library.jar"), "a user's jar");
+        Path folder = Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(folder.resolve("inside.txt"), "kept");
+        Path target = Files.writeString(tmp.resolve("elsewhere.jar"), "not ours");
+        Files.createSymbolicLink(dir.resolve("e".repeat(64) + ".jar"), target);
+        String stored = Builds.store(results, List.of(jar(tmp, "s.jar", "stored, named by no night").toString()))
+                .orElseThrow();
+        Builds.prune(results, List.of(), Instant.now());
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.Set.of("notes.txt", "library.jar", "sub", "e".repeat(64) + ".jar"),
+                    files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
+                    "only " + stored + ".jar, which racebench stored, is gone");
+        }
+        assertEquals("not ours", Files.readString(target));
+        assertEquals("kept", Files.readString(folder.resolve("inside.txt")));
     }
 }

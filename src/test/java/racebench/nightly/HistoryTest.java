@@ -35,4 +35,22 @@ class HistoryTest {
         assertEquals("{strategy=VIRTUAL, tasks=8}", rows.get(0).get("params"));
         assertEquals("EPYC; 2 cores; Linux 6.1 amd64; Eclipse Adoptium 25.0.3", rows.get(0).get("machine"));
     }
+
+    @org.junit.jupiter.api.Tag("fault")
+    @Test
+    void aHistoryWhoseLastNewlineWasRemovedDoesNotFuseWithTheNextNight(@TempDir Path results) throws IOException {
+        ForkSamples cpu = new ForkSamples("StrategyBenchmark.batch", Map.of("strategy", "VIRTUAL", "tasks", "8"),
+                "ms/op", List.of(new double[] {10, 10}, new double[] {11, 11}));
+        Fingerprint machine = Fingerprint.of(BaselinesTest.HERE);
+        History.append(results, "20261101-020000-nightly", Instant.parse("2026-11-01T02:00:00Z"), machine, "abc",
+                List.of(cpu), Optional.empty());
+        Path file = results.resolve(History.FILE);
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).stripTrailing());
+        History.append(results, "20261102-020000-nightly", Instant.parse("2026-11-02T02:00:00Z"), machine, "def",
+                List.of(cpu), Optional.empty());
+        List<CSVRecord> rows = Csv.read(file);
+        assertEquals(2, rows.size());
+        assertEquals("BASELINE", rows.get(0).get("verdict"));
+        assertEquals("20261102-020000-nightly", rows.get(1).get("run"));
+    }
 }
