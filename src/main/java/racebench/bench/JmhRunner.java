@@ -78,6 +78,11 @@ public final class JmhRunner {
         return forks.size();
     }
 
+    private static RunnerException killedAt(java.time.Duration limit) {
+        return new RunnerException("the fork ran past its hard limit of " + limit.toSeconds()
+                + " s and was killed (a hung or deadlocked benchmark?)");
+    }
+
     /** Runs {@code forks} forks of one case; JMH's console is appended to {@code log}. */
     public static Forks run(BenchCase c, Profile profile, int forks, Path scratchJson, Path log)
             throws IOException, RunnerException {
@@ -116,8 +121,7 @@ public final class JmhRunner {
             json = Files.isRegularFile(scratchJson) ? Files.readString(scratchJson).strip() : "[]";
         } catch (RunnerException | RuntimeException e) {
             if (killed.get() > 0) {
-                throw new RunnerException("the fork ran past its hard limit of " + limit.toSeconds()
-                        + " s and was killed (a hung or deadlocked benchmark?)");
+                throw killedAt(limit);
             }
             throw e;
         } finally {
@@ -125,8 +129,7 @@ public final class JmhRunner {
             Files.deleteIfExists(scratchJson);
         }
         if (killed.get() > 0) {
-            throw new RunnerException("the fork ran past its hard limit of " + limit.toSeconds()
-                    + " s and was killed (a hung or deadlocked benchmark?)");
+            throw killedAt(limit);
         }
         Optional<ForkSamples> samples = results.stream().map(ForkSamples::of).filter(s -> !s.forks().isEmpty())
                 .reduce(ForkSamples::plus);

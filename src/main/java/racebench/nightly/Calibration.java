@@ -275,13 +275,15 @@ public final class Calibration {
     }
 
     static final String FORKS_FILE = "calibrate-forks.csv";
+    /** The unit of every row calibrate measures: StrategyBenchmark.batch's @OutputTimeUnit, average time. */
+    private static final String UNIT = "ms/op";
 
     private static void writeForks(RunDirectory run, Map<Double, Map<String, double[]>> pools) throws IOException {
         List<List<Object>> rows = new ArrayList<>();
         pools.forEach((scale, byRow) -> byRow.forEach((row, means) -> {
             String[] key = row.split(" ", 2);
             for (int f = 0; f < means.length; f++) {
-                rows.add(List.of(key[0], key[1], Csv.number(scale, 2), "ms/op", f + 1, Csv.number(means[f], 6)));
+                rows.add(List.of(key[0], key[1], Csv.number(scale, 2), UNIT, f + 1, Csv.number(means[f], 6)));
             }
         }));
         Csv.write(run.resolve(FORKS_FILE), List.of("benchmark", "params", "cpu_scale", "unit", "fork", "mean"),

@@ -57,6 +57,10 @@ public final class Judge {
             w[m + i] = budget.overNights(primary[i], primaries, m - primaries);
         }
         double[] adjusted = criteria.correction().adjust(p, w);
+        double tested = 0; // the correction normalises the shares over the tests that were made: so does the bar reported
+        for (int i = 0; i < 2 * m; i++) {
+            tested += Double.isNaN(p[i]) ? 0 : w[i];
+        }
         List<Judged> judged = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
             Comparison c = tonight.get(i);
@@ -68,7 +72,8 @@ public final class Judge {
                 verdict = a.get().ratio() > 1 ? Change.REGRESSION : Change.IMPROVEMENT;
                 byNights = true;
             }
-            judged.add(new Judged(verdict, adjusted[i], criteria.alpha() * w[i], a, adjusted[m + i], byNights));
+            judged.add(new Judged(verdict, adjusted[i], criteria.alpha() * w[i] / (tested > 0 ? tested : 1), a,
+                    adjusted[m + i], byNights));
         }
         return judged;
     }
