@@ -109,7 +109,7 @@ public final class AdaptiveMeasurement {
     private final long start;
     private final long deadline;
     private final ForkFunding funding;
-    private Map<String, Double> priorSpreads = Map.of();
+    private Map<RowId, Double> priorSpreads = Map.of();
 
     AdaptiveMeasurement(Stopping stopping, Duration budget, Forker forker, LongSupplier clock, Progress progress) {
         this(stopping, budget, forker, null, clock, progress);
@@ -130,11 +130,10 @@ public final class AdaptiveMeasurement {
     }
 
     /**
-     * The rows' fork spreads in the nights before tonight ({@link RowSpreads}, by "benchmark
-     * params"): where known, they say how many forks a row needs to see a 50% change, as its
+     * The rows' fork spreads in the nights before tonight ({@link RowSpreads}): where known, they say how many forks a row needs to see a 50% change, as its
      * verdict will judge it; a row without one is judged by tonight's forks.
      */
-    AdaptiveMeasurement priorSpreads(Map<String, Double> spreads) {
+    AdaptiveMeasurement priorSpreads(Map<RowId, Double> spreads) {
         this.priorSpreads = Map.copyOf(spreads);
         return this;
     }
@@ -158,16 +157,29 @@ public final class AdaptiveMeasurement {
      */
     public static Result run(List<BenchCase> cases, Profile profile, Stopping stopping, Duration budget,
                              RunDirectory run, Progress progress, java.util.Optional<Build> base,
-                             java.util.Optional<Build> self, Map<String, Double> priorSpreads) throws IOException {
-        Forker other = base.map(b -> forker(java.util.Optional.of(b), profile, run)).orElse(null);
-        return new AdaptiveMeasurement(stopping, budget, forker(self, profile, run), other, System::nanoTime, progress)
+                             java.util.Optional<Build> self, Map<RowId, Double> priorSpreads) throws IOException {
+        return run(cases, stopping, budget, progress, inProcess(self, profile, run),
+                base.map(b -> inProcess(java.util.Optional.of(b), profile, run)), priorSpreads);
+    }
+
+    /** As above, with the forks of each side started by the given forkers. */
+    static Result run(List<BenchCase> cases, Stopping stopping, Duration budget, Progress progress, Forker self,
+                      java.util.Optional<Forker> base, Map<RowId, Double> priorSpreads) throws IOException {
+        return new AdaptiveMeasurement(stopping, budget, self, base.orElse(null), System::nanoTime, progress)
                 .priorSpreads(priorSpreads)
                 .measure(cases);
     }
 
-    private static Forker forker(java.util.Optional<Build> build, Profile profile, RunDirectory run) {
+    /** racebench's own benchmarks in this JVM's JMH, their forks from {@code build}'s class path when given. */
+    static Forker inProcess(java.util.Optional<Build> build, Profile profile, RunDirectory run) {
         Forker jmh = c -> JmhRunner.run(c, profile, 1, run.resolve(".jmh-part.json"), run.resolve("jmh.log"));
         return build.<Forker>map(b -> c -> b.run(() -> jmh.fork(c))).orElse(jmh);
+    }
+
+    /** A user's benchmarks, each fork in a JMH host of the side's own ({@link HostJmh}). */
+    static Forker host(Side side, Profile profile, RunDirectory run) {
+        return c -> HostJmh.run(c, profile, side, 1, run.resolve(".jmh-part-" + side.name() + ".json"),
+                run.resolve("jmh.log"));
     }
 
     Result measure(List<BenchCase> cases) throws IOException {
@@ -301,7 +313,7 @@ public final class AdaptiveMeasurement {
 
     /** The case's precision after a fork: the wider side's, with a base build whose side still runs. */
     private void precision(RowState s) {
-        s.precision(stopping, base != null && s.baseFailure == null, priorSpreads.get(s.samples.label()));
+        s.precision(stopping, base != null && s.baseFailure == null, priorSpreads.get(s.c.id()));
     }
 
     private static String firstLine(Exception e) {

@@ -28,11 +28,74 @@ public final class BenchAnalysis {
     }
 
     public static List<BenchRow> rows(List<ForkSamples> samples, int cores) {
+        return rows(samples, cores, Optional.empty());
+    }
+
+    /**
+     * @param baseline for the benchmarks racebench does not know, the parameter value their speedup
+     *                 is against ({@code bench --baseline-param}); none: no speedup for them
+     */
+    public static List<BenchRow> rows(List<ForkSamples> samples, int cores, Optional<BaselineParam> baseline) {
         List<BenchRow> rows = new ArrayList<>();
         for (ForkSamples s : samples) {
-            rows.add(row(s, samples, cores));
+            rows.add(BenchmarkMapping.of(s.benchmark()).isPresent() ? row(s, samples, cores)
+                    : generic(s, samples, baseline));
         }
         return rows;
+    }
+
+    /**
+     * The row whose speedup others are measured against, named by one parameter value:
+     * {@code strategy=SEQUENTIAL} makes every row's speedup its time over the time of the row
+     * that differs from it only in {@code strategy}, at SEQUENTIAL.
+     */
+    public record BaselineParam(String name, String value) {
+        /** "name=value", or one line saying what is wrong. */
+        public static BaselineParam parse(String text) {
+            int eq = text.indexOf('=');
+            if (eq <= 0 || eq == text.length() - 1) {
+                throw new IllegalArgumentException("'" + text + "' is not NAME=VALUE, e.g. strategy=SEQUENTIAL");
+            }
+            return new BaselineParam(text.substring(0, eq).trim(), text.substring(eq + 1).trim());
+        }
+
+        boolean isBaseline(ForkSamples s) {
+            return value.equals(s.params().get(name));
+        }
+
+        /** The same benchmark and mode whose parameters differ from {@code s}'s only in this one, at its value. */
+        boolean isBaselineOf(ForkSamples candidate, ForkSamples s) {
+            if (!candidate.benchmark().equals(s.benchmark()) || !candidate.mode().equals(s.mode())
+                    || !isBaseline(candidate) || !s.params().containsKey(name)) {
+                return false;
+            }
+            java.util.Map<String, String> mine = new java.util.TreeMap<>(s.params());
+            mine.put(name, value);
+            return mine.equals(candidate.params());
+        }
+    }
+
+    /**
+     * A row of a benchmark racebench does not know: its name and mode as the workload, its
+     * parameters as the strategy, each parameter in a column of its own; a speedup only against a
+     * named baseline, the baseline's score over this one's for a time and the reverse for a rate,
+     * so above 1 is faster either way.
+     */
+    static BenchRow generic(ForkSamples s, List<ForkSamples> all, Optional<BaselineParam> baseline) {
+        RatioInterval speedup = baseline.flatMap(b -> {
+            if (b.isBaseline(s)) {
+                return Optional.of(new RatioInterval(1, 1, 1, Summary.DEFAULT_CONFIDENCE));
+            }
+            return all.stream().filter(o -> b.isBaselineOf(o, s)).findFirst()
+                    .map(base -> s.id().isRate()
+                            ? Bootstrap.DEFAULT.ratioOfTrimmedMeans(s.forkMeans(), base.forkMeans())
+                            : Bootstrap.DEFAULT.ratioOfTrimmedMeans(base.forkMeans(), s.forkMeans()));
+        }).orElse(null);
+        String params = s.params().isEmpty() ? "-" : s.params().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));
+        String workload = s.benchmark() + (s.mode().equals(RowId.DEFAULT_MODE) ? "" : " " + s.mode());
+        return new BenchRow(s.benchmark(), workload, params, 0, 0, s.unit(), Summary.of(s.forkMeans()), speedup,
+                Double.NaN, Double.NaN, s.trimmedIterations(), s.id(), s.params());
     }
 
     static BenchRow row(ForkSamples s, List<ForkSamples> all, int cores) {
@@ -45,7 +108,7 @@ public final class BenchAnalysis {
         double ideal = strategy && key.workload().equals(Workload.DOWNLOAD.name())
                 ? idealIn(s.unit(), key.tasks(), key.workers()) : Double.NaN;
         return new BenchRow(s.benchmark(), key.workload(), key.strategy(), key.tasks(), key.workers(), s.unit(),
-                Summary.of(s.forkMeans()), speedup, efficiency, ideal, s.trimmedIterations());
+                Summary.of(s.forkMeans()), speedup, efficiency, ideal, s.trimmedIterations(), s.id(), s.params());
     }
 
     /** The greedy makespan of the standard download batch, in the score's time unit. */

@@ -17,8 +17,9 @@ import java.util.TreeMap;
  * @param benchmark the method's full name, e.g. racebench.strategy.StrategyBenchmark.batch
  * @param params    one value per @Param, by name
  * @param jvmArgs   extra flags for the fork's JVM (calibrate's injected slowdown); usually none
+ * @param mode      JMH's mode label (avgt, thrpt, sample, ss): a benchmark of several modes is a case per mode
  */
-public record BenchCase(String benchmark, Map<String, String> params, List<String> jvmArgs) {
+public record BenchCase(String benchmark, Map<String, String> params, List<String> jvmArgs, String mode) {
 
     /** The JMH include pattern of every racebench benchmark: what a nightly without --include runs. */
     public static final String ALL = "racebench\\..*(.*)";
@@ -26,6 +27,11 @@ public record BenchCase(String benchmark, Map<String, String> params, List<Strin
     public BenchCase {
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
         jvmArgs = List.copyOf(jvmArgs);
+        mode = mode == null || mode.isEmpty() ? RowId.DEFAULT_MODE : mode;
+    }
+
+    public BenchCase(String benchmark, Map<String, String> params, List<String> jvmArgs) {
+        this(benchmark, params, jvmArgs, RowId.DEFAULT_MODE);
     }
 
     public BenchCase(String benchmark, Map<String, String> params) {
@@ -33,7 +39,12 @@ public record BenchCase(String benchmark, Map<String, String> params, List<Strin
     }
 
     public BenchCase withJvmArgs(List<String> args) {
-        return new BenchCase(benchmark, params, args);
+        return new BenchCase(benchmark, params, args, mode);
+    }
+
+    /** The row this case measures. */
+    public RowId id() {
+        return RowId.of(simpleName(), mode, params);
     }
 
     /** The benchmark's simple name as the CSVs spell it, e.g. StrategyBenchmark.batch. */
@@ -49,7 +60,7 @@ public record BenchCase(String benchmark, Map<String, String> params, List<Strin
 
     /** "StrategyBenchmark.batch {strategy=VIRTUAL, tasks=8, workload=CPU}", as ForkSamples labels it. */
     public String label() {
-        return simpleName() + " " + params + (jvmArgs.isEmpty() ? "" : " " + jvmArgs);
+        return id().label() + (jvmArgs.isEmpty() ? "" : " " + jvmArgs);
     }
 
     /** Every case of the given benchmarks: their @Param values, with the profile's overrides. */
@@ -61,9 +72,21 @@ public record BenchCase(String benchmark, Map<String, String> params, List<Strin
                 entry.getParams().get().forEach((name, declared) -> values.put(name,
                         overrides.getOrDefault(name, List.of(declared))));
             }
-            expand(entry.getUsername(), new ArrayList<>(values.entrySet()), 0, new LinkedHashMap<>(), cases);
+            for (org.openjdk.jmh.annotations.Mode mode : modes(entry)) {
+                expand(entry.getUsername(), mode.shortLabel(), new ArrayList<>(values.entrySet()), 0,
+                        new LinkedHashMap<>(), cases);
+            }
         }
         return cases;
+    }
+
+    /** The entry's mode, or for {@code Mode.All} each mode it stands for, as JMH runs it: a row per mode. */
+    static List<org.openjdk.jmh.annotations.Mode> modes(BenchmarkListEntry entry) {
+        if (entry.getMode() != org.openjdk.jmh.annotations.Mode.All) {
+            return List.of(entry.getMode());
+        }
+        return java.util.Arrays.stream(org.openjdk.jmh.annotations.Mode.values())
+                .filter(m -> m != org.openjdk.jmh.annotations.Mode.All).toList();
     }
 
     /**
@@ -72,10 +95,13 @@ public record BenchCase(String benchmark, Map<String, String> params, List<Strin
      */
     public static List<String> listing(SortedSet<BenchmarkListEntry> benchmarks, Map<String, List<String>> profile) {
         List<String> lines = new ArrayList<>();
-        for (BenchmarkListEntry entry : benchmarks) {
+        List<BenchmarkListEntry> byName = benchmarks.stream().sorted(java.util.Comparator
+                .comparing(BenchmarkListEntry::getUsername).thenComparing(e -> e.getMode().shortLabel())).toList();
+        for (BenchmarkListEntry entry : byName) {
             int rows = matrix(new java.util.TreeSet<>(List.of(entry)), profile).size();
-            lines.add(simpleName(entry.getUsername()) + "  (" + rows + " row" + (rows == 1 ? "" : "s")
-                    + " in this profile)");
+            String mode = entry.getMode().shortLabel();
+            lines.add(simpleName(entry.getUsername()) + (mode.equals(RowId.DEFAULT_MODE) ? "" : " " + mode)
+                    + "  (" + rows + " row" + (rows == 1 ? "" : "s") + (profile.isEmpty() ? ")" : " in this profile)"));
             if (entry.getParams().hasValue()) {
                 new TreeMap<>(entry.getParams().get()).forEach((name, declared) -> {
                     List<String> chosen = profile.get(name);
@@ -121,15 +147,15 @@ public record BenchCase(String benchmark, Map<String, String> params, List<Strin
         return merged;
     }
 
-    private static void expand(String benchmark, List<Map.Entry<String, List<String>>> params, int i,
+    private static void expand(String benchmark, String mode, List<Map.Entry<String, List<String>>> params, int i,
                                Map<String, String> chosen, List<BenchCase> out) {
         if (i == params.size()) {
-            out.add(new BenchCase(benchmark, chosen));
+            out.add(new BenchCase(benchmark, chosen, List.of(), mode));
             return;
         }
         for (String value : params.get(i).getValue()) {
             chosen.put(params.get(i).getKey(), value);
-            expand(benchmark, params, i + 1, chosen, out);
+            expand(benchmark, mode, params, i + 1, chosen, out);
         }
         chosen.remove(params.get(i).getKey());
     }

@@ -21,11 +21,12 @@ public final class BenchReport {
 
     /** Per fork, the numbers behind a row: what a later comparison of two runs resamples. */
     static final List<String> FORKS_HEADER = List.of("benchmark", "params", "unit", "fork", "mean", "cv", "iterations",
-            "trimmed");
+            "trimmed", "mode");
 
     public static void write(RunDirectory run, List<ForkSamples> samples, List<BenchRow> rows,
                              List<BenchAnalysis.Ratio> ratios) throws IOException {
-        Csv.write(run.resolve("bench.csv"), BenchRow.HEADER, rows, BenchRow::cells);
+        List<String> paramNames = BenchRow.paramNames(rows);
+        Csv.write(run.resolve("bench.csv"), BenchRow.header(rows), rows, r -> r.cells(paramNames));
         writeForks(run.resolve(RunComparison.FORKS_FILE), samples);
         Csv.write(run.resolve("bench-ratios.csv"), BenchAnalysis.Ratio.HEADER, ratios, BenchAnalysis.Ratio::cells);
     }
@@ -40,7 +41,7 @@ public final class BenchReport {
                 double[] steady = SteadyState.steady(iterations);
                 forks.add(List.of(s.benchmark(), s.params().toString(), s.unit(), f + 1, Csv.number(means[f], 6),
                         Csv.number(SteadyState.coefficientOfVariation(steady), 5), steady.length,
-                        iterations.length - steady.length));
+                        iterations.length - steady.length, s.mode()));
             }
         }
         Csv.write(target, FORKS_HEADER, forks, row -> row);
@@ -59,13 +60,14 @@ public final class BenchReport {
         groups.forEach((title, group) -> {
             out.printf(Locale.ROOT, "%n%s  (%s; mean ± 95%% CI over %s forks)%n", title, group.getFirst().unit(),
                     forkRange(group));
-            out.printf(Locale.ROOT, "  %-18s %22s %24s %8s %9s%n", "strategy", "mean ± CI", "speedup [95% CI]",
-                    "effic.", "overhead");
+            boolean known = BenchmarkMapping.of(group.getFirst().benchmark()).isPresent();
+            out.printf(Locale.ROOT, "  %-18s %22s %24s %8s %9s%n", known ? "strategy" : "params", "mean ± CI",
+                    "speedup [95% CI]", "effic.", "overhead");
             group.stream().sorted(Comparator.comparingDouble(r -> r.summary().trimmedMean())).forEach(r -> out.printf(
                     Locale.ROOT, "  %-18s %22s %24s %8s %9s  %s%n", r.strategy(),
                     plusMinus(r.summary().trimmedMean(), r.summary().halfWidth()),
-                    r.speedup() == null ? "" : String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", r.speedup().point(),
-                            r.speedup().low(), r.speedup().high()),
+                    r.speedup() == null ? "" : ratio(r.speedup().point()) + " [" + ratio(r.speedup().low()) + ", "
+                            + ratio(r.speedup().high()) + "]",
                     percent(r.efficiency()), percent(r.overhead()), precision(r, target)));
         });
         if (!ratios.isEmpty()) {
@@ -75,9 +77,11 @@ public final class BenchReport {
                         r.interval().low(), r.interval().high());
             }
         }
-        out.printf(Locale.ROOT, "%ntargets (README):%n");
-        for (Targets.Check c : Targets.check(rows, ratios)) {
-            out.printf(Locale.ROOT, "  %-6s %-75s %s%n", c.met() ? "MET" : "MISSED", c.target(), c.measured());
+        if (rows.stream().anyMatch(r -> BenchmarkMapping.of(r.benchmark()).isPresent())) {
+            out.printf(Locale.ROOT, "%ntargets (README):%n");
+            for (Targets.Check c : Targets.check(rows, ratios)) {
+                out.printf(Locale.ROOT, "  %-6s %-75s %s%n", c.met() ? "MET" : "MISSED", c.target(), c.measured());
+            }
         }
         long precise = rows.stream().filter(r -> r.summary().relativeHalfWidth() <= target).count();
         out.printf(Locale.ROOT, "%d of %d rows (%.0f%%) have a 95%% CI half-width within %.0f%% of the mean%n",
@@ -138,6 +142,11 @@ public final class BenchReport {
         String format = "%." + decimals + "f ± %." + decimals + "f";
         return Double.isNaN(halfWidth) ? String.format(Locale.ROOT, "%." + decimals + "f", mean)
                 : String.format(Locale.ROOT, format, mean, halfWidth);
+    }
+
+    /** Two decimals, or three significant digits for a ratio below 0.1 (a user's rows can differ a thousandfold). */
+    static String ratio(double v) {
+        return Math.abs(v) >= 0.1 || v == 0 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private static String percent(double v) {

@@ -6,28 +6,58 @@ import racebench.stats.Summary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One row of bench.csv: a benchmark and parameter set, summarised over its forks.
  *
  * @param benchmark    e.g. StrategyBenchmark.batch
- * @param workload     CPU, DOWNLOAD, MIXED, or "spawn" for SpawnBenchmark
- * @param strategy     the StrategyKind, or the SpawnKind
- * @param tasks        tasks per batch (1 for a spawn)
- * @param workers      tasks that can be in progress at once
+ * @param workload     CPU, DOWNLOAD, MIXED, or "spawn" for SpawnBenchmark ({@link BenchmarkMapping}); for a
+ *                     benchmark racebench does not know, its name and mode ({@link RowId#label} without parameters)
+ * @param strategy     the StrategyKind, or the SpawnKind; for a benchmark racebench does not know, its
+ *                     parameters as {@code a=1 b=2} ("-" for none)
+ * @param tasks        tasks per batch (1 for a spawn); 0, an empty cell, for a benchmark racebench does not know
+ * @param workers      tasks that can be in progress at once; 0 likewise
  * @param unit         JMH's score unit, e.g. ms/op
  * @param summary      Student t summary over fork means
  * @param speedup      sequential / this, bootstrap interval over forks; null where there is no baseline
  * @param efficiency   speedup / min(cores, tasks), CPU-bound rows only; NaN elsewhere
  * @param ideal        the physical floor in {@code unit}: the greedy makespan of the downloads; NaN elsewhere
  * @param trimmedIterations measurement iterations dropped as warm-up transient, over all forks
+ * @param id           the row: benchmark, JMH mode and parameters, each parameter also a column of its own
  */
 public record BenchRow(String benchmark, String workload, String strategy, int tasks, int workers, String unit,
-                       Summary summary, RatioInterval speedup, double efficiency, double ideal, int trimmedIterations) {
+                       Summary summary, RatioInterval speedup, double efficiency, double ideal, int trimmedIterations,
+                       RowId id, Map<String, String> params) {
 
     public static final List<String> HEADER = List.of("benchmark", "workload", "strategy", "tasks", "workers", "unit",
             "forks", "mean", "trimmed_mean", "stdev", "ci_low", "ci_high", "median", "rel_ci_half_width", "speedup", "speedup_ci_low",
-            "speedup_ci_high", "efficiency", "ideal", "overhead", "trimmed_iterations", "forks_for_target");
+            "speedup_ci_high", "efficiency", "ideal", "overhead", "trimmed_iterations", "forks_for_target", "mode");
+    /** The prefix of a parameter's column: {@code param_size} holds each row's value of {@code size}. */
+    public static final String PARAM_PREFIX = "param_";
+
+    public BenchRow {
+        params = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params));
+    }
+
+    /** bench.csv's columns for these rows: {@link #HEADER}, then a column per parameter any of them has. */
+    public static List<String> header(List<BenchRow> rows) {
+        List<String> header = new ArrayList<>(HEADER);
+        paramNames(rows).forEach(n -> header.add(PARAM_PREFIX + n));
+        return header;
+    }
+
+    /** Every parameter name of these rows, sorted. */
+    public static List<String> paramNames(List<BenchRow> rows) {
+        return rows.stream().flatMap(r -> r.params().keySet().stream()).distinct().sorted().toList();
+    }
+
+    /** The row's cells under {@link #header}: an empty cell for a parameter it does not have. */
+    public List<Object> cells(List<String> paramNames) {
+        List<Object> cells = cells();
+        paramNames.forEach(n -> cells.add(params.getOrDefault(n, "")));
+        return cells;
+    }
 
     /** measured / ideal - 1: what the strategy costs beyond the sleeps themselves. */
     public double overhead() {
@@ -35,7 +65,8 @@ public record BenchRow(String benchmark, String workload, String strategy, int t
     }
 
     public List<Object> cells() {
-        List<Object> cells = new ArrayList<>(List.of(benchmark, workload, strategy, tasks, workers, unit,
+        List<Object> cells = new ArrayList<>(List.of(benchmark, workload, strategy, tasks == 0 ? "" : tasks,
+                workers == 0 ? "" : workers, unit,
                 summary.n(), num(summary.mean()), num(summary.trimmedMean()), num(summary.stdev()), num(summary.ciLow()),
                 num(summary.ciHigh()),
                 num(summary.median()), Csv.number(summary.relativeHalfWidth(), 5)));
@@ -48,6 +79,7 @@ public record BenchRow(String benchmark, String workload, String strategy, int t
         cells.addAll(List.of(Csv.number(efficiency, 4), num(ideal), Csv.number(overhead(), 4), trimmedIterations));
         int needed = forksForTarget();
         cells.add(needed == Integer.MAX_VALUE ? "" : needed);
+        cells.add(id.mode());
         return cells;
     }
 

@@ -44,6 +44,17 @@ public final class BenchRun {
     private BenchRun() {
     }
 
+    /**
+     * What a run measures and how its forks start: the benchmarks selected ({@code include}, as
+     * environment.csv records it), their cases, this side's forker and, for a paired run, the base
+     * side's; the facts that say so in environment.csv; and for benchmarks racebench does not know,
+     * the parameter value their speedup is against.
+     */
+    record Plan(String include, List<BenchCase> cases, AdaptiveMeasurement.Forker self,
+                java.util.Optional<AdaptiveMeasurement.Forker> base, String baseName, Map<String, String> facts,
+                java.util.Optional<BenchAnalysis.BaselineParam> baseline) {
+    }
+
     public static Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,
                                    RunDirectory run) throws IOException, JmhFailure {
         return measure(console, profile, selector, Map.of(), budget, run);
@@ -62,10 +73,18 @@ public final class BenchRun {
      */
     public static Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,
                                    RunDirectory run, java.util.Optional<Build> base, java.util.Optional<Build> self,
-                                   Map<String, Double> priorSpreads)
+                                   Map<RowId, Double> priorSpreads)
             throws IOException, JmhFailure {
-        return measure(console, profile, selector, Map.of(), budget, run, base, base.isPresent() ? self
-                : java.util.Optional.empty(), priorSpreads);
+        java.util.Optional<Build> from = base.isPresent() ? self : java.util.Optional.empty();
+        Map<String, String> facts = new LinkedHashMap<>();
+        base.ifPresent(b -> facts.put("base_build", b.name()));
+        Plan plan = new Plan(selector, ownCases(profile, selector, Map.of()),
+                AdaptiveMeasurement.inProcess(from, profile, run),
+                base.map(b -> AdaptiveMeasurement.inProcess(java.util.Optional.of(b), profile, run)),
+                base.map(b -> "the base build " + b.shortName()).orElse(""), facts, java.util.Optional.empty());
+        return measure(console, profile, plan, budget, run, priorSpreads,
+                self.filter(b -> base.isPresent()).map(b -> "; tonight's forks from its stored copy " + b.shortName())
+                        .orElse(""));
     }
 
     /**
@@ -75,8 +94,65 @@ public final class BenchRun {
     public static Measured measure(PrintWriter console, Profile profile, String selector,
                                    Map<String, List<String>> params, Duration budget, RunDirectory run)
             throws IOException, JmhFailure {
-        Measured measured = measure(console, profile, selector, params, budget, run, java.util.Optional.empty(),
-                java.util.Optional.empty(), Map.of());
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (!params.isEmpty()) {
+            facts.put("params", new java.util.TreeMap<>(params).toString());
+        }
+        Plan plan = new Plan(selector, ownCases(profile, selector, params),
+                AdaptiveMeasurement.inProcess(java.util.Optional.empty(), profile, run), java.util.Optional.empty(), "",
+                facts, java.util.Optional.empty());
+        return throwOnFailures(measure(console, profile, plan, budget, run, Map.of(), ""), run);
+    }
+
+    /**
+     * A user's JMH benchmarks ({@code side}) with the profile's forks and stopping, generic rows
+     * for the benchmarks racebench has no mapping for; with {@code base}, each fork paired with
+     * one of the base side's, in alternating order, as a nightly pairs builds ({@code ab}).
+     *
+     * @param cases     the side's cases ({@link #userCases}), already checked
+     * @param baseline  for the rows' speedup, the parameter value it is against; none: no speedup
+     */
+    public static Measured measure(PrintWriter console, Profile profile, String include, List<BenchCase> cases,
+                                   Side side, java.util.Optional<Side> base,
+                                   java.util.Optional<BenchAnalysis.BaselineParam> baseline,
+                                   Map<String, List<String>> params, Duration budget, RunDirectory run)
+            throws IOException, JmhFailure {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("class_path", side.jar().joined());
+        facts.put("side", side.describe());
+        base.ifPresent(b -> facts.put("base_side", b.describe()));
+        if (!params.isEmpty()) {
+            facts.put("params", new java.util.TreeMap<>(params).toString());
+        }
+        baseline.ifPresent(b -> facts.put("baseline_param", b.name() + "=" + b.value()));
+        Plan plan = new Plan(include, cases, AdaptiveMeasurement.host(side, profile, run),
+                base.map(b -> AdaptiveMeasurement.host(b, profile, run)),
+                base.map(b -> "the base side (" + b.describe() + ")").orElse(""), facts, baseline);
+        return throwOnFailures(measure(console, profile, plan, budget, run, Map.of(), ""), run);
+    }
+
+    /** racebench's own cases: the selected benchmarks at the profile's parameters, a user's laid over them. */
+    private static List<BenchCase> ownCases(Profile profile, String selector, Map<String, List<String>> params) {
+        java.util.SortedSet<org.openjdk.jmh.runner.BenchmarkListEntry> benchmarks = JmhRunner.matching(selector);
+        return BenchCase.matrix(benchmarks, BenchCase.overlay(benchmarks, profile.params(), params));
+    }
+
+    /**
+     * A user's cases: the jar's benchmarks matching {@code include}, each at every value of its
+     * parameters, or at the user's ({@code --param}); racebench's profiles choose no parameter
+     * values of theirs. One line saying what is wrong when the selection is empty or a value unknown.
+     */
+    public static List<BenchCase> userCases(JmhJar jar, String include, Map<String, List<String>> params) {
+        java.util.SortedSet<org.openjdk.jmh.runner.BenchmarkListEntry> benchmarks = jar.matching(include);
+        if (benchmarks.isEmpty()) {
+            throw new IllegalArgumentException("--include '" + include + "' matches no benchmark of " + jar.joined()
+                    + "; it has: " + String.join(", ", jar.all().stream().map(e -> BenchCase.simpleName(e.getUsername()))
+                    .distinct().limit(12).toList()) + (jar.all().size() > 12 ? ", ..." : ""));
+        }
+        return BenchCase.matrix(benchmarks, BenchCase.overlay(benchmarks, Map.of(), params));
+    }
+
+    private static Measured throwOnFailures(Measured measured, RunDirectory run) throws JmhFailure {
         if (!measured.failures().isEmpty()) { // everything else is written: the failure costs its rows, not the run
             throw new JmhFailure(measured.failures().size() + " row(s) failed (first: " + measured.failures().getFirst()
                     + "); see " + run.resolve("jmh.log"), null);
@@ -84,36 +160,34 @@ public final class BenchRun {
         return measured;
     }
 
-    private static Measured measure(PrintWriter console, Profile profile, String selector,
-                                    Map<String, List<String>> params, Duration budget, RunDirectory run,
-                                    java.util.Optional<Build> base, java.util.Optional<Build> self,
-                                    Map<String, Double> priorSpreads)
+    private static Measured measure(PrintWriter console, Profile profile, Plan plan, Duration budget, RunDirectory run,
+                                    Map<RowId, Double> priorSpreads, String selfNote)
             throws IOException, JmhFailure {
-        java.util.SortedSet<org.openjdk.jmh.runner.BenchmarkListEntry> benchmarks = JmhRunner.matching(selector);
-        List<BenchCase> cases = BenchCase.matrix(benchmarks, BenchCase.overlay(benchmarks, profile.params(), params));
+        List<BenchCase> cases = plan.cases();
         console.printf(Locale.ROOT,
                 "racebench: profile %s, %d rows, %d to %d forks each%s within a budget of %s, writing %s%n",
                 profile.name().toLowerCase(Locale.ROOT), cases.size(), profile.minForks(), profile.maxForks(),
                 toSee(profile.maxForks(), profile.maxForksToSee()), Durations.pretty(budget), run.path());
         AdaptiveMeasurement.Stopping stopping = AdaptiveMeasurement.Stopping.of(profile);
-        if (base.isPresent()) {
+        if (plan.base().isPresent()) {
             stopping = stopping.paired();
-            console.printf(Locale.ROOT, "racebench: each fork paired with one of the base build %s "
-                    + "(%d to %d pairs a row%s), in alternating order, writing %s%s%n", base.get().shortName(), stopping.minForks(),
+            console.printf(Locale.ROOT, "racebench: each fork paired with one of %s "
+                    + "(%d to %d pairs a row%s), in alternating order, writing %s%s%n", plan.baseName(), stopping.minForks(),
                     stopping.maxForks(), toSee(stopping.maxForks(), stopping.maxForksToSee()),
-                    run.resolve(RunComparison.BASE_FORKS_FILE).getFileName(),
-                    self.map(b -> "; tonight's forks from its stored copy " + b.shortName()).orElse(""));
+                    run.resolve(RunComparison.BASE_FORKS_FILE).getFileName(), selfNote);
         }
         console.flush();
         racebench.report.ProgressLine line = racebench.report.ProgressLine.on(console);
         AdaptiveMeasurement.Result result;
         try {
-            result = AdaptiveMeasurement.run(cases, profile, stopping, budget, run, line, base, self, priorSpreads);
+            result = AdaptiveMeasurement.run(cases, stopping, budget, line, plan.self(), plan.base(), priorSpreads);
         } finally {
             line.done();
         }
         JmhRunner.writeJson(run.resolve("jmh.json"), result.jsonElements());
-        JmhRunner.writeRowsJson(run.resolve("jmh-rows.json"), result.rows());
+        if (!result.rows().isEmpty()) { // JMH's result objects: only racebench's own benchmarks, run in this JVM, have them
+            JmhRunner.writeRowsJson(run.resolve("jmh-rows.json"), result.rows());
+        }
         if (result.samples().isEmpty()) {
             throw new JmhFailure("JMH produced no results" + failures(result) + "; see " + run.resolve("jmh.log"), null);
         }
@@ -122,7 +196,7 @@ public final class BenchRun {
                     profile.minForks());
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        List<BenchRow> rows = BenchAnalysis.rows(result.samples(), cores);
+        List<BenchRow> rows = BenchAnalysis.rows(result.samples(), cores, plan.baseline());
         List<BenchAnalysis.Ratio> ratios = BenchAnalysis.ratios(result.samples());
         Instant end = Instant.now();
         BenchReport.write(run, result.samples(), rows, ratios);
@@ -133,23 +207,22 @@ public final class BenchRun {
         Map<String, String> facts = new LinkedHashMap<>(Environment.facts(Environment.projectDir(), run.started(), end));
         // what a later comparison must match: runs of different settings are not comparable
         facts.put("profile", profile.name().toLowerCase(Locale.ROOT));
-        facts.put("include", selector);
-        if (!params.isEmpty()) {
-            facts.put("params", new java.util.TreeMap<>(params).toString());
-        }
+        facts.put("include", plan.include());
         facts.put("measurement", profile.measurement());
         facts.put("budget_seconds", Long.toString(budget.toSeconds()));
         facts.put("forks", Integer.toString(result.forks()));
-        base.ifPresent(b -> facts.put("base_build", b.name()));
-        base.ifPresent(b -> facts.put("funding", AdaptiveMeasurement.FUNDING));
-        base.ifPresent(b -> facts.putAll(racebench.stats.AlarmBudget.DEFAULT.facts())); // the shares it judges with
+        facts.putAll(plan.facts());
+        if (plan.base().isPresent()) {
+            facts.put("funding", AdaptiveMeasurement.FUNDING);
+            facts.putAll(racebench.stats.AlarmBudget.DEFAULT.facts()); // the shares it judges with
+        }
         Environment.write(run.resolve("environment.csv"), facts);
         BenchReport.print(console, rows, ratios, profile.targetHalfWidth(),
                 result.forks() == 0 ? Double.NaN : result.took().toMillis() / 1000.0 / result.forks());
         console.printf("%nMeasured %d forks of %d rows in %s (budget %s)%s. Results in %s%n", result.forks(), rows.size(),
-                Durations.pretty(result.took()), Durations.pretty(budget), base.isEmpty() ? ""
+                Durations.pretty(result.took()), Durations.pretty(budget), plan.base().isEmpty() ? ""
                         : ", and " + result.baseByCase().values().stream().mapToInt(s -> s.forks().size()).sum()
-                        + " of the base build beside them" + (result.baseFailures().isEmpty() ? ""
+                        + " of the base side beside them" + (result.baseFailures().isEmpty() ? ""
                         : " (its forks failed on " + result.baseFailures().size() + " row(s), first: "
                         + result.baseFailures().getFirst() + ")"), run.path());
         racebench.report.html.RunReport.writeFor(run.path(), console);

@@ -20,12 +20,25 @@ import java.util.Map;
  * @param params    the JMH @Param values, by name
  * @param unit      the score unit, e.g. ms/op
  * @param forks     per fork, its measurement iteration scores
+ * @param mode      JMH's mode, e.g. avgt or thrpt ({@link RowId#DEFAULT_MODE} for racebench's own benchmarks)
  */
-public record ForkSamples(String benchmark, Map<String, String> params, String unit, List<double[]> forks) {
+public record ForkSamples(String benchmark, Map<String, String> params, String unit, List<double[]> forks,
+                          String mode) {
 
     public ForkSamples {
         params = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params)); // sorted: one spelling per row
         forks = List.copyOf(forks);
+        mode = mode == null || mode.isEmpty() ? RowId.DEFAULT_MODE : mode;
+    }
+
+    /** An average-time row, as every racebench benchmark is. */
+    public ForkSamples(String benchmark, Map<String, String> params, String unit, List<double[]> forks) {
+        this(benchmark, params, unit, forks, RowId.DEFAULT_MODE);
+    }
+
+    /** The row this is a sample of. */
+    public RowId id() {
+        return RowId.of(benchmark, mode, params);
     }
 
     /** Reads a JMH RunResult through JMH's own result classes: one BenchmarkResult per fork. */
@@ -48,7 +61,7 @@ public record ForkSamples(String benchmark, Map<String, String> params, String u
                 forks.add(scores);
             }
         }
-        return new ForkSamples(BenchCase.simpleName(p.getBenchmark()), params, unit, forks);
+        return new ForkSamples(BenchCase.simpleName(p.getBenchmark()), params, unit, forks, p.getMode().shortLabel());
     }
 
     public String param(String name) {
@@ -74,16 +87,16 @@ public record ForkSamples(String benchmark, Map<String, String> params, String u
 
     /** The same benchmark and parameters with more forks, e.g. from a later round of a run. */
     public ForkSamples plus(ForkSamples more) {
-        if (!benchmark.equals(more.benchmark) || !params.equals(more.params) || !unit.equals(more.unit)) {
+        if (!id().equals(more.id()) || !unit.equals(more.unit)) {
             throw new IllegalArgumentException(more.benchmark + " " + more.params + " is not " + benchmark + " " + params);
         }
         List<double[]> all = new ArrayList<>(forks);
         all.addAll(more.forks);
-        return new ForkSamples(benchmark, params, unit, List.copyOf(all));
+        return new ForkSamples(benchmark, params, unit, List.copyOf(all), mode);
     }
 
-    /** "benchmark {a=1, b=2}": how rows are named in files and on the console. */
+    /** "benchmark {a=1, b=2}": how rows are named in files and on the console ({@link RowId#label}). */
     public String label() {
-        return benchmark + " " + params;
+        return id().label();
     }
 }

@@ -78,7 +78,7 @@ public final class JmhRunner {
         return forks.size();
     }
 
-    private static RunnerException killedAt(java.time.Duration limit) {
+    static RunnerException killedAt(java.time.Duration limit) {
         return new RunnerException("the fork ran past its hard limit of " + limit.toSeconds()
                 + " s and was killed (a hung or deadlocked benchmark?)");
     }
@@ -97,6 +97,7 @@ public final class JmhRunner {
                 .result(scratchJson.toString())
                 .resultFormat(ResultFormatType.JSON);
         c.params().forEach(options::param);
+        options.mode(org.openjdk.jmh.annotations.Mode.deepValueOf(c.mode()));
         if (!c.jvmArgs().isEmpty()) {
             // prepend, not append: appending would replace the benchmark's own @Fork(jvmArgsAppend)
             options.jvmArgsPrepend(c.jvmArgs().toArray(String[]::new));

@@ -22,15 +22,15 @@ public final class RowSpreads {
     private RowSpreads() {
     }
 
-    /** Row ("benchmark params") to its spread, for the rows with at least one degree of freedom in {@code nights}. */
-    public static Map<String, Double> of(List<Path> nights) {
-        Map<String, List<double[]>> groups = new LinkedHashMap<>();
+    /** Row to its spread, for the rows with at least one degree of freedom in {@code nights}. */
+    public static Map<RowId, Double> of(List<Path> nights) {
+        Map<RowId, List<double[]>> groups = new LinkedHashMap<>();
         for (Path night : nights) {
             for (String file : List.of(RunComparison.FORKS_FILE, RunComparison.BASE_FORKS_FILE)) {
                 if (!Files.isRegularFile(night.resolve(file))) {
                     continue; // a night that measured no base build beside its own has no base-forks.csv
                 }
-                Map<String, List<Double>> means;
+                Map<RowId, List<Double>> means;
                 try {
                     means = RunComparison.forkMeans(night, file);
                 } catch (IOException | IllegalArgumentException e) {
@@ -40,7 +40,7 @@ public final class RowSpreads {
                         .add(m.stream().mapToDouble(Double::doubleValue).toArray()));
             }
         }
-        Map<String, Double> spreads = new LinkedHashMap<>();
+        Map<RowId, Double> spreads = new LinkedHashMap<>();
         groups.forEach((row, g) -> DetectableEffect.pooledLogSpread(g).ifPresent(s -> spreads.put(row, s)));
         return spreads;
     }

@@ -40,9 +40,9 @@ public final class RunComparison {
      * forks' spread before tonight), NaN when nothing before tonight measured its spread;
      * {@code primary}: whether it is one of the primary rows ({@link Profile#primary}).
      */
-    public record Row(String benchmark, String params, String unit, Comparison comparison, Judge.Judged judged,
+    public record Row(RowId id, String unit, Comparison comparison, Judge.Judged judged,
                       Comparison.Criteria criteria, double detectable, boolean primary) {
-        public static final List<String> HEADER = List.of("benchmark", "params", "unit", "base_forks", "new_forks",
+        public static final List<String> HEADER = List.of("benchmark", "params", "mode", "unit", "base_forks", "new_forks",
                 "base_trimmed_mean", "new_trimmed_mean", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_half_width", "p_value",
                 "p_adjusted", "correction", "noise", "detectable", "equivalence_ci_low", "equivalence_ci_high",
                 "mann_whitney_p", "primary", "alpha_share", "nights", "nights_ratio", "nights_p", "nights_p_adjusted",
@@ -52,6 +52,14 @@ public final class RunComparison {
             return judged.verdict();
         }
 
+        public String benchmark() {
+            return id.benchmark();
+        }
+
+        public String params() {
+            return id.params();
+        }
+
         public double adjustedP() {
             return judged.adjustedP();
         }
@@ -59,7 +67,7 @@ public final class RunComparison {
         public List<Object> cells() {
             Comparison c = comparison;
             java.util.Optional<Accumulated> a = judged.nights();
-            return List.of(benchmark, params, unit, c.base().n(), c.candidate().n(), Csv.number(c.base().trimmedMean(), 6),
+            return List.of(id.benchmark(), id.params(), id.mode(), unit, c.base().n(), c.candidate().n(), Csv.number(c.base().trimmedMean(), 6),
                     Csv.number(c.candidate().trimmedMean(), 6), Csv.number(c.ratio().point(), 4),
                     Csv.number(c.ratio().low(), 4), Csv.number(c.ratio().high(), 4),
                     Csv.number(c.ratioHalfWidth(), 4), Csv.number(c.p(), 6), Csv.number(adjustedP(), 6),
@@ -80,8 +88,8 @@ public final class RunComparison {
         /** The row as compare and nightly print it. */
         public String describe() {
             RatioInterval r = comparison.ratio();
-            return String.format(Locale.ROOT, "%-12s %s %s  new/base %.3f [%.3f, %.3f]  p(%s)=%.4f %s", verdict(),
-                    benchmark, params, r.point(), r.low(), r.high(), criteria.correction().label(), adjustedP(), why())
+            return String.format(Locale.ROOT, "%-12s %s  new/base %.3f [%.3f, %.3f]  p(%s)=%.4f %s", verdict(),
+                    id.label(), r.point(), r.low(), r.high(), criteria.correction().label(), adjustedP(), why())
                     .stripTrailing();
         }
 
@@ -170,7 +178,24 @@ public final class RunComparison {
         Csv.write(target, Row.HEADER, result.rows(), Row::cells);
     }
 
-    private record Side(String unit, List<Double> means) {
+    /**
+     * One side of a row: its unit and fork means as measured. A comparison judges times (lower is
+     * better): a rate's fork means are compared as their reciprocals, times per operation, in the
+     * unit that says so (ops/us becomes us/op).
+     */
+    private record Side(String unit, List<Double> means, boolean rate) {
+        Side(String unit, List<Double> means) {
+            this(unit, means, false);
+        }
+
+        double[] times() {
+            return means.stream().mapToDouble(m -> rate ? 1 / m : m).toArray();
+        }
+
+        String timeUnit() {
+            int slash = unit.indexOf('/');
+            return rate && slash > 0 ? unit.substring(slash + 1) + "/" + unit.substring(0, slash) : unit;
+        }
     }
 
     private RunComparison() {
@@ -187,15 +212,14 @@ public final class RunComparison {
 
     /**
      * The new run against the pooled forks of {@code baseRuns}; {@code logSpreads}: each row's
-     * spread of ln(fork mean) measured before tonight ("benchmark params" as {@link #forkMeans}
-     * names rows), from which its detectable effect is computed; a row without one is judged at the
-     * noise threshold alone.
+     * spread of ln(fork mean) measured before tonight, from which its detectable effect is
+     * computed; a row without one is judged at the noise threshold alone.
      */
     public static Result compare(List<Path> baseRuns, Path newRun, Comparison.Criteria criteria,
-                                 Map<String, Double> logSpreads) throws IOException {
-        Map<String, Side> base = new LinkedHashMap<>();
+                                 Map<RowId, Double> logSpreads) throws IOException {
+        Map<RowId, Side> base = new LinkedHashMap<>();
         for (Path run : baseRuns) {
-            for (Map.Entry<String, Side> e : read(run).entrySet()) {
+            for (Map.Entry<RowId, Side> e : read(run).entrySet()) {
                 Side pooled = base.computeIfAbsent(e.getKey(), k -> new Side(e.getValue().unit(), new ArrayList<>()));
                 if (pooled.unit().equals(e.getValue().unit())) { // a unit changed between nights: pool the newest's
                     pooled.means().addAll(e.getValue().means());
@@ -211,13 +235,13 @@ public final class RunComparison {
      * {@code earlier}: the nights before it that measured the same base build beside theirs (at
      * most {@link AlarmBudget#maxNights} - 1 of them), whose evidence adds up with tonight's.
      */
-    public static Result compareWithin(Path run, Comparison.Criteria criteria, Map<String, Double> logSpreads,
+    public static Result compareWithin(Path run, Comparison.Criteria criteria, Map<RowId, Double> logSpreads,
                                        List<Path> earlier) throws IOException {
-        List<Map<String, Side[]>> nights = new ArrayList<>();
+        List<Map<RowId, Side[]>> nights = new ArrayList<>();
         for (Path night : earlier) {
-            Map<String, Side> b = read(night, BASE_FORKS_FILE);
-            Map<String, Side> n = read(night);
-            Map<String, Side[]> sides = new LinkedHashMap<>();
+            Map<RowId, Side> b = read(night, BASE_FORKS_FILE);
+            Map<RowId, Side> n = read(night);
+            Map<RowId, Side[]> sides = new LinkedHashMap<>();
             b.forEach((k, side) -> {
                 Side other = n.get(k);
                 if (other != null && other.unit().equals(side.unit())) {
@@ -234,61 +258,59 @@ public final class RunComparison {
         return Files.isRegularFile(run.resolve(BASE_FORKS_FILE));
     }
 
-    private static Result compare(Map<String, Side> base, Map<String, Side> candidate, Comparison.Criteria criteria,
-                                  Map<String, Double> logSpreads, List<Map<String, Side[]>> earlier) {
-        List<String> keys = new ArrayList<>();
+    private static Result compare(Map<RowId, Side> base, Map<RowId, Side> candidate, Comparison.Criteria criteria,
+                                  Map<RowId, Double> logSpreads, List<Map<RowId, Side[]>> earlier) {
+        List<RowId> keys = new ArrayList<>();
         List<Comparison> comparisons = new ArrayList<>();
         List<String> onlyInBase = new ArrayList<>();
         List<java.util.Optional<Accumulated>> nights = new ArrayList<>();
-        for (Map.Entry<String, Side> e : base.entrySet()) {
+        for (Map.Entry<RowId, Side> e : base.entrySet()) {
             Side n = candidate.get(e.getKey());
             if (n == null) {
-                onlyInBase.add(e.getKey().replace('\u0000', ' '));
+                onlyInBase.add(e.getKey().label());
                 continue;
             }
             Side b = e.getValue();
             if (!b.unit().equals(n.unit())) { // not comparable: listed on both sides rather than failing the night
-                onlyInBase.add(e.getKey().replace('\u0000', ' ') + " (" + b.unit() + ")");
+                onlyInBase.add(e.getKey().label() + " (" + b.unit() + ")");
                 continue;
             }
             keys.add(e.getKey());
-            comparisons.add(Comparison.of(toArray(b.means()), toArray(n.means()), criteria.bootstrap()));
+            comparisons.add(Comparison.of(b.times(), n.times(), criteria.bootstrap()));
             nights.add(accumulated(e.getKey(), b, n, earlier));
         }
         boolean[] primary = new boolean[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
-            String[] key = keys.get(i).split("\u0000", 2);
-            primary[i] = Profile.primary(key[0], key[1]);
+            primary[i] = Profile.primary(keys.get(i).benchmark(), keys.get(i).params());
         }
         List<Judge.Judged> judged = Judge.judge(comparisons, primary, nights, criteria, AlarmBudget.DEFAULT);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            String[] key = keys.get(i).split("\u0000", 2);
             Comparison c = comparisons.get(i);
-            Double spread = logSpreads.get(keys.get(i).replace('\u0000', ' ')); // as forkMeans names rows
+            Double spread = logSpreads.get(keys.get(i));
             double detectable = spread == null ? Double.NaN
                     : DetectableEffect.of(spread, c.base().n(), c.candidate().n());
-            rows.add(new Row(key[0], key[1], base.get(keys.get(i)).unit(), c, judged.get(i), criteria, detectable,
+            rows.add(new Row(keys.get(i), base.get(keys.get(i)).timeUnit(), c, judged.get(i), criteria, detectable,
                     primary[i]));
         }
         List<String> onlyInNew = candidate.entrySet().stream()
                 .filter(e -> !base.containsKey(e.getKey()) || !base.get(e.getKey()).unit().equals(e.getValue().unit()))
-                .map(e -> e.getKey().replace('\u0000', ' ') + " (" + e.getValue().unit() + ")").toList();
+                .map(e -> e.getKey().label() + " (" + e.getValue().unit() + ")").toList();
         return new Result(rows, onlyInBase, onlyInNew);
     }
 
     /** The row's evidence over tonight and the {@code earlier} nights that measured it with tonight's unit. */
-    private static java.util.Optional<Accumulated> accumulated(String key, Side base, Side candidate,
-                                                               List<Map<String, Side[]>> earlier) {
+    private static java.util.Optional<Accumulated> accumulated(RowId key, Side base, Side candidate,
+                                                               List<Map<RowId, Side[]>> earlier) {
         if (earlier.isEmpty()) {
             return java.util.Optional.empty();
         }
         List<Accumulated.Night> nights = new ArrayList<>();
-        nights.add(new Accumulated.Night(toArray(base.means()), toArray(candidate.means())));
-        for (Map<String, Side[]> night : earlier) {
+        nights.add(new Accumulated.Night(base.times(), candidate.times()));
+        for (Map<RowId, Side[]> night : earlier) {
             Side[] sides = night.get(key);
             if (sides != null && sides[0].unit().equals(base.unit())) {
-                nights.add(new Accumulated.Night(toArray(sides[0].means()), toArray(sides[1].means())));
+                nights.add(new Accumulated.Night(sides[0].times(), sides[1].times()));
             }
         }
         return Accumulated.of(nights);
@@ -298,22 +320,22 @@ public final class RunComparison {
      * A run's fork means by row; one line naming the file and what is wrong when it cannot be
      * used (missing, empty, a missing column, a bad quote, a mean that is not a positive number).
      */
-    public static Map<String, List<Double>> forkMeans(Path run) throws IOException {
+    public static Map<RowId, List<Double>> forkMeans(Path run) throws IOException {
         return forkMeans(run, FORKS_FILE);
     }
 
     /** As {@link #forkMeans(Path)}, from the run's file {@code name} ({@link #FORKS_FILE} or {@link #BASE_FORKS_FILE}). */
-    public static Map<String, List<Double>> forkMeans(Path run, String name) throws IOException {
-        Map<String, List<Double>> means = new LinkedHashMap<>();
-        read(run, name).forEach((k, side) -> means.put(k.replace('\u0000', ' '), side.means()));
+    public static Map<RowId, List<Double>> forkMeans(Path run, String name) throws IOException {
+        Map<RowId, List<Double>> means = new LinkedHashMap<>();
+        read(run, name).forEach((k, side) -> means.put(k, side.means()));
         return means;
     }
 
-    private static Map<String, Side> read(Path run) throws IOException {
+    private static Map<RowId, Side> read(Path run) throws IOException {
         return read(run, FORKS_FILE);
     }
 
-    private static Map<String, Side> read(Path run, String name) throws IOException {
+    private static Map<RowId, Side> read(Path run, String name) throws IOException {
         Path file = run.resolve(name);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(run + " is not a bench run: it has no " + name);
@@ -336,19 +358,20 @@ public final class RunComparison {
         return m.lines().findFirst().orElse(m);
     }
 
-    private static Map<String, Side> read(List<CSVRecord> records) {
+    private static Map<RowId, Side> read(List<CSVRecord> records) {
         for (String column : FORKS_COLUMNS) {
             if (!records.getFirst().isMapped(column)) {
                 throw new IllegalArgumentException("no '" + column + "' column");
             }
         }
-        Map<String, Side> sides = new LinkedHashMap<>();
+        boolean modes = records.getFirst().isMapped("mode"); // files before modes were recorded: average time
+        Map<RowId, Side> sides = new LinkedHashMap<>();
         for (CSVRecord r : records) {
             if (!r.isConsistent()) {
                 throw new IllegalArgumentException("line " + r.getRecordNumber() + " has " + r.size() + " cells");
             }
-            String key = r.get("benchmark") + "\u0000" + r.get("params");
-            Side side = sides.computeIfAbsent(key, k -> new Side(r.get("unit"), new ArrayList<>()));
+            RowId key = new RowId(r.get("benchmark"), modes ? r.get("mode") : RowId.DEFAULT_MODE, r.get("params"));
+            Side side = sides.computeIfAbsent(key, k -> new Side(r.get("unit"), new ArrayList<>(), k.isRate()));
             double mean;
             try {
                 mean = Double.parseDouble(r.get("mean"));
@@ -358,7 +381,7 @@ public final class RunComparison {
             }
             if (!(mean > 0) || Double.isInfinite(mean)) {
                 throw new IllegalArgumentException("line " + r.getRecordNumber() + ": mean " + r.get("mean")
-                        + " is not a positive time");
+                        + " is not a positive score");
             }
             side.means().add(mean);
         }

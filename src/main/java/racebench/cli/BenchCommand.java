@@ -20,8 +20,9 @@ import java.util.regex.PatternSyntaxException;
 /** {@code ./racebench bench}: JMH through its Runner API, statistics over forks, CSV. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure threads, pools, virtual threads, child JVMs and process pools on CPU work and "
-                + "downloads (sleeps) with JMH, forks as the replication unit. Writes results/<UTC time>-bench/ with "
-                + "bench.csv, bench-forks.csv, bench-ratios.csv, jmh.json, jmh.log and environment.csv.")
+                + "downloads (sleeps) with JMH, or your own JMH benchmarks (--jar), forks as the replication unit. "
+                + "Writes results/<UTC time>-bench/ with bench.csv, bench-forks.csv, bench-ratios.csv, jmh.json, "
+                + "jmh.log and environment.csv.")
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,8 +52,27 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the selected benchmarks and their parameters, and measure nothing.")
     boolean list;
 
+    @Option(names = "--jar", paramLabel = "JAR", description = UserJars.JAR)
+    Path jar;
+
+    @Option(names = "--classpath", paramLabel = "PATH", description = UserJars.CLASS_PATH)
+    String classPath;
+
+    @Option(names = "--baseline-param", paramLabel = "NAME=VALUE",
+            description = "For a user's benchmarks: each row's speedup is against the row that differs from it only "
+                    + "in this parameter, at this value, e.g. --baseline-param strategy=SEQUENTIAL (default: no speedup).")
+    String baselineParam;
+
     @Override
     public Integer call() throws IOException {
+        java.util.Optional<racebench.bench.JmhJar> user = UserJars.of(jar, classPath);
+        if (user.isPresent()) {
+            return user(user.get());
+        }
+        if (baselineParam != null) {
+            throw new BadInput("--baseline-param is for a user's benchmarks (--jar); racebench's own rows have their "
+                    + "baselines");
+        }
         String selector = selector(include);
         if (list) {
             BenchCase.listing(JmhRunner.matching(selector), profile.params()).forEach(spec.commandLine().getOut()::println);
@@ -65,13 +85,68 @@ public final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** JMH's include pattern for a user's --include, or a one-line usage error when it selects nothing. */
-    static String selector(String include) {
+    /** bench --jar: a user's benchmarks, listed or measured. */
+    private int user(racebench.bench.JmhJar benchmarks) throws IOException {
+        java.util.Map<String, java.util.List<String>> values = parseParams(params);
+        checkRegex(include);
+        if (list) {
+            BenchCase.listing(benchmarks.matching(include), java.util.Map.of()).forEach(spec.commandLine().getOut()::println);
+            return ExitCodes.OK;
+        }
+        java.util.List<BenchCase> cases = userCases(benchmarks, include, values);
+        java.util.Optional<racebench.bench.BenchAnalysis.BaselineParam> baseline = baseline(baselineParam, cases);
+        Duration budget = budget(budgetMinutes, profile);
+        RunDirectory run = Results.create(Results.directory(out), "bench");
+        racebench.bench.Side side = new racebench.bench.Side("bench", benchmarks, racebench.bench.Side.currentJava(),
+                java.util.List.of());
+        try {
+            BenchRun.measure(spec.commandLine().getOut(), profile, include, cases, side, java.util.Optional.empty(),
+                    baseline, values, budget, run);
+        } catch (BenchRun.JmhFailure e) {
+            throw new ToolFailure(e.getMessage(), e.getCause());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** A user's cases, or one line and exit 2 when the selection or a --param names nothing there. */
+    static java.util.List<BenchCase> userCases(racebench.bench.JmhJar benchmarks, String include,
+                                               java.util.Map<String, java.util.List<String>> values) {
+        try {
+            return BenchRun.userCases(benchmarks, include, values);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
+    }
+
+    /** --baseline-param, checked against the cases: some case must have that parameter at that value. */
+    static java.util.Optional<racebench.bench.BenchAnalysis.BaselineParam> baseline(String text,
+                                                                                  java.util.List<BenchCase> cases) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        racebench.bench.BenchAnalysis.BaselineParam b;
+        try {
+            b = racebench.bench.BenchAnalysis.BaselineParam.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--baseline-param " + e.getMessage());
+        }
+        if (cases.stream().noneMatch(c -> b.value().equals(c.params().get(b.name())))) {
+            throw new BadInput("--baseline-param " + text + ": no selected row has " + b.name() + "=" + b.value());
+        }
+        return java.util.Optional.of(b);
+    }
+
+    static void checkRegex(String include) {
         try {
             Pattern.compile(include);
         } catch (PatternSyntaxException e) {
             throw new BadInput("--include is not a valid regular expression: " + e.getDescription() + " in '" + include + "'");
         }
+    }
+
+    /** JMH's include pattern for a user's --include, or a one-line usage error when it selects nothing. */
+    static String selector(String include) {
+        checkRegex(include);
         String selector = include.startsWith("racebench") ? include : "racebench\\..*(" + include + ")";
         if (JmhRunner.matching(selector).isEmpty()) {
             throw new BadInput("--include '" + include + "' matches no benchmark; they are: "
@@ -84,6 +159,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** A user's --param values, checked against the selected benchmarks before anything is written. */
     private java.util.Map<String, java.util.List<String>> params(String selector, java.util.List<String> given) {
+        java.util.Map<String, java.util.List<String>> values = parseParams(given);
+        try {
+            BenchCase.overlay(JmhRunner.matching(selector), profile.params(), values);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--param: " + e.getMessage());
+        }
+        return values;
+    }
+
+    /** --param NAME=V1,V2 options as a map, each checked for its form. */
+    static java.util.Map<String, java.util.List<String>> parseParams(java.util.List<String> given) {
         java.util.Map<String, java.util.List<String>> values = new java.util.LinkedHashMap<>();
         for (String option : given) {
             int eq = option.indexOf('=');
@@ -105,11 +191,6 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new BadInput("--param " + name + " names a value twice: " + list);
             }
             values.put(name, split);
-        }
-        try {
-            BenchCase.overlay(JmhRunner.matching(selector), profile.params(), values);
-        } catch (IllegalArgumentException e) {
-            throw new BadInput("--param: " + e.getMessage());
         }
         return values;
     }

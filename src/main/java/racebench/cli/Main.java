@@ -11,7 +11,7 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Reproduce races and prove fixes with jcstress; compare threads, pools and processes with JMH.",
-        subcommands = {RaceCommand.class, BenchCommand.class, NightlyCommand.class, CompareCommand.class,
+        subcommands = {RaceCommand.class, BenchCommand.class, NightlyCommand.class, CompareCommand.class, AbCommand.class,
                 CalibrateCommand.class, DemoCommand.class, ReportCommand.class, CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "./racebench test builds racebench and runs its whole test suite (Maven, JUnit 5).",

@@ -153,7 +153,8 @@ public final class Calibration {
         List<Map<String, List<Double>>> recent = new ArrayList<>();
         List<Path> sizedBy = fundedAsToday(history);
         for (Path night : history) { // newest first
-            Map<String, List<Double>> means = RunComparison.forkMeans(night);
+            Map<String, List<Double>> means = new LinkedHashMap<>(); // rows by label, as the simulation names them
+            RunComparison.forkMeans(night).forEach((id, m) -> means.put(id.label(), m));
             if (sizedBy.contains(night)) {
                 recent.add(means);
             }

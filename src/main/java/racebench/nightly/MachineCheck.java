@@ -115,8 +115,8 @@ public final class MachineCheck {
 
     /** The check's fork means in a run, if it measured the check with at least two forks. */
     static Optional<double[]> forks(Path run) throws IOException {
-        for (Map.Entry<String, List<Double>> e : RunComparison.forkMeans(run).entrySet()) {
-            if (e.getKey().startsWith(BENCHMARK + " ") && e.getValue().size() >= 2) {
+        for (Map.Entry<racebench.bench.RowId, List<Double>> e : RunComparison.forkMeans(run).entrySet()) {
+            if (e.getKey().benchmark().equals(BENCHMARK) && e.getValue().size() >= 2) {
                 return Optional.of(e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
             }
         }

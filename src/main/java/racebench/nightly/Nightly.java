@@ -169,7 +169,7 @@ public final class Nightly {
         });
         // what each row resolves, from its spread in the nights before tonight: never from tonight's forks;
         // it also says how many pairs a row needs to see a 50% change, so tonight's pairs go where they tell
-        Map<String, Double> spreads = base.isPresent()
+        Map<racebench.bench.RowId, Double> spreads = base.isPresent()
                 ? RowSpreads.of(candidates.stream().limit(baselineRuns).toList()) : Map.of();
         BenchRun.Measured measured = BenchRun.measure(console, o.profile(), o.selector(), left, run,
                 base.map(Builds.Base::build), build.map(b -> Builds.stored(results, b)), spreads);

@@ -149,7 +149,7 @@ class AdaptiveMeasurementTest {
         assertEquals(9, RowState.forksToSee(0.2, 40));
         assertEquals(Integer.MAX_VALUE, RowState.forksToSee(1.0, 40));
         new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 40, 0.02), Duration.ofSeconds(44), fake,
-                () -> fake.now()[0], line -> { }).priorSpreads(Map.of("X.x {row=ipc1}", 0.2, "X.x {row=ipc2}", 1.0))
+                () -> fake.now()[0], line -> { }).priorSpreads(Map.of(id("ipc1"), 0.2, id("ipc2"), 1.0))
                 .measure(fake.cases());
         assertTrue(fake.count("ipc1") >= 9, "ipc1 got " + fake.count("ipc1") + ": " + fake.calls());
         assertTrue(fake.count("ipc2") < 9, "ipc2 got " + fake.count("ipc2") + ": " + fake.calls());
@@ -162,7 +162,7 @@ class AdaptiveMeasurementTest {
         // to see a 50% change and gets them; ipc2 (100%) could not see it in 12 and stops at 6 like the rest
         Fake fake = locksAndTwoIpcRows(4);
         new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 6, 0.02, 12), Duration.ofSeconds(60), fake,
-                () -> fake.now()[0], line -> { }).priorSpreads(Map.of("X.x {row=ipc1}", 0.2, "X.x {row=ipc2}", 1.0))
+                () -> fake.now()[0], line -> { }).priorSpreads(Map.of(id("ipc1"), 0.2, id("ipc2"), 1.0))
                 .measure(fake.cases());
         assertEquals(9, fake.count("ipc1"), fake.calls().toString());
         assertEquals(6, fake.count("ipc2"), fake.calls().toString());
@@ -182,7 +182,7 @@ class AdaptiveMeasurementTest {
         assertEquals(30, RowState.forksToSee(0.415, 40));
         Fake fake = locksAndTwoIpcRows(4);
         new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 6, 0.02, 40), Duration.ofSeconds(40), fake,
-                () -> fake.now()[0], line -> { }).priorSpreads(Map.of("X.x {row=ipc1}", 0.415, "X.x {row=ipc2}", 1.0))
+                () -> fake.now()[0], line -> { }).priorSpreads(Map.of(id("ipc1"), 0.415, id("ipc2"), 1.0))
                 .measure(fake.cases());
         assertEquals(6, fake.count("ipc1"), fake.calls().toString());
         assertEquals(36, fake.calls().size(), "every row at the maximum: " + fake.calls());
@@ -344,7 +344,7 @@ class AdaptiveMeasurementTest {
         assertTrue(needed > 2 && needed < 15, "pairs needed " + needed);
         Fake mine = Fake.of(spec);
         Fake theirs = sameClock(mine, spec);
-        Map<String, Double> prior = Map.of("X.x {row=cpu}", 0.03);
+        Map<RowId, Double> prior = Map.of(id("cpu"), 0.03);
         new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(2, 15, 0.02), Duration.ofSeconds(1000), mine, theirs,
                 () -> mine.now()[0], line -> { }).priorSpreads(prior).measure(mine.cases());
         assertEquals(needed, mine.count("cpu"), mine.calls().toString());
@@ -369,7 +369,7 @@ class AdaptiveMeasurementTest {
         Fake mine = Fake.of(spec);
         Fake theirs = sameClock(mine, spec);
         new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 15, 0.02), Duration.ofSeconds(1000), mine, theirs,
-                () -> mine.now()[0], line -> { }).priorSpreads(Map.of("X.x {row=cpu}", 0.03)).measure(mine.cases());
+                () -> mine.now()[0], line -> { }).priorSpreads(Map.of(id("cpu"), 0.03)).measure(mine.cases());
         assertEquals(needed, mine.count("cpu"), mine.calls().toString());
         assertTrue(mine.count("noisy") > 3, "noisy was not within ±2% at the minimum: " + mine.calls());
         assertEquals(List.of("cpu", "cpu"), mine.calls().subList(6, 8), "the alarm's pairs first: " + mine.calls());
@@ -383,5 +383,10 @@ class AdaptiveMeasurementTest {
         assertEquals(40, nightly.maxForksToSee(), "pairs for a row too blind for a verdict");
         assertEquals(Profile.QUICK.maxForks(), Profile.QUICK.maxForksToSee(), "bench profiles: no more for a blind row");
         assertEquals(2, new AdaptiveMeasurement.Stopping(2, 3, 0.02).paired().minForks(), "two at least, for an interval");
+    }
+
+    /** The row the fakes' case {@code name} measures. */
+    private static RowId id(String name) {
+        return new RowId("X.x", RowId.DEFAULT_MODE, "{row=" + name + "}");
     }
 }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Spreads from nights of pairs and plain nights, each side centred on itself; a damaged side gives none. */
 class RowSpreadsTest {
-    private static final String ROW = "LockBenchmark.increment {counter=ATOMIC, threads=2}";
+    private static final RowId ROW = new RowId("LockBenchmark.increment", RowId.DEFAULT_MODE, "{counter=ATOMIC, threads=2}");
 
     private static void forks(Path night, String file, double... means) throws IOException {
         Files.createDirectories(night);
@@ -34,7 +34,7 @@ class RowSpreadsTest {
         forks(pairs, RunComparison.BASE_FORKS_FILE, Math.exp(2.0), Math.exp(2.4));  // ±0.2, another level
         Path plain = tmp.resolve("20261204-010000-nightly");
         forks(plain, RunComparison.FORKS_FILE, 5.0);                                 // one fork: no spread
-        Map<String, Double> spreads = RowSpreads.of(List.of(pairs, plain));
+        Map<RowId, Double> spreads = RowSpreads.of(List.of(pairs, plain));
         assertEquals(Math.sqrt(0.05), spreads.get(ROW), 1e-9);
     }
 

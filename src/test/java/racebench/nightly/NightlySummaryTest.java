@@ -49,7 +49,7 @@ class NightlySummaryTest {
                 AlarmBudget.DEFAULT);
         List<RunComparison.Row> rows = new java.util.ArrayList<>();
         for (int i = 0; i < comparisons.size(); i++) {
-            rows.add(new RunComparison.Row(benchmarks.get(i), params.get(i), "ms/op", comparisons.get(i), judged.get(i),
+            rows.add(new RunComparison.Row(new racebench.bench.RowId(benchmarks.get(i), "avgt", params.get(i)), "ms/op", comparisons.get(i), judged.get(i),
                     Comparison.Criteria.DEFAULT, 0.25, primary[i]));
         }
         return rows;
