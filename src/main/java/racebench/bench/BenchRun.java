@@ -127,7 +127,7 @@ public final class BenchRun {
         baseline.ifPresent(b -> facts.put("baseline_param", b.name() + "=" + b.value()));
         Plan plan = new Plan(include, cases, AdaptiveMeasurement.host(side, profile, run),
                 base.map(b -> AdaptiveMeasurement.host(b, profile, run)),
-                base.map(b -> "the base side (" + b.describe() + ")").orElse(""), facts, baseline);
+                base.map(b -> "the base side").orElse(""), facts, baseline);
         return throwOnFailures(measure(console, profile, plan, budget, run, Map.of(), ""), run);
     }
 
@@ -225,7 +225,6 @@ public final class BenchRun {
                         + " of the base side beside them" + (result.baseFailures().isEmpty() ? ""
                         : " (its forks failed on " + result.baseFailures().size() + " row(s), first: "
                         + result.baseFailures().getFirst() + ")"), run.path());
-        racebench.report.html.RunReport.writeFor(run.path(), console);
         return new Measured(result.samples(), rows, baseSamples, result.baseFailures().stream().findFirst(),
                 result.failures());
     }

@@ -51,11 +51,16 @@ final class HostJmh {
     /** Runs {@code forks} forks of one case; the host's console is appended to {@code log}. */
     static JmhRunner.Forks run(BenchCase c, Profile profile, Side side, int forks, Path scratchJson, Path log)
             throws IOException, RunnerException {
+        return run(c, profile, side, forks, scratchJson, log, JmhRunner.hardLimit(profile, forks));
+    }
+
+    /** As above, the host and its forks killed when they run past {@code limit}. */
+    static JmhRunner.Forks run(BenchCase c, Profile profile, Side side, int forks, Path scratchJson, Path log,
+                               java.time.Duration limit) throws IOException, RunnerException {
         ProcessBuilder builder = new ProcessBuilder(command(c, profile, side, forks, scratchJson))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long logBefore = Files.isRegularFile(log) ? Files.size(log) : 0;
-        java.time.Duration limit = JmhRunner.hardLimit(profile, forks);
         Files.deleteIfExists(scratchJson);
         Process host = Children.start(builder);
         try {
@@ -91,7 +96,9 @@ final class HostJmh {
         String tail = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
                 java.nio.charset.StandardCharsets.UTF_8);
         return tail.lines().map(String::strip)
-                .filter(l -> l.matches("^(Exception|Error|Caused by|[\\w.$]+(Exception|Error)\\b).*"))
+                .map(l -> l.contains("<failure:") ? l.substring(l.indexOf("<failure:")) : l)
+                .filter(l -> l.startsWith("<failure:") || l.startsWith("<forked VM failed")
+                        || l.matches("^(Exception|Error|[\\w.$]+(Exception|Error)\\b).*"))
                 .findFirst().map(l -> ": " + l).orElse("");
     }
 }

@@ -29,7 +29,8 @@ public final class PairedRun {
                                            Side base, Side candidate, Map<String, List<String>> params,
                                            Comparison.Criteria criteria, Duration budget, RunDirectory run)
             throws IOException, BenchRun.JmhFailure {
-        console.printf("racebench: ab, %s against %s%n", candidate.describe(), base.describe());
+        console.printf("racebench: ab of two sides, each fork of one paired with a fork of the other%n  %s%n  %s%n",
+                base.describe(), candidate.describe());
         BenchRun.Measured measured = BenchRun.measure(console, profile, include, cases, candidate, Optional.of(base),
                 Optional.empty(), params, budget, run);
         if (measured.baseSamples().isEmpty()) {

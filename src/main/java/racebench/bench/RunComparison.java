@@ -184,17 +184,17 @@ public final class RunComparison {
      * unit that says so (ops/us becomes us/op).
      */
     private record Side(String unit, List<Double> means, boolean rate) {
-        Side(String unit, List<Double> means) {
-            this(unit, means, false);
-        }
-
         double[] times() {
             return means.stream().mapToDouble(m -> rate ? 1 / m : m).toArray();
         }
 
         String timeUnit() {
             int slash = unit.indexOf('/');
-            return rate && slash > 0 ? unit.substring(slash + 1) + "/" + unit.substring(0, slash) : unit;
+            if (!rate || slash <= 0) {
+                return unit;
+            }
+            String per = unit.substring(0, slash); // "ops", as JMH spells a rate's count
+            return unit.substring(slash + 1) + "/" + (per.equals("ops") ? "op" : per);
         }
     }
 
@@ -220,7 +220,8 @@ public final class RunComparison {
         Map<RowId, Side> base = new LinkedHashMap<>();
         for (Path run : baseRuns) {
             for (Map.Entry<RowId, Side> e : read(run).entrySet()) {
-                Side pooled = base.computeIfAbsent(e.getKey(), k -> new Side(e.getValue().unit(), new ArrayList<>()));
+                Side pooled = base.computeIfAbsent(e.getKey(), k -> new Side(e.getValue().unit(), new ArrayList<>(),
+                        e.getValue().rate()));
                 if (pooled.unit().equals(e.getValue().unit())) { // a unit changed between nights: pool the newest's
                     pooled.means().addAll(e.getValue().means());
                 }

@@ -32,15 +32,19 @@ public record Side(String name, JmhJar jar, Path javaHome, List<String> jvmArgs)
         return java;
     }
 
-    /** The side's launcher. */
+    /** The side's launcher, {@code javaHome/bin/java} ({@link #javaIn} checks it is there). */
     public Path java() {
-        return javaIn(javaHome);
+        return javaHome.resolve("bin").resolve("java");
     }
 
-    /** "base: benchmarks.jar on /usr/lib/jvm/jdk-25, -Xint": the side as the console and environment.csv name it. */
+    /**
+     * "base: benchmarks.jar (+3 on the class path), JDK /usr/lib/jvm/jdk-25, flags -Xint": the side as the
+     * console and environment.csv name it.
+     */
     public String describe() {
-        String jars = jar.classPath().stream().map(p -> Path.of(p).getFileName().toString())
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-        return name + ": " + jars + " on " + javaHome + (jvmArgs.isEmpty() ? "" : ", " + String.join(" ", jvmArgs));
+        List<String> cp = jar.classPath();
+        return name + ": " + Path.of(cp.getFirst()).getFileName()
+                + (cp.size() == 1 ? "" : " (+" + (cp.size() - 1) + " on the class path)") + ", JDK " + javaHome
+                + (jvmArgs.isEmpty() ? "" : ", flags " + String.join(" ", jvmArgs));
     }
 }

@@ -42,6 +42,11 @@ public final class AbCommand implements Callable<Integer> {
             description = "The JMH jar of both sides when they differ in JDK or flags (default: racebench's own jar).")
     Path jar;
 
+    @Option(names = "--classpath", paramLabel = "PATH",
+            description = "Jars and directories (separated by ':') both sides need beside their jar, e.g. JMH itself "
+                    + "when the jars are not uber-jars.")
+    String classPath;
+
     @Option(names = "--base-java", paramLabel = "JDK_HOME", description = "The base side's JDK (default: racebench's).")
     Path baseJava;
 
@@ -82,9 +87,9 @@ public final class AbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        JmhJar both = jar == null && (baseJar == null || newJar == null) ? ownJar() : null;
-        JmhJar base = side(baseJar, jar, both, "--base");
-        JmhJar candidate = side(newJar, jar, both, "--new");
+        JmhJar both = jar == null && baseJar == null && newJar == null ? ownJar() : null;
+        JmhJar base = side(baseJar, jar, both, "--base", classPath);
+        JmhJar candidate = side(newJar, jar, both, "--new", classPath);
         Side b = new Side("base", base, java(baseJava, "--base-java"), flags(baseJvmArgs));
         Side n = new Side("new", candidate, java(newJava, "--new-java"), flags(newJvmArgs));
         BenchCommand.checkRegex(include);
@@ -108,7 +113,7 @@ public final class AbCommand implements Callable<Integer> {
                 "give --jar, or --base and --new: racebench is not running from its jar here"));
     }
 
-    private static JmhJar side(Path own, Path shared, JmhJar fallback, String option) {
+    private static JmhJar side(Path own, Path shared, JmhJar fallback, String option, String classPath) {
         Path chosen = own != null ? own : shared;
         if (chosen == null) {
             if (fallback == null) {
@@ -116,7 +121,7 @@ public final class AbCommand implements Callable<Integer> {
             }
             return fallback;
         }
-        return UserJars.of(chosen, null).orElseThrow();
+        return UserJars.of(chosen, classPath).orElseThrow();
     }
 
     private static Path java(Path home, String option) {

@@ -104,6 +104,8 @@ public final class BenchCommand implements Callable<Integer> {
                     baseline, values, budget, run);
         } catch (BenchRun.JmhFailure e) {
             throw new ToolFailure(e.getMessage(), e.getCause());
+        } finally {
+            report(run, spec.commandLine().getOut());
         }
         return ExitCodes.OK;
     }
@@ -203,6 +205,15 @@ public final class BenchCommand implements Callable<Integer> {
             return BenchRun.measure(console, profile, selector, params, budget, run);
         } catch (BenchRun.JmhFailure e) {
             throw new ToolFailure(e.getMessage(), e.getCause());
+        } finally {
+            report(run, console);
+        }
+    }
+
+    /** index.html over what the run wrote, once at its end: also after a failed row, when the other rows are written. */
+    static void report(RunDirectory run, PrintWriter console) throws IOException {
+        if (java.nio.file.Files.isRegularFile(run.resolve("bench.csv"))) {
+            racebench.report.html.RunReport.writeFor(run.path(), console);
         }
     }
 
