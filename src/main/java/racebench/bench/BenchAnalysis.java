@@ -76,8 +76,8 @@ public final class BenchAnalysis {
     }
 
     /**
-     * A row of a benchmark racebench does not know: its name and mode as the workload, its
-     * parameters as the strategy, each parameter in a column of its own; a speedup only against a
+     * A row of a benchmark racebench does not know: its class and mode as the workload (the
+     * console's and report's group), its method and parameters as the strategy, each parameter in a column of its own; a speedup only against a
      * named baseline, the baseline's score over this one's for a time and the reverse for a rate,
      * so above 1 is faster either way.
      */
@@ -91,10 +91,13 @@ public final class BenchAnalysis {
                             ? Bootstrap.DEFAULT.ratioOfTrimmedMeans(s.forkMeans(), base.forkMeans())
                             : Bootstrap.DEFAULT.ratioOfTrimmedMeans(base.forkMeans(), s.forkMeans()));
         }).orElse(null);
-        String params = s.params().isEmpty() ? "-" : s.params().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "));
-        String workload = s.benchmark() + (s.mode().equals(RowId.DEFAULT_MODE) ? "" : " " + s.mode());
-        return new BenchRow(s.benchmark(), workload, params, 0, 0, s.unit(), Summary.of(s.forkMeans()), speedup,
+        int dot = s.benchmark().lastIndexOf('.');
+        String method = s.benchmark().substring(dot + 1);
+        String params = s.params().entrySet().stream().map(e -> " " + e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining());
+        String workload = s.benchmark().substring(0, Math.max(0, dot))
+                + (s.mode().equals(RowId.DEFAULT_MODE) ? "" : " " + s.mode());
+        return new BenchRow(s.benchmark(), workload, method + params, 0, 0, s.unit(), Summary.of(s.forkMeans()), speedup,
                 Double.NaN, Double.NaN, s.trimmedIterations(), s.id(), s.params());
     }
 

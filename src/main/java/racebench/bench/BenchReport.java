@@ -61,14 +61,17 @@ public final class BenchReport {
             out.printf(Locale.ROOT, "%n%s  (%s; mean ± 95%% CI over %s forks)%n", title, group.getFirst().unit(),
                     forkRange(group));
             boolean known = BenchmarkMapping.of(group.getFirst().benchmark()).isPresent();
-            out.printf(Locale.ROOT, "  %-18s %22s %24s %8s %9s%n", known ? "strategy" : "params", "mean ± CI",
-                    "speedup [95% CI]", "effic.", "overhead");
+            int width = Math.max(18, group.stream().mapToInt(r -> r.strategy().length()).max().orElse(0));
+            // a user's rows have no efficiency or overhead: racebench knows neither their cores nor their floor
+            String line = "  %-" + width + "s %22s %24s" + (known ? " %8s %9s" : "%s%s");
+            out.printf(Locale.ROOT, line + "%n", known ? "strategy" : "benchmark", "mean ± CI",
+                    "speedup [95% CI]", known ? "effic." : "", known ? "overhead" : "");
             group.stream().sorted(Comparator.comparingDouble(r -> r.summary().trimmedMean())).forEach(r -> out.printf(
-                    Locale.ROOT, "  %-18s %22s %24s %8s %9s  %s%n", r.strategy(),
+                    Locale.ROOT, line + "  %s%n", r.strategy(),
                     plusMinus(r.summary().trimmedMean(), r.summary().halfWidth()),
                     r.speedup() == null ? "" : ratio(r.speedup().point()) + " [" + ratio(r.speedup().low()) + ", "
                             + ratio(r.speedup().high()) + "]",
-                    percent(r.efficiency()), percent(r.overhead()), precision(r, target)));
+                    known ? percent(r.efficiency()) : "", known ? percent(r.overhead()) : "", precision(r, target)));
         });
         if (!ratios.isEmpty()) {
             out.printf("%nratios (bootstrap 95%% CI over forks)%n");

@@ -13,9 +13,9 @@ import java.util.Map;
  *
  * @param benchmark    e.g. StrategyBenchmark.batch
  * @param workload     CPU, DOWNLOAD, MIXED, or "spawn" for SpawnBenchmark ({@link BenchmarkMapping}); for a
- *                     benchmark racebench does not know, its name and mode ({@link RowId#label} without parameters)
+ *                     benchmark racebench does not know, its class and mode (the mode only when not average time)
  * @param strategy     the StrategyKind, or the SpawnKind; for a benchmark racebench does not know, its
- *                     parameters as {@code a=1 b=2} ("-" for none)
+ *                     method and parameters, {@code parse a=1 b=2}
  * @param tasks        tasks per batch (1 for a spawn); 0, an empty cell, for a benchmark racebench does not know
  * @param workers      tasks that can be in progress at once; 0 likewise
  * @param unit         JMH's score unit, e.g. ms/op

@@ -75,8 +75,8 @@ class UserRowsTest {
         assertEquals(1.0, rows.get(1).speedup().point(), 0.0);
         assertEquals(1.0, rows.get(2).speedup().point(), 0.0, "a baseline itself");
         assertNull(BenchAnalysis.rows(all, 2).get(0).speedup(), "no baseline named: no speedup");
-        assertEquals("Parser.parse", rows.get(0).workload());
-        assertEquals("impl=NEW size=100", rows.get(0).strategy());
+        assertEquals("Parser", rows.get(0).workload());
+        assertEquals("parse impl=NEW size=100", rows.get(0).strategy());
         List<String> header = BenchRow.header(rows);
         assertEquals(List.of("param_impl", "param_size"), header.subList(header.size() - 2, header.size()));
         List<Object> cells = rows.get(0).cells(BenchRow.paramNames(rows));

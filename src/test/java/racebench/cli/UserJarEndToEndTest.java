@@ -70,7 +70,8 @@ class UserJarEndToEndTest {
         }
         assertEquals(List.of("MUL", "MUL", "XOR", "XOR"), rows.stream().map(r -> r.get("param_op")).sorted().toList());
         assertTrue(Files.isRegularFile(runDir.resolve("index.html")));
-        assertTrue(o.out().contains("Work.sum  (us/op; mean ± 95% CI over 2 forks)"), o.out());
+        assertTrue(o.out().contains("Work  (us/op; mean ± 95% CI over 2 forks)"), o.out());
+        assertTrue(o.out().contains("sum op=MUL size=8000"), o.out());
         assertEquals(0, Children.live());
     }
 
