@@ -131,6 +131,28 @@ public final class BenchRun {
         return throwOnFailures(measure(console, profile, plan, budget, run, Map.of(), ""), run);
     }
 
+    /**
+     * A nightly of a user's benchmarks: as {@link #measure(PrintWriter, Profile, String, List, Side,
+     * java.util.Optional, java.util.Optional, Map, Duration, RunDirectory)} with the base build's
+     * side beside it when there is one, and, as a nightly's own measure, a failed row returned
+     * in {@link Measured#failures} rather than thrown.
+     *
+     * @param baseBuild the base build's name, for environment.csv
+     */
+    public static Measured measureNightly(PrintWriter console, Profile profile, String include, List<BenchCase> cases,
+                                          Side side, java.util.Optional<Side> base, java.util.Optional<String> baseBuild,
+                                          Map<RowId, Double> priorSpreads, Duration budget, RunDirectory run)
+            throws IOException, JmhFailure {
+        Map<String, String> facts = new LinkedHashMap<>();
+        baseBuild.ifPresent(b -> facts.put("base_build", b));
+        facts.put("class_path", side.jar().joined());
+        Plan plan = new Plan(include, cases, AdaptiveMeasurement.host(side, profile, run),
+                base.map(b -> AdaptiveMeasurement.host(b, profile, run)),
+                baseBuild.map(b -> "the base build " + b.substring(0, Math.min(12, b.length()))).orElse(""), facts,
+                java.util.Optional.empty());
+        return measure(console, profile, plan, budget, run, priorSpreads, "");
+    }
+
     /** racebench's own cases: the selected benchmarks at the profile's parameters, a user's laid over them. */
     private static List<BenchCase> ownCases(Profile profile, String selector, Map<String, List<String>> params) {
         java.util.SortedSet<org.openjdk.jmh.runner.BenchmarkListEntry> benchmarks = JmhRunner.matching(selector);

@@ -76,6 +76,12 @@ public final class NightlyCommand implements Callable<Integer> {
             description = "How many of the newest complete nightlies pool into the baseline (default: ${DEFAULT-VALUE}).")
     int baselineRuns;
 
+    @Option(names = "--jar", paramLabel = "JAR",
+            description = "Track your own JMH benchmarks night by night: this uber-jar is stored as the night's "
+                    + "build and measured beside the last good night's, fork by fork; --include selects among its "
+                    + "benchmarks, and the race suite is not run unless --mode names one.")
+    Path jar;
+
     @Option(names = "--accept", paramLabel = "RUN_DIR", hidden = true,
             description = "The old spelling of 'nightly accept RUN_DIR'.")
     Path accept;
@@ -95,10 +101,17 @@ public final class NightlyCommand implements Callable<Integer> {
         if (mode != null && !mode.equals("none") && !RaceSuite.MODES.contains(mode)) {
             throw new BadInput("--mode '" + raceMode + "' is not one of none, " + String.join(", ", RaceSuite.MODES));
         }
+        Optional<racebench.bench.JmhJar> user = UserJars.of(jar, null);
+        if (user.isPresent()) {
+            BenchCommand.checkRegex(include);
+            BenchCommand.userCases(user.get(), include, java.util.Map.of()); // selects something, or exit 2 now
+            mode = mode == null ? "none" : mode;
+        }
         Path dir = Results.directory(results);
         Results.checkWritable(dir);
-        Nightly.Options options = Nightly.Options.of(profile, BenchCommand.selector(include), budget, mode,
-                criteria);
+        Nightly.Options options = user.isPresent()
+                ? Nightly.Options.of(profile, include, budget, mode, criteria).with(user.get())
+                : Nightly.Options.of(profile, BenchCommand.selector(include), budget, mode, criteria);
         Nightly.Request request = new Nightly.Request(options, dir,
                 "auto".equals(baseline) ? Optional.empty() : Optional.of(Path.of(baseline)), baselineRuns);
         Nightly.Outcome outcome;

@@ -1,6 +1,10 @@
 package racebench.nightly;
 
 import racebench.bench.BenchRun;
+import racebench.bench.Build;
+import racebench.bench.JmhJar;
+import racebench.bench.RowId;
+import racebench.bench.Side;
 import racebench.bench.Profile;
 import racebench.bench.RowSpreads;
 import racebench.bench.RunComparison;
@@ -56,9 +60,21 @@ public final class Nightly {
      * @param raceTests the race suite's tests
      * @param classPath racebench's class path, for jcstress's JVM
      * @param criteria  the comparison's alpha and noise threshold
+     * @param benchmarks a user's JMH jar whose benchmarks the night measures instead of racebench's own
+     *                  ({@code selector} then selects among them), stored night by night as its builds
      */
     public record Options(Profile profile, String selector, Duration budget, String raceMode, List<String> raceTests,
-                          List<String> classPath, Comparison.Criteria criteria) {
+                          List<String> classPath, Comparison.Criteria criteria, Optional<JmhJar> benchmarks) {
+
+        public Options(Profile profile, String selector, Duration budget, String raceMode, List<String> raceTests,
+                       List<String> classPath, Comparison.Criteria criteria) {
+            this(profile, selector, budget, raceMode, raceTests, classPath, criteria, Optional.empty());
+        }
+
+        /** The same night, of a user's benchmarks. */
+        public Options with(JmhJar jar) {
+            return new Options(profile, selector, budget, raceMode, raceTests, classPath, criteria, Optional.of(jar));
+        }
 
         /** The built-in race suite on this JVM's class path. */
         public static Options of(Profile profile, String selector, Duration budget, String raceMode,
@@ -157,7 +173,7 @@ public final class Nightly {
             left = Duration.ofMinutes(1);
         }
         console.printf("%n");
-        Optional<String> build = Builds.store(results, o.classPath());
+        Optional<String> build = Builds.store(results, o.benchmarks().map(JmhJar::classPath).orElse(o.classPath()));
         Watch.Split split = Watch.split(candidates, AlarmBudget.DEFAULT);
         Optional<Builds.Base> base = Builds.newest(results, split.rest(), note -> console.println("racebench: " + note));
         List<Path> earlier = base.map(b -> Watch.against(split.watched(), b.build().name())).orElse(List.of());
@@ -171,8 +187,7 @@ public final class Nightly {
         // it also says how many pairs a row needs to see a 50% change, so tonight's pairs go where they tell
         Map<racebench.bench.RowId, Double> spreads = base.isPresent()
                 ? RowSpreads.of(candidates.stream().limit(baselineRuns).toList()) : Map.of();
-        BenchRun.Measured measured = BenchRun.measure(console, o.profile(), o.selector(), left, run,
-                base.map(Builds.Base::build), build.map(b -> Builds.stored(results, b)), spreads);
+        BenchRun.Measured measured = measure(o, results, run, left, base, build, spreads, console);
         if (base.isPresent() && measured.baseSamples().isEmpty()) { // e.g. a build of another JMH version
             console.printf("racebench: the base build %s ran no fork (%s); judged against the baseline nights' own "
                     + "forks instead%n", base.get().build().shortName(), measured.baseFailure().orElse("no result"));
@@ -231,6 +246,29 @@ public final class Nightly {
                     run.started());
         }
         return outcome;
+    }
+
+    /**
+     * Tonight's forks, beside the base build's when there is one: racebench's own benchmarks in
+     * this JVM's JMH, or a user's ({@link Options#benchmarks}) each side in JMH hosts of its own,
+     * tonight's from its stored copy.
+     */
+    private static BenchRun.Measured measure(Options o, Path results, RunDirectory run, Duration left,
+                                             Optional<Builds.Base> base, Optional<String> build,
+                                             Map<RowId, Double> spreads, PrintWriter console)
+            throws IOException, BenchRun.JmhFailure {
+        Optional<Build> self = build.map(b -> Builds.stored(results, b));
+        if (o.benchmarks().isEmpty()) {
+            return BenchRun.measure(console, o.profile(), o.selector(), left, run, base.map(Builds.Base::build), self,
+                    spreads);
+        }
+        JmhJar tonight = base.isPresent() && self.isPresent() ? new JmhJar(self.get().classPath()) : o.benchmarks().get();
+        Side mine = new Side("new", tonight, Side.currentJava(), List.of());
+        Optional<Side> theirs = base.map(b -> new Side("base", new JmhJar(b.build().classPath()), Side.currentJava(),
+                List.of()));
+        List<racebench.bench.BenchCase> cases = BenchRun.userCases(o.benchmarks().get(), o.selector(), Map.of());
+        return BenchRun.measureNightly(console, o.profile(), o.selector(), cases, mine, theirs,
+                base.map(b -> b.build().name()), spreads, left, run);
     }
 
     /** The night in a few lines: the race verdicts, what regressed, improved or could not tell, the time. */

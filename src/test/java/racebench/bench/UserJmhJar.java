@@ -46,8 +46,10 @@ public final class UserJmhJar {
                 @Benchmark
                 public long sum() {
                     long s = 1;
-                    for (int i = 0; i < size; i++) {
-                        s = op.equals("MUL") ? s * 31 + i : (s ^ i) * 17;
+                    for (int r = 0; r < REPEAT; r++) {
+                        for (int i = 0; i < size; i++) {
+                            s = op.equals("MUL") ? s * 31 + i : (s ^ i) * 17;
+                        }
                     }
                     return s;
                 }
@@ -105,8 +107,16 @@ public final class UserJmhJar {
 
     /** Builds {@code dir/benchmarks.jar} and returns it. */
     public static Path build(Path dir) throws IOException {
+        return build(dir, 1);
+    }
+
+    /**
+     * Builds {@code dir/benchmarks.jar} with {@code Work.sum} doing its loop {@code repeat} times: a
+     * build that is that many times slower, as a bad merge would make it.
+     */
+    public static Path build(Path dir, int repeat) throws IOException {
         Path src = Files.createDirectories(dir.resolve("src/demo"));
-        Files.writeString(src.resolve("Work.java"), WORK);
+        Files.writeString(src.resolve("Work.java"), WORK.replace("REPEAT", Integer.toString(repeat)));
         Files.writeString(src.resolve("Broken.java"), BROKEN);
         Files.writeString(src.resolve("Exits.java"), EXITS);
         Files.writeString(src.resolve("Hangs.java"), HANGS);

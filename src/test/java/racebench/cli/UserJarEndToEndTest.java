@@ -107,6 +107,40 @@ class UserJarEndToEndTest {
         assertEquals(0, Children.live());
     }
 
+    @Test
+    void aNightlyOfTheUsersJarPairsEachNightWithTheLastGoodBuildAndFlagsASlowerBuild(@TempDir Path tmp)
+            throws IOException {
+        Path results = tmp.resolve("results");
+        Path slower = UserJmhJar.build(tmp.resolve("slower"), 3);
+        String[] night = {"nightly", "--jar", jar.toString(), "--include", "Work", "--profile", "smoke",
+                "--budget", "2", "--results", results.toString()};
+        MainTest.Outcome first = run(night);
+        assertEquals(0, first.exit(), first.toString());
+        assertTrue(first.out().contains("race suite: not run"), first.out());
+        MainTest.Outcome second = run(night);
+        assertEquals(0, second.exit(), second.toString());
+        assertTrue(second.out().contains("measured beside tonight's, fork by fork"), second.out());
+        assertFalse(second.out().contains("REGRESSION   "), second.out());
+        String[] merged = night.clone();
+        merged[2] = slower.toString();
+        MainTest.Outcome third = run(merged);
+        assertEquals(1, third.exit(), third.toString());
+        Path last;
+        try (Stream<Path> runs = Files.list(results)) {
+            last = runs.filter(p -> p.getFileName().toString().endsWith("-nightly")).sorted().toList().getLast();
+        }
+        List<CSVRecord> rows = Csv.read(last.resolve("compare.csv"));
+        assertEquals(4, rows.size());
+        for (CSVRecord r : rows) { // three times the loop: every row about three times slower
+            assertEquals("REGRESSION", r.get("verdict"), r.toString());
+            assertTrue(Double.parseDouble(r.get("ratio")) > 2, r.toString());
+        }
+        try (Stream<Path> builds = Files.list(results.resolve("builds"))) {
+            assertEquals(1, builds.count(), "the good build, stored once; a regressed night's is no one's base");
+        }
+        assertEquals(0, Children.live());
+    }
+
     @Tag("fault")
     @Test
     void badInputIsOneLineAndExitTwoAndWritesNothing(@TempDir Path tmp) throws IOException {
@@ -128,6 +162,9 @@ class UserJarEndToEndTest {
         assertUsageError(run("ab", "--jar", jar.toString(), "--new-java", tmp.toString(), "--results", out),
                 "--new-java: " + tmp + " is not a JDK");
         assertUsageError(run("ab", "--base", jar.toString(), "--results", out), "--new is missing");
+        assertUsageError(run("nightly", "--jar", jar.toString(), "--include", "Nothing", "--results", out),
+                "matches no benchmark");
+        assertUsageError(run("nightly", "--jar", notAJar.toString(), "--results", out), "neither a jar nor a directory");
         assertFalse(Files.exists(results), "bad input leaves no run directory");
     }
 
