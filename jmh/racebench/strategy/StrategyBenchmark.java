@@ -14,12 +14,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import racebench.process.OrphanGuard;
-import racebench.workload.StandardBatch;
-import racebench.workload.TaskSpec;
-import racebench.workload.Tasks;
 import racebench.workload.Workload;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -47,45 +43,30 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 6, time = 100, timeUnit = TimeUnit.MILLISECONDS)
 @State(Scope.Benchmark)
 public class StrategyBenchmark {
-    private static final Duration TASK_TIMEOUT = Duration.ofSeconds(30);
-    /** JMH's warm-up warms this JVM; worker JVMs start cold in every fork and need their own. */
-    private static final Duration WORKER_WARM_UP = Duration.ofSeconds(1);
-
     @Param
     public StrategyKind strategy;
 
-    @Param
+    @Param({"DOWNLOAD", "CPU", "MIXED"}) // TASK is TaskBenchmark's
     public Workload workload;
 
     @Param({"1", "2", "8", "32"})
     public int tasks;
 
-    private ExecutionStrategy runner;
-    private List<TaskSpec> batch;
-    private List<Long> expected;
+    private MeasuredBatch batch;
 
     @Setup(Level.Trial)
     public void start() throws Exception {
         OrphanGuard.start(); // a killed racebench must not leave this fork measuring
-        batch = StandardBatch.of(workload, tasks);
-        expected = Tasks.expectedChecksums(batch);
-        runner = strategy.create();
-        if (strategy.keepsWorkerJvms()) {
-            runner.warmUp(batch, WORKER_WARM_UP, TASK_TIMEOUT);
-        }
+        batch = MeasuredBatch.start(strategy, workload, tasks);
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-        runner.close();
+        batch.close();
     }
 
     @Benchmark
     public List<Long> batch() throws Exception {
-        List<Long> results = runner.run(batch, TASK_TIMEOUT);
-        if (!results.equals(expected)) {
-            throw new IllegalStateException(strategy + " returned " + results + ", expected " + expected);
-        }
-        return results;
+        return batch.run();
     }
 }

@@ -316,8 +316,20 @@ public final class AdaptiveMeasurement {
         s.precision(stopping, base != null && s.baseFailure == null, priorSpreads.get(s.c.id()));
     }
 
-    private static String firstLine(Exception e) {
-        return String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+    /** The failure's first line, and what it wraps at the bottom (JMH nests a benchmark's own exception). */
+    static String firstLine(Exception e) {
+        String top = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+        Throwable root = e;
+        for (int depth = 0; depth < 10; depth++) {
+            Throwable next = root.getCause() != null ? root.getCause()
+                    : root.getSuppressed().length > 0 ? root.getSuppressed()[0] : null;
+            if (next == null) {
+                break;
+            }
+            root = next;
+        }
+        String bottom = root == e ? "" : root.toString().lines().findFirst().orElse("");
+        return bottom.isEmpty() || top.contains(bottom) ? top : top + ": " + bottom;
     }
 
     /**

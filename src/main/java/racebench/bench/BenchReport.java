@@ -55,6 +55,7 @@ public final class BenchReport {
                              double secondsPerFork) {
         Map<String, List<BenchRow>> groups = rows.stream().collect(Collectors.groupingBy(
                 r -> r.benchmark().equals(BenchmarkMapping.STRATEGY.benchmark())
+                        || r.benchmark().equals(BenchmarkMapping.TASK.benchmark())
                         ? r.workload() + ", " + r.tasks() + " tasks" : r.workload(),
                 TreeMap::new, Collectors.toList()));
         groups.forEach((title, group) -> {
@@ -80,7 +81,9 @@ public final class BenchReport {
                         r.interval().low(), r.interval().high());
             }
         }
-        if (rows.stream().anyMatch(r -> BenchmarkMapping.of(r.benchmark()).isPresent())) {
+        // the targets are racebench's own, of its own work: not a user's benchmarks' or task's
+        if (rows.stream().anyMatch(r -> BenchmarkMapping.of(r.benchmark()).filter(m -> m != BenchmarkMapping.TASK)
+                .isPresent())) {
             out.printf(Locale.ROOT, "%ntargets (README):%n");
             for (Targets.Check c : Targets.check(rows, ratios)) {
                 out.printf(Locale.ROOT, "  %-6s %-75s %s%n", c.met() ? "MET" : "MISSED", c.target(), c.measured());

@@ -153,6 +153,32 @@ public final class BenchRun {
         return measure(console, profile, plan, budget, run, priorSpreads, "");
     }
 
+    /**
+     * {@code bench --task}: a user's Runnable or Callable ({@link racebench.workload.UserTask}, already
+     * checked) run in batches by every strategy, at the batch sizes {@code params} names for
+     * {@code tasks} (default: 1, 2, the cores and four times the cores), each fork told the task on
+     * its command line. Rows whose fork failed (the task threw, hung past its timeout or ended its
+     * JVM) are thrown as one failure after the others are written.
+     */
+    public static Measured measureTask(PrintWriter console, Profile profile, String className, String classPath,
+                                       Map<String, List<String>> params, Duration budget, RunDirectory run)
+            throws IOException, JmhFailure {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Map<String, List<String>> values = new java.util.TreeMap<>(params);
+        values.putIfAbsent("tasks", java.util.stream.IntStream.of(1, 2, cores, 4 * cores).distinct().sorted()
+                .mapToObj(Integer::toString).toList());
+        List<BenchCase> cases = BenchCase.matrix(JmhRunner.matching(JmhRunner.TASK_BENCHMARK), values).stream()
+                .map(c -> c.withJvmArgs(racebench.workload.UserTask.jvmArgs(className, classPath))).toList();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("task", className);
+        facts.put("task_class_path", classPath);
+        facts.put("params", values.toString());
+        Plan plan = new Plan(JmhRunner.TASK_BENCHMARK, cases,
+                AdaptiveMeasurement.inProcess(java.util.Optional.empty(), profile, run), java.util.Optional.empty(), "",
+                facts, java.util.Optional.empty());
+        return throwOnFailures(measure(console, profile, plan, budget, run, Map.of(), ""), run);
+    }
+
     /** racebench's own cases: the selected benchmarks at the profile's parameters, a user's laid over them. */
     private static List<BenchCase> ownCases(Profile profile, String selector, Map<String, List<String>> params) {
         java.util.SortedSet<org.openjdk.jmh.runner.BenchmarkListEntry> benchmarks = JmhRunner.matching(selector);

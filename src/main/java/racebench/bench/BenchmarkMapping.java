@@ -34,6 +34,20 @@ public enum BenchmarkMapping {
             return same(s, "workload", "tasks").and(o -> o.param("strategy").equals(StrategyKind.SEQUENTIAL.name()));
         }
     },
+    /** "task" (a user's, {@code bench --task}); the StrategyKind; tasks per batch; against SEQUENTIAL. */
+    TASK("TaskBenchmark.batch") {
+        @Override
+        Key key(ForkSamples s) {
+            StrategyKind kind = StrategyKind.valueOf(s.param("strategy"));
+            int tasks = Integer.parseInt(s.param("tasks"));
+            return new Key(Workload.TASK.name(), kind.name(), tasks, kind.workers(tasks));
+        }
+
+        @Override
+        Predicate<ForkSamples> baseline(ForkSamples s) {
+            return same(s, "tasks").and(o -> o.param("strategy").equals(StrategyKind.SEQUENTIAL.name()));
+        }
+    },
     /** "spawn"; the SpawnKind; one unit; no baseline (bench-ratios.csv has its ratios). */
     SPAWN("SpawnBenchmark.spawn") {
         @Override

@@ -37,12 +37,20 @@ public final class JmhRunner {
     private JmhRunner() {
     }
 
-    /** The racebench benchmarks whose name matches {@code include} (JMH's find semantics). */
+    /**
+     * The racebench benchmarks whose name matches {@code include} (JMH's find semantics); the
+     * user-task benchmark only when {@code include} names it ({@link #TASK_BENCHMARK}), since it
+     * has nothing to run without {@code bench --task}.
+     */
     public static SortedSet<BenchmarkListEntry> matching(String include) {
         OutputFormat quiet = OutputFormatFactory.createFormatInstance(
                 new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), VerboseMode.SILENT);
-        return BenchmarkList.defaultList().find(quiet, List.of(include), List.of());
+        List<String> excludes = include.contains("TaskBenchmark") ? List.of() : List.of("TaskBenchmark");
+        return BenchmarkList.defaultList().find(quiet, List.of(include), excludes);
     }
+
+    /** JMH's include pattern of the benchmark that runs a user's task ({@code bench --task}). */
+    public static final String TASK_BENCHMARK = "racebench\\.strategy\\.TaskBenchmark\\.batch";
 
     /** What one JMH call measured: the case's forks, and JMH's JSON for them (an array's elements). */
     public record Forks(Optional<ForkSamples> samples, String jsonElements, Collection<RunResult> results) {

@@ -58,6 +58,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--classpath", paramLabel = "PATH", description = UserJars.CLASS_PATH)
     String classPath;
 
+    @Option(names = "--task", paramLabel = "FQCN",
+            description = "Your own unit of work, a public Runnable or Callable with a public no-argument constructor "
+                    + "on --classpath: run in batches of 1, 2, cores and 4 x cores tasks by every strategy (threads, "
+                    + "pools, virtual threads, a JVM per task, the process pool, the GIL), with speedups over "
+                    + "sequential; its code runs only in benchmark and worker JVMs, never in racebench's.")
+    String task;
+
     @Option(names = "--baseline-param", paramLabel = "NAME=VALUE",
             description = "For a user's benchmarks: each row's speedup is against the row that differs from it only "
                     + "in this parameter, at this value, e.g. --baseline-param strategy=SEQUENTIAL (default: no speedup).")
@@ -65,6 +72,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (task != null) {
+            return task();
+        }
         java.util.Optional<racebench.bench.JmhJar> user = UserJars.of(jar, classPath);
         if (user.isPresent()) {
             return user(user.get());
@@ -82,6 +92,44 @@ public final class BenchCommand implements Callable<Integer> {
         java.util.Map<String, java.util.List<String>> values = params(selector, params);
         RunDirectory run = Results.create(Results.directory(out), "bench");
         measure(spec.commandLine().getOut(), profile, selector, values, budget, run);
+        return ExitCodes.OK;
+    }
+
+    /** bench --task: a user's Runnable or Callable through every strategy. */
+    private int task() throws IOException {
+        if (jar != null || classPath == null || baselineParam != null || list) {
+            throw new BadInput("--task needs --classpath (where the class is) and takes neither --jar, "
+                    + "--baseline-param nor --list");
+        }
+        racebench.workload.UserTask.problem(task, classPath).ifPresent(p -> {
+            throw new BadInput("--task: " + p);
+        });
+        java.util.Map<String, java.util.List<String>> values = parseParams(params);
+        for (String name : values.keySet()) {
+            if (!name.equals("tasks") && !name.equals("strategy")) {
+                throw new BadInput("--param " + name + ": a task run takes only tasks and strategy");
+            }
+        }
+        try {
+            BenchCase.overlay(JmhRunner.matching(JmhRunner.TASK_BENCHMARK), java.util.Map.of(),
+                    java.util.Map.of("strategy", values.getOrDefault("strategy", java.util.List.of("SEQUENTIAL"))));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput("--param: " + e.getMessage());
+        }
+        for (String n : values.getOrDefault("tasks", java.util.List.of())) {
+            if (!n.matches("[1-9][0-9]{0,3}")) {
+                throw new BadInput("--param tasks=" + n + ": a batch is 1 to 9999 tasks");
+            }
+        }
+        Duration budget = budget(budgetMinutes, profile);
+        RunDirectory run = Results.create(Results.directory(out), "bench");
+        try {
+            BenchRun.measureTask(spec.commandLine().getOut(), profile, task, classPath, values, budget, run);
+        } catch (BenchRun.JmhFailure e) {
+            throw new ToolFailure(e.getMessage(), e.getCause());
+        } finally {
+            report(run, spec.commandLine().getOut());
+        }
         return ExitCodes.OK;
     }
 

@@ -14,7 +14,8 @@ final class UserJars {
     static final String JAR = "A JMH benchmark jar (the uber-jar JMH's archetype builds, e.g. target/benchmarks.jar) "
             + "to run instead of racebench's own benchmarks; its code runs in JVMs of its own.";
     static final String CLASS_PATH = "Jars and directories (separated by ':') holding JMH "
-            + "benchmarks and JMH itself, when they are not one uber-jar; after --jar when both are given.";
+            + "benchmarks and JMH itself, when they are not one uber-jar (after --jar when both are given); "
+            + "with --task, where the task's class and what it needs are.";
 
     private UserJars() {
     }

@@ -77,6 +77,7 @@ public record WorkerLauncher(String classPath, List<String> jvmOptions, Optional
         List<String> command = new ArrayList<>();
         command.add(Children.javaExecutable());
         command.addAll(jvmOptions);
+        command.addAll(racebench.workload.UserTask.inheritedJvmArgs()); // a user's task runs in workers too
         command.addAll(aotFlags);
         command.add("-cp");
         command.add(classPath);

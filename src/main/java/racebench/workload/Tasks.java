@@ -34,6 +34,7 @@ public final class Tasks {
             case DOWNLOAD -> download(spec);
             case CPU -> cpu(mix(spec.index() * 0x9E3779B97F4A7C15L), spec.cpuSize(), gate);
             case MIXED -> cpu(download(spec), spec.cpuSize(), gate);
+            case TASK -> user(spec, gate);
         };
     }
 
@@ -44,6 +45,16 @@ public final class Tasks {
             expected.add(execute(spec.withFault(TaskFault.NONE)));
         }
         return List.copyOf(expected);
+    }
+
+    /** A user's task, holding the gate throughout: racebench cannot offer it checkpoints inside their code. */
+    private static long user(TaskSpec spec, CpuGate gate) throws InterruptedException {
+        gate.enter();
+        try {
+            return UserTask.run(spec);
+        } finally {
+            gate.exit();
+        }
     }
 
     private static long download(TaskSpec spec) throws InterruptedException {

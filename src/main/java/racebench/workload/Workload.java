@@ -17,7 +17,9 @@ public enum Workload {
     /** {@code cpuSize} xorshift steps, no sleep */
     CPU,
     /** a download, then CPU work seeded from what was "downloaded" */
-    MIXED;
+    MIXED,
+    /** a user's Runnable or Callable ({@link UserTask}): {@code bench --task} */
+    TASK;
 
     public static final Duration DEFAULT_UNIT = Duration.ofMillis(1);
     public static final int MIN_UNITS = 5;
@@ -36,6 +38,7 @@ public enum Workload {
                 case DOWNLOAD -> new TaskSpec(i, this, sleep, 0);
                 case CPU -> new TaskSpec(i, this, 0, cpuSize);
                 case MIXED -> new TaskSpec(i, this, sleep, cpuSize);
+                case TASK -> new TaskSpec(i, this, 0, 0);
             });
         }
         return List.copyOf(batch);

@@ -14,7 +14,7 @@ class TasksTest {
 
     @Test
     void checksumsAreDeterministicAndDistinct() throws InterruptedException {
-        for (Workload w : Workload.values()) {
+        for (Workload w : List.of(Workload.DOWNLOAD, Workload.CPU, Workload.MIXED)) { // TASK: UserTaskTest
             List<TaskSpec> batch = w.batch(16, 99, Duration.ofNanos(1000), 10_000);
             List<Long> first = Tasks.expectedChecksums(batch);
             assertEquals(first, Tasks.expectedChecksums(batch), w.name());
