@@ -75,7 +75,9 @@ public record JmhJar(List<String> classPath) {
                 new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), VerboseMode.SILENT);
         String list = read(LIST).orElseThrow(() -> new IllegalArgumentException("no " + LIST));
         try {
-            return BenchmarkList.fromString(list).find(quiet, List.of(include), List.of());
+            // racebench's own task benchmark has nothing to run without bench --task
+            List<String> excludes = include.contains("TaskBenchmark") ? List.of() : List.of("racebench\\.strategy\\.TaskBenchmark");
+            return BenchmarkList.fromString(list).find(quiet, List.of(include), excludes);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("its " + LIST + " is not one this JMH (" + jmhVersion()
                     + ") reads: " + e.getMessage());
