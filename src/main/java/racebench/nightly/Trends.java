@@ -40,11 +40,13 @@ public final class Trends {
         if (!Files.isRegularFile(historyFile)) {
             return List.of();
         }
-        Map<String, List<CSVRecord>> series = new LinkedHashMap<>();
+        Map<racebench.bench.RowId, List<CSVRecord>> series = new LinkedHashMap<>();
         for (CSVRecord r : Csv.read(historyFile)) {
             if (r.isConsistent() && r.isMapped("settings") && r.isMapped("trimmed_mean") && r.get("machine").equals(machine.machine())
                     && r.get("settings").equals(machine.settings()) && !r.get("trimmed_mean").isEmpty()) {
-                series.computeIfAbsent(r.get("benchmark") + "\u0000" + r.get("params"), k -> new ArrayList<>()).add(r);
+                String mode = r.isMapped("mode") ? r.get("mode") : "";
+                series.computeIfAbsent(new racebench.bench.RowId(r.get("benchmark"), mode, r.get("params")),
+                        k -> new ArrayList<>()).add(r);
             }
         }
         List<Shift> shifts = new ArrayList<>();

@@ -53,4 +53,23 @@ class HistoryTest {
         assertEquals("BASELINE", rows.get(0).get("verdict"));
         assertEquals("20261102-020000-nightly", rows.get(1).get("run"));
     }
+
+    @Test
+    void aHistoryWrittenBeforeModesGainsTheColumnAndARateKeepsItsModeAndVerdict(@TempDir Path results)
+            throws IOException {
+        Path file = results.resolve(History.FILE);
+        java.nio.file.Files.writeString(file, "run,time,machine,settings,git_commit,benchmark,params,unit,forks,mean,"
+                + "trimmed_mean,ci_low,ci_high,ratio,verdict\r\n20261101-020000-nightly,2026-11-01T02:00:00Z,m,s,abc,"
+                + "X.x,{},ms/op,3,1.0,1.0,0.9,1.1,,BASELINE\r\n");
+        ForkSamples rate = new ForkSamples("Q.offer", Map.of(), "ops/us",
+                List.of(new double[] {10, 10}, new double[] {11, 11}, new double[] {12, 12}), "thrpt");
+        History.append(results, "20261102-020000-nightly", Instant.parse("2026-11-02T02:00:00Z"),
+                Fingerprint.of(BaselinesTest.HERE), "def", List.of(rate), Optional.empty());
+        List<CSVRecord> rows = Csv.read(file);
+        assertEquals(2, rows.size());
+        assertEquals("avgt", rows.get(0).get("mode"), "the old row is average time");
+        assertEquals("1.0", rows.get(0).get("mean"), "and otherwise as it was");
+        assertEquals("thrpt", rows.get(1).get("mode"));
+        assertEquals(History.HEADER, List.copyOf(rows.get(0).getParser().getHeaderNames()));
+    }
 }
