@@ -18,6 +18,8 @@ import java.util.Map;
  */
 final class BenchSection {
     private static final String STRATEGY = "StrategyBenchmark.batch";
+    /** A user's task through the strategies (bench --task): charted as the strategies' own work is. */
+    private static final String TASK = "TaskBenchmark.batch";
     private static final String SPAWN = "SpawnBenchmark.spawn";
 
     private BenchSection() {
@@ -41,8 +43,8 @@ final class BenchSection {
     }
 
     private static void speedups(HtmlPage page, List<CSVRecord> rows, int cores) {
-        Map<String, List<CSVRecord>> byWorkload = group(rows.stream().filter(r -> r.get("benchmark").equals(STRATEGY)
-                && !r.get("speedup").isEmpty()).toList(), "workload");
+        Map<String, List<CSVRecord>> byWorkload = group(rows.stream().filter(r -> (r.get("benchmark").equals(STRATEGY)
+                || r.get("benchmark").equals(TASK)) && !r.get("speedup").isEmpty()).toList(), "workload");
         byWorkload.forEach((workload, list) -> {
             List<Estimate> points = list.stream().map(r -> new Estimate(r.get("strategy"), r.get("tasks") + " tasks",
                     Format.parse(r.get("speedup")), Format.parse(r.get("speedup_ci_low")),
@@ -52,7 +54,8 @@ final class BenchSection {
             if (cpu) {
                 lines.add(new Line(cores + " cores (physical limit)", cores, Color.RED));
             }
-            page.chart(Charts.categories("Speedup over SEQUENTIAL, " + workload + " tasks", "Each point is a strategy's "
+            String what = workload.equals("TASK") ? "your task (bench --task)" : workload + " tasks";
+            page.chart(Charts.categories("Speedup over SEQUENTIAL, " + what, "Each point is a strategy's "
                     + "speedup (sequential time / its time, ratio of trimmed means of fork means) with its 95% bootstrap "
                     + "interval. " + (cpu ? "The red line is the number of cores, the most CPU work can gain."
                     : "Sleeps overlap on any number of cores, so these are bounded by the number of tasks (and the "
@@ -90,7 +93,7 @@ final class BenchSection {
     /** Every other benchmark: one chart per workload column (e.g. "ipc 8 B", "lock 2 platform threads"). */
     private static void lessons(HtmlPage page, List<CSVRecord> rows) {
         Map<String, List<CSVRecord>> byBenchmark = group(rows.stream().filter(r -> !r.get("benchmark").equals(STRATEGY)
-                && !r.get("benchmark").equals(SPAWN)).toList(), "benchmark");
+                && !r.get("benchmark").equals(TASK) && !r.get("benchmark").equals(SPAWN)).toList(), "benchmark");
         byBenchmark.forEach((benchmark, list) -> {
             List<Estimate> points = list.stream().map(r -> new Estimate(r.get("workload"), r.get("strategy"),
                     Format.parse(r.get("trimmed_mean")), Format.parse(r.get("ci_low")), Format.parse(r.get("ci_high"))))
