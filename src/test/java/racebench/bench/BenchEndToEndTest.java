@@ -3,6 +3,7 @@ package racebench.bench;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.cli.Main;
 import racebench.process.NoLeftoverProcesses;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A tiny real JMH run through the bench command: smoke profile, StrategyBenchmark only. */
 @Tag("e2e")
+@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class BenchEndToEndTest {
 
     @Test

@@ -2,6 +2,7 @@ package racebench.bench;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.RunnerException;
 import racebench.process.NoLeftoverProcesses;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real JMH forks started from another build's class path: the one fact {@link Build} rests on. */
 @Tag("e2e")
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class BuildTest {
     private static final BenchCase LOOP = new BenchCase("racebench.workload.MachineBenchmark.cpu", java.util.Map.of());
 

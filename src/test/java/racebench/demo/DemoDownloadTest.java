@@ -2,6 +2,7 @@ package racebench.demo;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import racebench.process.NoLeftoverProcesses;
 
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Two downloads overlap: the total is about the longer one; pids differ for processes, are ours for threads. */
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DemoDownloadTest {
     static final long UNIT_MILLIS = 10;
 

@@ -2,6 +2,7 @@ package racebench.demo;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import racebench.process.NoLeftoverProcesses;
 
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * threads and processes depend on the machine's load, so they are not asserted.
  */
 @Tag("e2e")
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DemoGilTest {
 
     @Test

@@ -2,6 +2,7 @@ package racebench.demo;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.process.Children;
 
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** SIGTERM (what Ctrl-C's SIGINT does too) while a demo's children run: racebench exits 143 and leaves none behind. */
 @Tag("e2e")
 @Tag("fault")
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DemoInterruptTest {
 
     @Test

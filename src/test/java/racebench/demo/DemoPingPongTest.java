@@ -2,6 +2,7 @@ package racebench.demo;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import racebench.process.NoLeftoverProcesses;
 
 import java.util.List;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Threads share one counter (about 10 lines); processes each have their own (10 each, 20 in all). */
 @Tag("e2e")
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DemoPingPongTest {
 
     @Test

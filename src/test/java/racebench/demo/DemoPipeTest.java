@@ -2,6 +2,7 @@ package racebench.demo;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import racebench.process.Children;
 import racebench.process.NoLeftoverProcesses;
 
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The worker prints 0..9, stops on "exit" with its input still open, and is reaped; the pipe carries five products. */
 @Tag("e2e")
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DemoPipeTest {
 
     @Test

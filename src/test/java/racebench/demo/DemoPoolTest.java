@@ -2,6 +2,7 @@ package racebench.demo;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import racebench.process.NoLeftoverProcesses;
 
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Four tasks are all submitted before any finishes, run in the pool's worker processes, then in one process's threads. */
 @Tag("e2e")
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DemoPoolTest {
 
     @Test

@@ -2,6 +2,7 @@ package racebench.demo;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import racebench.process.NoLeftoverProcesses;
 
 import java.util.List;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The five products arrive in order, across processes and between threads, and both readers end. */
 @Tag("e2e")
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class DemoQueueTest {
     static final List<String> PRODUCTS = List.of("product0", "product1", "product2", "product3", "product4");
 

@@ -1,5 +1,6 @@
 package racebench.nightly;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import racebench.stats.Comparison;
 import racebench.stats.Correction;
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The simulation on synthetic pools whose answers are known: normal forks with a 1.5% CV. */
+@Tag("simulation") // Monte Carlo over thousands of simulated nights: about a minute
 class DetectorSimulationTest {
 
     private static Map<String, double[]> pools(int rows, int forks, double factor, long seed) {

@@ -2,6 +2,7 @@ package racebench.nightly;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.process.Children;
 
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @Tag("e2e")
 @Tag("fault")
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class NightlyInterruptTest {
 
     @Test

@@ -28,6 +28,8 @@ class NightlyLockTest {
         NightlyLock.acquire(results).close(); // released
     }
 
+    @org.junit.jupiter.api.Tag("e2e") // starts a JVM that holds the lock
+    @org.junit.jupiter.api.Timeout(value = 2, unit = java.util.concurrent.TimeUnit.MINUTES)
     @Test
     void aLockHeldByAnotherProcessBlocksUntilThatProcessIsKilled(@TempDir Path results) throws Exception {
         Process holder = new ProcessBuilder(Children.javaExecutable(), "-cp", System.getProperty("java.class.path"),

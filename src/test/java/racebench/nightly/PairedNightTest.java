@@ -3,6 +3,7 @@ package racebench.nightly;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.bench.Profile;
 import racebench.bench.RunComparison;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * judges its rows against those forks.
  */
 @Tag("e2e")
+@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class PairedNightTest {
 
     /** This test's class path as one jar, as the launcher runs racebench: a manifest whose Class-Path names it. */

@@ -13,7 +13,9 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.workload.TaskSpec;
 import racebench.workload.Tasks;
@@ -24,6 +26,8 @@ import racebench.workload.Workload;
  * nothing else) are put into a jar, a cache is trained from it, and a worker started with
  * the cache does its task. Takes a few seconds: training assembles the cache in a second JVM.
  */
+@Tag("e2e") // starts JVMs
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class AotCacheTest {
     @TempDir
     Path dir;

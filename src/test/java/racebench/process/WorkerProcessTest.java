@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import racebench.workload.TaskFault;
 import racebench.workload.TaskSpec;
 import racebench.workload.Tasks;
 import racebench.workload.Workload;
 
 /** End to end: real worker JVMs on the test class path. */
+@Tag("e2e") // starts JVMs
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class WorkerProcessTest {
     private static final Duration START = Duration.ofSeconds(60);
 

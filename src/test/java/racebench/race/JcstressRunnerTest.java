@@ -2,6 +2,7 @@ package racebench.race;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.process.NoLeftoverProcesses;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** jcstress has no time limit on a fork; racebench stops a run that has gone silent. */
 @Tag("e2e")
 @Tag("fault")
+@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class JcstressRunnerTest {
 
     @Test

@@ -2,6 +2,7 @@ package racebench.race;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.process.Children;
 
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @Tag("e2e")
 @Tag("fault")
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class RaceInterruptTest {
 
     @Test

@@ -2,6 +2,7 @@ package racebench.race;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.cli.Main;
 import racebench.process.NoLeftoverProcesses;
@@ -33,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * about once in 100 million samples there (README: ten runs in a row).
  */
 @Tag("e2e")
+@Timeout(value = 25, unit = java.util.concurrent.TimeUnit.MINUTES)
 class RaceProofTest {
 
     @Test

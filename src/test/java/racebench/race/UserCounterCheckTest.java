@@ -2,6 +2,7 @@ package racebench.race;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Tag("fault")
+@Tag("e2e") // starts JVMs
+@Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
 class UserCounterCheckTest {
     /** The test classes directory holds the fixtures, as a user's build output would. */
     static final String FIXTURES = Path.of("target", "test-classes").toAbsolutePath().toString();

@@ -26,6 +26,8 @@ import racebench.workload.Workload;
  * after a failure, proving its threads and workers survive or are replaced, and every
  * test ends with no child process alive.
  */
+@org.junit.jupiter.api.Tag("e2e") // starts JVMs
+@org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
 class StrategyContractTest {
     static final StrategyOptions OPTIONS = StrategyOptions.defaults().withProcesses(2).withThreadsPerProcess(2);
     static final Duration TIMEOUT = Duration.ofSeconds(30);

@@ -2,6 +2,7 @@ package racebench.report.html;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.cli.Main;
 import racebench.process.NoLeftoverProcesses;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every chart drawn, nothing failed, no request tried, and a screenshot that shows a page.
  */
 @Tag("e2e")
+@Timeout(value = 15, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ReportInBrowserTest {
 
     @Test
