@@ -400,6 +400,29 @@ public class LostUpdate {
      * {@code ./racebench race --counter FQCN --classpath PATH}.
      */
     @JCStressTest
+    @JCStressMeta(RacyOutcomes.class)
+    @Description("Your SharedCounter's twin: your class with its synchronisation taken out (racebench.twin.Unlocker).")
+    @State
+    public static class UserCounterTwin {
+        private final SharedCounter counter = UserCounters.createTwin();
+
+        @Actor
+        public void actor1() {
+            counter.run(1);
+        }
+
+        @Actor
+        public void actor2() {
+            counter.run(4);
+        }
+
+        @Arbiter
+        public void arbiter(I_Result r) {
+            r.r1 = counter.value();
+        }
+    }
+
+    @JCStressTest
     @JCStressMeta(SafeOutcomes.class)
     @Description("Your SharedCounter, graded as a fix.")
     @State

@@ -11,6 +11,7 @@ final class UserCounters {
     static final String PROPERTY = "racebench.counter";
 
     private static final MethodHandle CONSTRUCTOR = constructor();
+    private static volatile MethodHandle twinConstructor;
 
     private UserCounters() {
     }
@@ -23,6 +24,34 @@ final class UserCounters {
         } catch (Throwable t) {
             throw new IllegalStateException("cannot construct " + System.getProperty(PROPERTY), t);
         }
+    }
+
+    /** An instance of the user's class with its synchronisation taken out, loaded beside the original. */
+    static SharedCounter createTwin() {
+        try {
+            return (SharedCounter) twinConstructor().invoke();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("cannot construct the twin of " + System.getProperty(PROPERTY), t);
+        }
+    }
+
+    private static MethodHandle twinConstructor() throws Exception {
+        MethodHandle c = twinConstructor;
+        if (c == null) {
+            synchronized (UserCounters.class) {
+                if (twinConstructor == null) {
+                    ClassLoader loader = UserCounters.class.getClassLoader();
+                    racebench.twin.Unlocker.Twin twin = racebench.twin.Unlocker.of(System.getProperty(PROPERTY), loader);
+                    twinConstructor = MethodHandles.publicLookup()
+                            .findConstructor(racebench.twin.Unlocker.load(twin, loader), MethodType.methodType(void.class))
+                            .asType(MethodType.methodType(SharedCounter.class));
+                }
+                c = twinConstructor;
+            }
+        }
+        return c;
     }
 
     private static MethodHandle constructor() {

@@ -62,12 +62,14 @@ public final class RaceCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         List<String> childClassPath = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
         List<String> forkArgs = new ArrayList<>();
+        List<String> userClassPath = List.of();
         if (counter != null || this.classPath != null) {
             if (counter == null || this.classPath == null) {
                 throw new BadInput("--counter and --classpath go together: give both");
             }
             try {
-                childClassPath.addAll(UserCounterCheck.check(counter, this.classPath));
+                userClassPath = UserCounterCheck.check(counter, this.classPath);
+                childClassPath.addAll(userClassPath);
             } catch (IllegalArgumentException e) {
                 throw new BadInput(e.getMessage());
             }
@@ -75,7 +77,9 @@ public final class RaceCommand implements Callable<Integer> {
         }
         positive("--time", timeMillis);
         positive("--iterations", iterations);
-        List<String> selected = select(RaceSuite.available(), tests, counter != null);
+        boolean ownTwin = counter != null && ownTwin(counter, userClassPath);
+        List<String> selected = select(RaceSuite.available(), tests, counter != null).stream()
+                .filter(t -> ownTwin || !t.endsWith("." + Verdicts.USER_TWIN_VARIANT)).toList();
         RunDirectory run = Results.create(Results.directory(out), "race");
         RaceSuite.Request request = new RaceSuite.Request(mode, selected, childClassPath, forkArgs, counter,
                 timeMillis, iterations, !noRetry);
@@ -89,6 +93,30 @@ public final class RaceCommand implements Callable<Integer> {
             return ExitCodes.TOOL;
         }
         return outcome.allAsExpected() ? ExitCodes.OK : ExitCodes.FINDING;
+    }
+
+    /**
+     * Whether the user's counter has a twin of its own (its class with its synchronisation taken
+     * out, {@link racebench.twin.Unlocker}), said on the console either way.
+     */
+    private boolean ownTwin(String counter, List<String> userClassPath) {
+        racebench.twin.Unlocker.Removed removed;
+        try {
+            removed = racebench.twin.Unlocker.of(counter, userClassPath).removed();
+        } catch (IOException | RuntimeException e) {
+            spec.commandLine().getOut().printf("racebench: %s's class file could not be rewritten (%s); it is proved "
+                    + "against the reference twin, RacyVolatile%n", counter, e.getMessage());
+            return false;
+        }
+        if (removed.any()) {
+            spec.commandLine().getOut().printf("racebench: %s is proved against its own twin: the class without its %s%n",
+                    counter, removed.describe());
+            return true;
+        }
+        spec.commandLine().getOut().printf("racebench: %s has no synchronisation racebench can take out (it covers "
+                + "synchronized, Lock, Semaphore, StampedLock and atomic read-modify-writes); it is proved against "
+                + "the reference twin, RacyVolatile%n", counter);
+        return false;
     }
 
     private static void positive(String option, Integer value) {
@@ -106,7 +134,7 @@ public final class RaceCommand implements Callable<Integer> {
             throw new BadInput("--tests is not a valid regular expression: " + e.getDescription() + " in '" + regex + "'");
         }
         List<String> selected = available.stream()
-                .filter(t -> userCounter == t.endsWith("." + Verdicts.USER_VARIANT))
+                .filter(t -> userCounter == Verdicts.isUserTest(t))
                 .filter(t -> pattern == null || pattern.matcher(t).find())
                 .toList();
         if (selected.isEmpty()) {

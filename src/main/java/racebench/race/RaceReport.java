@@ -154,6 +154,12 @@ public final class RaceReport {
     /** The seed's plain-int lesson without a lost update: what that means, so nobody reads it as a pass or a fault. */
     private static void printNotSeen(PrintWriter out, List<VariantResult> results) {
         for (VariantResult r : results.stream().filter(r -> r.verdict() == Verdict.NOT_SEEN).toList()) {
+            if (r.test().endsWith("." + Verdicts.USER_TWIN_VARIANT)) {
+                out.printf(Locale.ROOT, "%n%s: no lost update in %,d samples: the race window your synchronisation "
+                        + "closes did not show in this run, so nothing here can prove that it is closed.%n",
+                        r.variant(), r.samples());
+                continue;
+            }
             out.printf(Locale.ROOT, "%n%s: no lost update in %,d samples. The seed's plain int races only where both "
                     + "actors run C1 code (C2 folds NUM += n; NUM -= n away), about once in 1e8 samples there; not a "
                     + "failure, and no proof rests on it (the fixes' twin is RacyVolatile).%n", r.variant(), r.samples());
@@ -217,9 +223,14 @@ public final class RaceReport {
                 continue;
             }
             out.println();
-            VariantResult twin = results.stream().filter(t -> t.test().equals(Verdicts.twinTest(r.test())))
-                    .findFirst().orElse(null);
-            String reference = twin == null || twin.lostUpdates() == 0 ? ""
+            List<String> tests = results.stream().map(VariantResult::test).toList();
+            String twinTest = Verdicts.twinTest(r.test(), tests);
+            boolean own = twinTest.endsWith("." + Verdicts.USER_TWIN_VARIANT);
+            VariantResult twin = results.stream().filter(t -> t.test().equals(twinTest)).findFirst().orElse(null);
+            String reference = twin == null || twin.lostUpdates() == 0
+                    ? (own ? "; your class without its synchronisation lost none here either" : "")
+                    : own ? String.format(Locale.ROOT, "; your class without its synchronisation loses one every %s "
+                    + "samples here", sci(twin.samplesPerLostUpdate()))
                     : String.format(Locale.ROOT, "; a racy counter of this shape (%s) loses one every %s samples here",
                     twin.variant(), sci(twin.samplesPerLostUpdate()));
             if (r.verdict() == Verdict.RACE) {

@@ -34,7 +34,7 @@ public final class RaceSuite {
 
     /** The built-in variants: every test but the one that stresses a user's counter. */
     public static List<String> builtIn() {
-        return available().stream().filter(t -> !t.endsWith("." + Verdicts.USER_VARIANT)).toList();
+        return available().stream().filter(t -> !Verdicts.isUserTest(t)).toList();
     }
 
     /**
@@ -221,7 +221,7 @@ public final class RaceSuite {
      */
     static boolean isBrokenFix(String test) {
         String variant = Verdicts.simpleName(test);
-        if (variant.equals(Verdicts.USER_VARIANT)) {
+        if (variant.equals(Verdicts.USER_VARIANT) || variant.equals(Verdicts.USER_TWIN_VARIANT)) {
             return false;
         }
         CounterKind kind = CounterKind.ofVariant(variant);
@@ -233,7 +233,7 @@ public final class RaceSuite {
     public static List<String> withTwins(List<String> tests) {
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(tests);
         for (String test : tests) {
-            String twin = Verdicts.twinTest(test);
+            String twin = Verdicts.twinTest(test, tests); // the user's counter's own twin when selected
             if (twin != null) {
                 all.add(twin);
             }

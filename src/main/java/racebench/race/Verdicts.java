@@ -24,6 +24,13 @@ import java.util.TreeSet;
 public final class Verdicts {
     /** Nested class that runs the user's own counter. */
     public static final String USER_VARIANT = "UserCounter";
+    /** The user's counter with its synchronisation taken out ({@link racebench.twin.Unlocker}): its own twin. */
+    public static final String USER_TWIN_VARIANT = "UserCounterTwin";
+
+    /** Whether a test stresses a user's counter or its twin: selected only with {@code race --counter}. */
+    public static boolean isUserTest(String test) {
+        return test.endsWith("." + USER_VARIANT) || test.endsWith("." + USER_TWIN_VARIANT);
+    }
 
     private static final SortedSet<Integer> POSSIBLE = OutcomeModel.reachable(1, 4);
 
@@ -33,14 +40,34 @@ public final class Verdicts {
     /** The expectation of a jcstress test, by its nested class's simple name; an unknown name is an error. */
     public static Expectation expectationOf(String test) {
         String variant = simpleName(test);
+        if (variant.equals(USER_TWIN_VARIANT)) {
+            return Expectation.MAY_RACE; // a narrow window may not show in a short run: the proof weighs that, not a verdict
+        }
         return variant.equals(USER_VARIANT) ? Expectation.SAFE : CounterKind.ofVariant(variant).expect();
     }
 
-    /** The jcstress test of a fix's twin (the user's counter's is the reference twin), or null for a racy variant. */
+    /**
+     * The jcstress test of a fix's twin, or null for a racy variant; for the user's counter the
+     * reference twin ({@link #twinTest(String, java.util.Collection)} names its own when it ran).
+     */
     public static String twinTest(String test) {
         String variant = simpleName(test);
+        if (variant.equals(USER_TWIN_VARIANT)) {
+            return null;
+        }
         CounterKind twin = variant.equals(USER_VARIANT) ? CounterKind.REFERENCE_TWIN : CounterKind.ofVariant(variant).twin();
         return twin == null ? null : test.substring(0, test.length() - variant.length()) + twin.variant();
+    }
+
+    /** As {@link #twinTest(String)}, but the user's counter's own twin when {@code tests} has it. */
+    public static String twinTest(String test, java.util.Collection<String> tests) {
+        if (simpleName(test).equals(USER_VARIANT)) {
+            String own = test.substring(0, test.length() - USER_VARIANT.length()) + USER_TWIN_VARIANT;
+            if (tests.contains(own)) {
+                return own;
+            }
+        }
+        return twinTest(test);
     }
 
     public static List<VariantResult> summarize(List<OutcomeRow> rows, String userCounter) {
@@ -66,11 +93,13 @@ public final class Verdicts {
             String variant = simpleName(test);
             if (variant.equals(USER_VARIANT) && userCounter != null) {
                 variant = userCounter;
+            } else if (variant.equals(USER_TWIN_VARIANT) && userCounter != null) {
+                variant = userCounter + " without its synchronisation";
             }
             VariantResult r = summarize(test, variant, expectationOf(test), e.getValue(),
                     stressSeconds.getOrDefault(test, Double.NaN));
             if (r.verdict() == Verdict.PROVEN) {
-                String twin = twinTest(test);
+                String twin = twinTest(test, byTest.keySet());
                 Map<String, ConfigurationRate> twinBySetting = new LinkedHashMap<>();
                 rates.getOrDefault(twin, List.of()).forEach(t -> twinBySetting.put(t.configuration(), t));
                 Proof proof = Proof.of(simpleName(twin), rates.getOrDefault(test, List.of()), twinBySetting);
