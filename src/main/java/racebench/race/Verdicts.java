@@ -94,7 +94,7 @@ public final class Verdicts {
             if (variant.equals(USER_VARIANT) && userCounter != null) {
                 variant = userCounter;
             } else if (variant.equals(USER_TWIN_VARIANT) && userCounter != null) {
-                variant = userCounter + " without its synchronisation";
+                variant = userCounter + " twin"; // the class without its synchronisation
             }
             VariantResult r = summarize(test, variant, expectationOf(test), e.getValue(),
                     stressSeconds.getOrDefault(test, Double.NaN));
