@@ -21,7 +21,7 @@ class CounterKindTest {
     private static List<Class<?>> stressTests() {
         return Arrays.stream(LostUpdate.class.getDeclaredClasses())
                 .filter(c -> c.isAnnotationPresent(JCStressTest.class))
-                .filter(c -> !c.getSimpleName().equals("UserCounter")).toList();
+                .filter(c -> !c.getSimpleName().startsWith("UserCounter")).toList(); // the user's and its twin
     }
 
     @Test
