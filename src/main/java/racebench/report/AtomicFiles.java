@@ -28,14 +28,32 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Body body) throws IOException {
+        writeBytes(target, stream -> {
+            Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            body.write(out);
+            out.flush();
+        });
+    }
+
+    /** Bytes, e.g. an image, written the same way: a new file moved into place, never through a link there. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        writeBytes(target, stream -> stream.write(bytes));
+    }
+
+    @FunctionalInterface
+    private interface Bytes {
+        void write(java.io.OutputStream out) throws IOException;
+    }
+
+    private static void writeBytes(Path target, Bytes body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // a new file of a random name, as createTempFile makes, but with the umask's mode (createTempFile's is
         // always 0600): a results folder shared with a group or served by a web server stays readable
         Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
         try {
-            try (Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(Files.newOutputStream(tmp,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), StandardCharsets.UTF_8))) {
+            try (java.io.OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 body.write(out);
             }
             // on disk before it is visible: after a power cut, the old file or the whole new one

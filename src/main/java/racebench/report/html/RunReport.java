@@ -93,13 +93,17 @@ public final class RunReport {
         Path file = run.resolve(FILE);
         AtomicFiles.write(file, out -> out.write(html));
         if (charts) {
-            Path dir = Files.createDirectories(run.resolve("charts"));
+            Path dir = run.resolve("charts");
+            if (Files.isSymbolicLink(dir)) { // written through, the PNGs would land wherever the link points
+                throw new IllegalArgumentException(dir + " is a symbolic link; remove it or name another run");
+            }
+            Files.createDirectories(dir);
             int i = 1;
             for (ChartImage image : page.images()) {
                 String slug = image.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                         .replaceAll("^-|-$", "");
-                Files.write(dir.resolve(String.format(Locale.ROOT, "%02d-%s.png", i++,
-                        slug.substring(0, Math.min(60, slug.length())))), image.png());
+                AtomicFiles.write(dir.resolve(String.format(Locale.ROOT, "%02d-%s.png", i++,
+                        slug.substring(0, Math.min(60, slug.length())))), image.png()); // replaces a link, never follows it
             }
         }
         return new Written(file, page.charts(), Files.size(file));

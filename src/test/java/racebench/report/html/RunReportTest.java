@@ -90,6 +90,32 @@ class RunReportTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("fault")
+    @Test
+    void chartFilesReplaceALinkInTheirPlaceAndNeverWriteThroughIt(@TempDir Path tmp) throws IOException {
+        Path run = Files.createDirectories(tmp.resolve("20261122-120000-bench"));
+        Files.writeString(run.resolve("bench.csv"), BENCH_HEADER
+                + "SpawnBenchmark.spawn,spawn,PLATFORM_THREAD,1,1,us/op,3,130,130,5,120,140,130,0.07,,,,,,,0\n");
+        Path victim = Files.writeString(tmp.resolve("victim.txt"), "keep");
+        Path charts = Files.createDirectories(run.resolve("charts"));
+        Path png = charts.resolve("01-what-starting-a-unit-of-work-costs.png");
+        Files.createSymbolicLink(png, victim);
+        RunReport.write(run, true);
+        assertEquals("keep", Files.readString(victim), "the link's target is untouched");
+        assertTrue(Files.isRegularFile(png, java.nio.file.LinkOption.NOFOLLOW_LINKS), "a file of its own now");
+
+        Path other = Files.createDirectories(tmp.resolve("elsewhere"));
+        Path second = Files.createDirectories(tmp.resolve("20261122-130000-bench"));
+        Files.copy(run.resolve("bench.csv"), second.resolve("bench.csv"));
+        Files.createSymbolicLink(second.resolve("charts"), other);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> RunReport.write(second, true));
+        assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
+        try (Stream<Path> files = Files.list(other)) {
+            assertEquals(0, files.count(), "nothing written where the link points");
+        }
+    }
+
     @Test
     void aDirectoryWithoutAnyRunFileIsAnErrorNamingWhatIsMissing(@TempDir Path tmp) throws IOException {
         Path run = Files.createDirectories(tmp.resolve("20261122-120000-bench"));
