@@ -29,7 +29,14 @@ public final class AtomicFiles {
 
     public static void write(Path target, Body body) throws IOException {
         writeBytes(target, stream -> {
-            Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            // a body may close its writer (CSVPrinter does): that flushes, and the stream is closed here
+            Writer out = new java.io.FilterWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream,
+                    StandardCharsets.UTF_8))) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
             body.write(out);
             out.flush();
         });
