@@ -94,10 +94,7 @@ public final class BenchRun {
     public static Measured measure(PrintWriter console, Profile profile, String selector,
                                    Map<String, List<String>> params, Duration budget, RunDirectory run)
             throws IOException, JmhFailure {
-        Map<String, String> facts = new LinkedHashMap<>();
-        if (!params.isEmpty()) {
-            facts.put("params", new java.util.TreeMap<>(params).toString());
-        }
+        Map<String, String> facts = paramsFact(params);
         Plan plan = new Plan(selector, ownCases(profile, selector, params),
                 AdaptiveMeasurement.inProcess(java.util.Optional.empty(), profile, run), java.util.Optional.empty(), "",
                 facts, java.util.Optional.empty());
@@ -117,13 +114,10 @@ public final class BenchRun {
                                    java.util.Optional<BenchAnalysis.BaselineParam> baseline,
                                    Map<String, List<String>> params, Duration budget, RunDirectory run)
             throws IOException, JmhFailure {
-        Map<String, String> facts = new LinkedHashMap<>();
+        Map<String, String> facts = paramsFact(params);
         facts.put("class_path", side.jar().joined());
         facts.put("side", side.describe());
         base.ifPresent(b -> facts.put("base_side", b.describe()));
-        if (!params.isEmpty()) {
-            facts.put("params", new java.util.TreeMap<>(params).toString());
-        }
         baseline.ifPresent(b -> facts.put("baseline_param", b.name() + "=" + b.value()));
         Plan plan = new Plan(include, cases, AdaptiveMeasurement.host(side, profile, run),
                 base.map(b -> AdaptiveMeasurement.host(b, profile, run)),
@@ -137,18 +131,18 @@ public final class BenchRun {
      * side beside it when there is one, and, as a nightly's own measure, a failed row returned
      * in {@link Measured#failures} rather than thrown.
      *
-     * @param baseBuild the base build's name, for environment.csv
+     * @param baseBuild the base build, whose name environment.csv records
      */
     public static Measured measureNightly(PrintWriter console, Profile profile, String include, List<BenchCase> cases,
-                                          Side side, java.util.Optional<Side> base, java.util.Optional<String> baseBuild,
+                                          Side side, java.util.Optional<Side> base, java.util.Optional<Build> baseBuild,
                                           Map<RowId, Double> priorSpreads, Duration budget, RunDirectory run)
             throws IOException, JmhFailure {
         Map<String, String> facts = new LinkedHashMap<>();
-        baseBuild.ifPresent(b -> facts.put("base_build", b));
+        baseBuild.ifPresent(b -> facts.put("base_build", b.name()));
         facts.put("class_path", side.jar().joined());
         Plan plan = new Plan(include, cases, AdaptiveMeasurement.host(side, profile, run),
                 base.map(b -> AdaptiveMeasurement.host(b, profile, run)),
-                baseBuild.map(b -> "the base build " + b.substring(0, Math.min(12, b.length()))).orElse(""), facts,
+                baseBuild.map(b -> "the base build " + b.shortName()).orElse(""), facts,
                 java.util.Optional.empty());
         return measure(console, profile, plan, budget, run, priorSpreads, "");
     }
@@ -169,10 +163,9 @@ public final class BenchRun {
                 .mapToObj(Integer::toString).toList());
         List<BenchCase> cases = BenchCase.matrix(JmhRunner.matching(JmhRunner.TASK_BENCHMARK), values).stream()
                 .map(c -> c.withJvmArgs(racebench.workload.UserTask.jvmArgs(className, classPath))).toList();
-        Map<String, String> facts = new LinkedHashMap<>();
+        Map<String, String> facts = paramsFact(values);
         facts.put("task", className);
         facts.put("task_class_path", classPath);
-        facts.put("params", values.toString());
         Plan plan = new Plan(JmhRunner.TASK_BENCHMARK, cases,
                 AdaptiveMeasurement.inProcess(java.util.Optional.empty(), profile, run), java.util.Optional.empty(), "",
                 facts, java.util.Optional.empty());
@@ -193,11 +186,21 @@ public final class BenchRun {
     public static List<BenchCase> userCases(JmhJar jar, String include, Map<String, List<String>> params) {
         java.util.SortedSet<org.openjdk.jmh.runner.BenchmarkListEntry> benchmarks = jar.matching(include);
         if (benchmarks.isEmpty()) {
+            List<String> names = jar.all().stream().map(e -> BenchCase.simpleName(e.getUsername())).distinct().toList();
             throw new IllegalArgumentException("--include '" + include + "' matches no benchmark of " + jar.joined()
-                    + "; it has: " + String.join(", ", jar.all().stream().map(e -> BenchCase.simpleName(e.getUsername()))
-                    .distinct().limit(12).toList()) + (jar.all().size() > 12 ? ", ..." : ""));
+                    + "; it has: " + String.join(", ", names.subList(0, Math.min(12, names.size())))
+                    + (names.size() > 12 ? ", ..." : ""));
         }
         return BenchCase.matrix(benchmarks, BenchCase.overlay(benchmarks, Map.of(), params));
+    }
+
+    /** environment.csv's facts, starting with a user's parameter values when there are any: they change the rows. */
+    private static Map<String, String> paramsFact(Map<String, List<String>> params) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        if (!params.isEmpty()) {
+            facts.put("params", new java.util.TreeMap<>(params).toString());
+        }
+        return facts;
     }
 
     private static Measured throwOnFailures(Measured measured, RunDirectory run) throws JmhFailure {

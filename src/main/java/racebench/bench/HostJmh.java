@@ -35,10 +35,8 @@ final class HostJmh {
                 "-f", Integer.toString(forks),
                 "-wi", Integer.toString(profile.warmupIterations()), "-w", profile.warmupMillis() + "ms",
                 "-i", Integer.toString(profile.measurementIterations()), "-r", profile.measurementMillis() + "ms",
-                "-foe", "true", "-rf", "json", "-rff", json.toString(), "-jvm", side.java().toString()));
-        if (!c.mode().isEmpty()) {
-            cmd.addAll(List.of("-bm", c.mode()));
-        }
+                "-foe", "true", "-rf", "json", "-rff", json.toString(), "-jvm", side.java().toString(),
+                "-bm", c.mode()));
         c.params().forEach((name, value) -> cmd.addAll(List.of("-p", name + "=" + value)));
         List<String> flags = new ArrayList<>(side.jvmArgs());
         flags.addAll(c.jvmArgs());

@@ -2,20 +2,14 @@ package racebench.bench;
 
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
-import org.openjdk.jmh.runner.format.OutputFormat;
-import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.zip.ZipFile;
 
 /**
@@ -52,13 +46,11 @@ public record JmhJar(List<String> classPath) {
         }
         JmhJar jar = new JmhJar(classPath);
         if (jar.read(LIST).isEmpty()) {
-            throw new IllegalArgumentException(String.join(java.io.File.pathSeparator, classPath)
-                    + " holds no JMH benchmarks: no " + LIST + " (is it the jar JMH's annotation processor built, "
+            throw new IllegalArgumentException(jar.joined() + " holds no JMH benchmarks: no " + LIST + " (is it the jar JMH's annotation processor built, "
                     + "e.g. target/benchmarks.jar?)");
         }
         if (jar.read(JMH_MAIN).isEmpty()) {
-            throw new IllegalArgumentException(String.join(java.io.File.pathSeparator, classPath)
-                    + " does not carry JMH (no org.openjdk.jmh.Main): give the uber-jar, or add jmh-core "
+            throw new IllegalArgumentException(jar.joined() + " does not carry JMH (no org.openjdk.jmh.Main): give the uber-jar, or add jmh-core "
                     + "and its dependencies with --classpath");
         }
         return jar;
@@ -71,13 +63,9 @@ public record JmhJar(List<String> classPath) {
 
     /** Its benchmarks whose name matches {@code include} (JMH's find semantics), one entry per mode. */
     public SortedSet<BenchmarkListEntry> matching(String include) {
-        OutputFormat quiet = OutputFormatFactory.createFormatInstance(
-                new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), VerboseMode.SILENT);
         String list = read(LIST).orElseThrow(() -> new IllegalArgumentException("no " + LIST));
         try {
-            // racebench's own task benchmark has nothing to run without bench --task
-            List<String> excludes = include.contains("TaskBenchmark") ? List.of() : List.of("racebench\\.strategy\\.TaskBenchmark");
-            return BenchmarkList.fromString(list).find(quiet, List.of(include), excludes);
+            return JmhRunner.find(BenchmarkList.fromString(list), include);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("its " + LIST + " is not one this JMH (" + jmhVersion()
                     + ") reads: " + e.getMessage());
@@ -86,7 +74,7 @@ public record JmhJar(List<String> classPath) {
 
     /** Every benchmark in it. */
     public SortedSet<BenchmarkListEntry> all() {
-        return new TreeSet<>(matching(".*"));
+        return matching(".*");
     }
 
     /** The text of the first entry of that name on the class path, if any. */

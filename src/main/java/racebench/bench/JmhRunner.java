@@ -43,10 +43,15 @@ public final class JmhRunner {
      * has nothing to run without {@code bench --task}.
      */
     public static SortedSet<BenchmarkListEntry> matching(String include) {
+        return find(BenchmarkList.defaultList(), include);
+    }
+
+    /** The entries of {@code list} whose name matches {@code include}, racebench's task benchmark as above. */
+    static SortedSet<BenchmarkListEntry> find(BenchmarkList list, String include) {
         OutputFormat quiet = OutputFormatFactory.createFormatInstance(
                 new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), VerboseMode.SILENT);
-        List<String> excludes = include.contains("TaskBenchmark") ? List.of() : List.of("TaskBenchmark");
-        return BenchmarkList.defaultList().find(quiet, List.of(include), excludes);
+        List<String> excludes = include.contains("TaskBenchmark") ? List.of() : List.of("racebench\\.strategy\\.TaskBenchmark");
+        return list.find(quiet, List.of(include), excludes);
     }
 
     /** JMH's include pattern of the benchmark that runs a user's task ({@code bench --task}). */

@@ -180,17 +180,17 @@ public final class RunComparison {
 
     /**
      * One side of a row: its unit and fork means as measured. A comparison judges times (lower is
-     * better): a rate's fork means are compared as their reciprocals, times per operation, in the
-     * unit that says so (ops/us becomes us/op).
+     * better): a rate's fork means ({@link RowId#isRate}) are compared as their reciprocals, times
+     * per operation, in the unit that says so (ops/us becomes us/op).
      */
-    private record Side(String unit, List<Double> means, boolean rate) {
-        double[] times() {
-            return means.stream().mapToDouble(m -> rate ? 1 / m : m).toArray();
+    private record Side(String unit, List<Double> means) {
+        double[] times(RowId row) {
+            return means.stream().mapToDouble(m -> row.isRate() ? 1 / m : m).toArray();
         }
 
-        String timeUnit() {
+        String timeUnit(RowId row) {
             int slash = unit.indexOf('/');
-            if (!rate || slash <= 0) {
+            if (!row.isRate() || slash <= 0) {
                 return unit;
             }
             String per = unit.substring(0, slash); // "ops", as JMH spells a rate's count
@@ -220,8 +220,7 @@ public final class RunComparison {
         Map<RowId, Side> base = new LinkedHashMap<>();
         for (Path run : baseRuns) {
             for (Map.Entry<RowId, Side> e : read(run).entrySet()) {
-                Side pooled = base.computeIfAbsent(e.getKey(), k -> new Side(e.getValue().unit(), new ArrayList<>(),
-                        e.getValue().rate()));
+                Side pooled = base.computeIfAbsent(e.getKey(), k -> new Side(e.getValue().unit(), new ArrayList<>()));
                 if (pooled.unit().equals(e.getValue().unit())) { // a unit changed between nights: pool the newest's
                     pooled.means().addAll(e.getValue().means());
                 }
@@ -277,7 +276,7 @@ public final class RunComparison {
                 continue;
             }
             keys.add(e.getKey());
-            comparisons.add(Comparison.of(b.times(), n.times(), criteria.bootstrap()));
+            comparisons.add(Comparison.of(b.times(e.getKey()), n.times(e.getKey()), criteria.bootstrap()));
             nights.add(accumulated(e.getKey(), b, n, earlier));
         }
         boolean[] primary = new boolean[keys.size()];
@@ -291,7 +290,7 @@ public final class RunComparison {
             Double spread = logSpreads.get(keys.get(i));
             double detectable = spread == null ? Double.NaN
                     : DetectableEffect.of(spread, c.base().n(), c.candidate().n());
-            rows.add(new Row(keys.get(i), base.get(keys.get(i)).timeUnit(), c, judged.get(i), criteria, detectable,
+            rows.add(new Row(keys.get(i), base.get(keys.get(i)).timeUnit(keys.get(i)), c, judged.get(i), criteria, detectable,
                     primary[i]));
         }
         List<String> onlyInNew = candidate.entrySet().stream()
@@ -307,11 +306,11 @@ public final class RunComparison {
             return java.util.Optional.empty();
         }
         List<Accumulated.Night> nights = new ArrayList<>();
-        nights.add(new Accumulated.Night(base.times(), candidate.times()));
+        nights.add(new Accumulated.Night(base.times(key), candidate.times(key)));
         for (Map<RowId, Side[]> night : earlier) {
             Side[] sides = night.get(key);
             if (sides != null && sides[0].unit().equals(base.unit())) {
-                nights.add(new Accumulated.Night(sides[0].times(), sides[1].times()));
+                nights.add(new Accumulated.Night(sides[0].times(key), sides[1].times(key)));
             }
         }
         return Accumulated.of(nights);
@@ -372,7 +371,7 @@ public final class RunComparison {
                 throw new IllegalArgumentException("line " + r.getRecordNumber() + " has " + r.size() + " cells");
             }
             RowId key = new RowId(r.get("benchmark"), modes ? r.get("mode") : RowId.DEFAULT_MODE, r.get("params"));
-            Side side = sides.computeIfAbsent(key, k -> new Side(r.get("unit"), new ArrayList<>(), k.isRate()));
+            Side side = sides.computeIfAbsent(key, k -> new Side(r.get("unit"), new ArrayList<>()));
             double mean;
             try {
                 mean = Double.parseDouble(r.get("mean"));

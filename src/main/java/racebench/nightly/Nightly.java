@@ -268,7 +268,7 @@ public final class Nightly {
                 List.of()));
         List<racebench.bench.BenchCase> cases = BenchRun.userCases(o.benchmarks().get(), o.selector(), Map.of());
         return BenchRun.measureNightly(console, o.profile(), o.selector(), cases, mine, theirs,
-                base.map(b -> b.build().name()), spreads, left, run);
+                base.map(Builds.Base::build), spreads, left, run);
     }
 
     /** The night in a few lines: the race verdicts, what regressed, improved or could not tell, the time. */
