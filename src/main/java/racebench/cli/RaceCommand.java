@@ -21,7 +21,8 @@ import java.util.regex.PatternSyntaxException;
 @Command(name = "race", mixinStandardHelpOptions = true,
         description = "Run the jcstress race-proof suite: every racy and broken counter must show the lost update, "
                 + "every fix must show none, and is PROVEN when its 95%% bound lies 100x below its twin's rate (the "
-                + "same counter without the fix, stressed in the same run) in every configuration. Writes "
+                + "same counter without the fix, stressed in the same run; its 95%% lower bound) in every "
+                + "configuration. Writes "
                 + "results/<UTC time>-race/ with race.csv, race-outcomes.csv, race-configurations.csv, "
                 + "environment.csv and jcstress's HTML reports.")
 public final class RaceCommand implements Callable<Integer> {
@@ -54,6 +55,12 @@ public final class RaceCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", description = "Override jcstress's iterations per fork.")
     Integer iterations;
 
+    @Option(names = "--budget", paramLabel = "MINUTES",
+            description = "Stop adding rounds after this many minutes: after its first rounds the suite measures "
+                    + "only what a verdict still lacks, and stops once every fix is PROVEN and every racy variant "
+                    + "REPRODUCED (default: 5 in the sanity and quick modes, none in default and tough).")
+    Integer budgetMinutes;
+
     @Option(names = "--no-retry", description = "Call a racy variant NOT_REPRODUCED after one round. By default it "
             + "gets one more round, five times longer, first: a race shows by chance, sample by sample.")
     boolean noRetry;
@@ -77,12 +84,14 @@ public final class RaceCommand implements Callable<Integer> {
         }
         positive("--time", timeMillis);
         positive("--iterations", iterations);
+        positive("--budget", budgetMinutes);
         boolean ownTwin = counter != null && ownTwin(counter, userClassPath);
         List<String> selected = select(RaceSuite.available(), tests, counter != null).stream()
                 .filter(t -> ownTwin || !t.endsWith("." + Verdicts.USER_TWIN_VARIANT)).toList();
         RunDirectory run = Results.create(Results.directory(out), "race");
         RaceSuite.Request request = new RaceSuite.Request(mode, selected, childClassPath, forkArgs, counter,
-                timeMillis, iterations, !noRetry);
+                timeMillis, iterations, !noRetry,
+                budgetMinutes == null ? null : java.time.Duration.ofMinutes(budgetMinutes));
         RaceSuite.Outcome outcome;
         try {
             outcome = RaceSuite.run(request, run, spec.commandLine().getOut());

@@ -74,7 +74,7 @@ public final class RaceReport {
                     String.format(Locale.ROOT, "%,d", r.lostUpdates()), rate, sensitivity, configs, r.verdict());
         }
         out.printf("%nconfigs: where the race showed / configurations; for a fix, where its twin raced. A fix is "
-                + "PROVEN when, in every configuration, its 95%% bound lies >= %.0fx below its twin's rate there.%n",
+                + "PROVEN when, in every configuration, its 95%% bound lies >= %.0fx below its twin's rate there (the twin's 95%% lower bound).%n",
                 Proof.RULE);
         printErrors(out, rows, results);
         printNotSeen(out, results);
@@ -192,14 +192,14 @@ public final class RaceReport {
         }
         if (worst > 0) {
             // the fixes again, one fork per configuration, and the twin's configurations in
-            // RaceSuite.TWIN_FORKS forks of half the iterations each (twice the stress time)
+            // ProofFunding.TWIN_FORKS forks of half the iterations each (twice the stress time)
             Option option = stress.reach(worst);
             double s = option.secondsPerConfiguration();
             long fixes = results.stream().filter(r -> r.proof() != null).mapToLong(r -> r.proof().configurations()).sum();
             long twin = results.stream().filter(r -> r.proof() != null).mapToLong(r -> r.proof().configurations()).max()
                     .orElse(0);
             double seconds = fixes * (s + FORK_OVERHEAD_SECONDS)
-                    + twin * (2 * s + RaceSuite.TWIN_FORKS * FORK_OVERHEAD_SECONDS);
+                    + twin * (2 * s + ProofFunding.TWIN_FORKS * FORK_OVERHEAD_SECONDS);
             String about = seconds < 90 ? String.format(Locale.ROOT, "%.0f s", seconds)
                     : String.format(Locale.ROOT, "%.0f min", seconds / 60);
             out.printf(Locale.ROOT, "%nTo prove every fix of this run: ./racebench race %s --tests '<the fixes>', "

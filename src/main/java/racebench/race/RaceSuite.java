@@ -14,12 +14,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * One run of the race-proof suite into its run directory: jcstress in its own JVM, in up to
- * four rounds: the fixes and the seed's plain counter in the mode's settings, the broken fixes
- * in a fifth of its iterations ({@link #LOUD_SHARE}), the twins the fixes are proved against in
- * {@link #TWIN_FORKS} forks, and a second, five times longer round for a racy variant that showed
- * nothing (a race shows by chance, sample by sample); then verdicts, the race CSVs and the
- * console table. The race command and the nightly both run it.
+ * One run of the race-proof suite into its run directory: jcstress in its own JVM, first the
+ * fixes' twins, the fixes and the seed's plain counter, and the broken fixes
+ * ({@link ProofFunding#first}); then looks at the evidence that measure only what a verdict
+ * still lacks ({@link ProofFunding#next}) until every fix is PROVEN and every racy variant
+ * REPRODUCED, the time budget is spent, or no round would gain more; then verdicts, the race
+ * CSVs and the console table. The race command and the nightly both run it.
  */
 public final class RaceSuite {
 
@@ -37,29 +37,6 @@ public final class RaceSuite {
         return available().stream().filter(t -> !Verdicts.isUserTest(t)).toList();
     }
 
-    /**
-     * Forks per configuration for a twin, against the mode's for everything else, each with at
-     * least two iterations. The twin's rate in a configuration swings a thousandfold between
-     * runs: with one actor interpreted and the other compiled it was 5e-3 in one run and 3e-6
-     * in another, and with both interpreted the first iteration of a fork is the quiet one
-     * (8e-6 against 0.1 to 0.2). Over four forks of two iterations the pooled rate, what a
-     * fork of the configuration can be expected to show and what a fix's bound is set
-     * against, is steadier; the extra round costs about 30 s of a quick run. It does
-     * not remove the swing: in some runs all four forks of a configuration were quiet (see
-     * README for how often quick mode proves every fix).
-     */
-    static final int TWIN_FORKS = 4;
-
-    /**
-     * A broken fix (a variant expected to race that is no fix's twin) runs a fifth of the
-     * mode's iterations, in a round of its own: it only has to show its race, and it loses an
-     * update every 10 to 300 samples (2 to 20 us of stress), so the mode's full iterations
-     * bought nothing but time: 42 of a quick suite's 224 forks, about 35 s of it. Should it show
-     * nothing, its retry round is the same as any racy variant's: the mode's iterations at five
-     * times the time each.
-     */
-    static final int LOUD_SHARE = 5;
-
     /** jcstress presets, weakest first. */
     public static final List<String> MODES = StressMode.labels();
 
@@ -73,9 +50,16 @@ public final class RaceSuite {
      * @param iterations  jcstress's iterations per fork, or null for the mode's (a broken fix gets a fifth
      *                    of it, a twin half of it, at least one and two)
      * @param retry       whether an unreproduced racy variant gets a second round
+     * @param budget      how long the run may take before it stops adding rounds, or null for the mode's
+     *                    ({@link #defaultBudget}); the first rounds always run
      */
     public record Request(String mode, List<String> tests, List<String> classPath, List<String> forkArgs,
-                          String userCounter, Integer timeMillis, Integer iterations, boolean retry) {
+                          String userCounter, Integer timeMillis, Integer iterations, boolean retry, Duration budget) {
+        /** A request with the mode's time budget ({@link #defaultBudget}). */
+        public Request(String mode, List<String> tests, List<String> classPath, List<String> forkArgs,
+                       String userCounter, Integer timeMillis, Integer iterations, boolean retry) {
+            this(mode, tests, classPath, forkArgs, userCounter, timeMillis, iterations, retry, null);
+        }
     }
 
     /** The verdicts of a run; {@link #failed()} when jcstress could not run a configuration. */
@@ -100,68 +84,70 @@ public final class RaceSuite {
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure {
         StressMode mode = StressMode.of(request.mode());
         List<String> tests = withTwins(request.tests());
-        console.printf("racebench race: %d variant(s), jcstress mode %s, writing %s%n", tests.size(),
-                request.mode(), run.path());
+        Duration budget = request.budget() != null ? request.budget() : defaultBudget(mode);
+        console.printf("racebench race: %d variant(s), jcstress mode %s, %s, writing %s%n", tests.size(),
+                request.mode(), budget == null ? "no time budget" : "budget " + racebench.report.Durations.pretty(budget),
+                run.path());
         if (tests.size() > request.tests().size()) {
             console.printf("  with the twins the fixes are proved against: %s%n", String.join(", ",
                     tests.subList(request.tests().size(), tests.size()).stream().map(Verdicts::simpleName).toList()));
         }
         console.flush();
+        RaceEvidence evidence = new RaceEvidence(mode, request.timeMillis(), request.iterations(),
+                request.userCounter());
         Progress progress = new Progress(console);
-        Map<String, Double> stressSeconds = new java.util.HashMap<>();
-        List<String> twins = tests.stream().filter(t -> tests.stream().anyMatch(f -> t.equals(Verdicts.twinTest(f))))
-                .toList();
-        int modeIterations = request.iterations() != null ? request.iterations() : mode.iterations();
-        int loudIterations = Math.max(1, modeIterations / LOUD_SHARE);
-        List<String> loud = loudIterations < modeIterations ? tests.stream()
-                .filter(t -> !twins.contains(t) && isBrokenFix(t)).toList() : List.of();
-        List<String> others = tests.stream().filter(t -> !twins.contains(t) && !loud.contains(t)).toList();
-        List<OutcomeRow> rows = new ArrayList<>();
-        if (!others.isEmpty()) {
-            List<OutcomeRow> main = round(request, others, request.timeMillis(), request.iterations(), null, run, "",
-                    progress);
-            addStress(stressSeconds, main, mode.secondsPerFork(request.timeMillis(), request.iterations()));
-            rows.addAll(main);
+        java.util.Set<String> suffixes = new java.util.HashSet<>();
+        RaceEvidence.RoundRunner jcstress = round -> {
+            if (round.why() != null) {
+                console.printf("%s: %s%n", round.why(), String.join(", ",
+                        round.tests().stream().map(Verdicts::simpleName).toList()));
+                console.flush();
+            }
+            String suffix = round.suffix();
+            for (int n = 2; !suffixes.add(suffix); n++) {
+                suffix = round.suffix() + "-" + n;
+            }
+            long start = System.nanoTime();
+            List<OutcomeRow> got = round(request, round.tests(), round.timeMillis(), round.iterations(), round.forks(),
+                    run, suffix, progress);
+            return new RaceEvidence.Ran(got, (System.nanoTime() - start) / 1e9);
+        };
+        String stop;
+        try {
+            for (ProofFunding.Round round : ProofFunding.first(tests, mode, request.timeMillis(), request.iterations())) {
+                RaceEvidence.Ran ran = jcstress.run(round);
+                evidence.add(round, ran.rows(), ran.seconds());
+            }
+            stop = evidence.adapt(() -> budget == null ? Double.POSITIVE_INFINITY
+                    : (budget.toMillis() - Duration.between(run.started(), Instant.now()).toMillis()) / 1000.0,
+                    request.retry(), jcstress);
+        } catch (IOException | InterruptedException | JcstressRunner.JcstressFailure | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        if (!loud.isEmpty()) {
-            console.printf("broken fixes, %d iteration(s) per fork (they race within microseconds): %s%n",
-                    loudIterations, String.join(", ", loud.stream().map(Verdicts::simpleName).toList()));
-            List<OutcomeRow> loudRows = round(request, loud, request.timeMillis(), loudIterations, null, run,
-                    "-broken", progress);
-            addStress(stressSeconds, loudRows, mode.secondsPerFork(request.timeMillis(), loudIterations));
-            rows.addAll(loudRows);
-        }
-        if (!twins.isEmpty()) {
-            int iterations = Math.max(2, (request.iterations() != null ? request.iterations() : mode.iterations()) / 2);
-            console.printf("twins, %d forks per configuration: %s%n", TWIN_FORKS * mode.forks(),
-                    String.join(", ", twins.stream().map(Verdicts::simpleName).toList()));
-            List<OutcomeRow> twinRows = round(request, twins, request.timeMillis(), iterations,
-                    TWIN_FORKS * mode.forks(), run, "-twins", progress);
-            addStress(stressSeconds, twinRows, mode.secondsPerFork(request.timeMillis(), iterations));
-            rows.addAll(twinRows);
-        }
-        List<String> unproven = Verdicts.summarize(rows, request.userCounter()).stream()
-                .filter(r -> r.verdict() == Verdict.NOT_REPRODUCED).map(VariantResult::test).toList();
-        if (request.retry() && !unproven.isEmpty()) {
-            int longer = 5 * (request.timeMillis() != null ? request.timeMillis()
-                    : Math.max(mode.timeMillis(), StressMode.QUICK.timeMillis()));
-            console.printf("%d racy variant(s) not reproduced yet; one more round at %d ms per iteration: %s%n",
-                    unproven.size(), longer, String.join(", ", unproven.stream().map(Verdicts::simpleName).toList()));
-            List<OutcomeRow> retry = round(request, unproven, longer, request.iterations(), null, run, "-retry",
-                    progress);
-            addStress(stressSeconds, retry, mode.secondsPerFork(longer, request.iterations()));
-            rows.addAll(retry);
-        }
-        List<VariantResult> verdicts = Verdicts.summarize(rows, request.userCounter(), stressSeconds);
+        List<VariantResult> verdicts = evidence.verdicts().stream()
+                .sorted(java.util.Comparator.comparingInt(r -> tests.indexOf(r.test()))).toList();
         Instant end = Instant.now();
-        RaceReport.write(run, rows, verdicts, end);
-        RaceReport.print(console, rows, verdicts,
+        RaceReport.write(run, evidence.rows(), verdicts, end);
+        RaceReport.print(console, evidence.rows(), verdicts,
                 new RaceReport.Stress(mode, request.timeMillis(), request.iterations()));
         Duration took = Duration.between(run.started(), end).withNanos(0);
-        console.printf("%nTook %s. Results in %s%n", racebench.report.Durations.pretty(took), run.path());
+        console.printf("%nStopped after %d round(s): %s.%n", evidence.rounds(), stop);
+        verdicts.stream().filter(r -> r.verdict() == Verdict.SAFE_UNPROVEN && r.proof() != null).forEach(r ->
+                console.printf("  %s: %s%n", r.variant(), r.proof().shortfall()));
+        console.printf("Took %s. Results in %s%n", racebench.report.Durations.pretty(took), run.path());
         racebench.report.html.RunReport.writeFor(run.path(), console);
         return new Outcome(verdicts, took);
     }
+
+    /** The time a mode's run may take when the request names none: five minutes for the quick and sanity modes. */
+    static Duration defaultBudget(StressMode mode) {
+        return mode == StressMode.DEFAULT || mode == StressMode.TOUGH ? null : DEFAULT_BUDGET;
+    }
+
+    /** The quick suite's time budget, the nightly's race suite's too. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(5);
 
     /**
      * jcstress prints a line as results come in (at least one per configuration); silence for
@@ -182,7 +168,7 @@ public final class RaceSuite {
     /** The status of a round's tests when jcstress hung and was stopped. */
     static final String TIMEOUT = "TIMEOUT";
 
-    private static List<OutcomeRow> round(Request request, List<String> tests, Integer time, Integer iterations,
+    static List<OutcomeRow> round(Request request, List<String> tests, Integer time, Integer iterations,
                                           Integer forks, RunDirectory run, String suffix, Progress progress)
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure {
         List<String> jcstressArgs = new ArrayList<>(List.of("-m", request.mode(), "-t", exactly(tests),
@@ -239,16 +225,6 @@ public final class RaceSuite {
             }
         }
         return List.copyOf(all);
-    }
-
-    /** Adds each test's stress time in one round: its configurations there times the round's time per configuration. */
-    private static void addStress(Map<String, Double> stressSeconds, List<OutcomeRow> round, double perConfiguration) {
-        if (!(perConfiguration > 0)) {
-            return;   // sanity mode's "time 0" is one short pass of unknown length: no estimate
-        }
-        Map<String, java.util.Set<String>> configurations = new java.util.HashMap<>();
-        round.forEach(r -> configurations.computeIfAbsent(r.test(), t -> new java.util.HashSet<>()).add(r.configuration()));
-        configurations.forEach((test, c) -> stressSeconds.merge(test, c.size() * perConfiguration, Double::sum));
     }
 
     /** A jcstress -t regex that selects exactly these tests and nothing else. */

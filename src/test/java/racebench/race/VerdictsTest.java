@@ -114,10 +114,21 @@ class VerdictsTest {
         return List.of(
                 row(FIX, "actor1=C1 actor2=C1", "0", "ACCEPTABLE", fixSamples),
                 seeded(FIX, "actor1=C2 actor2=C2", 11, "0", "ACCEPTABLE", fixSamples),
-                row(TWIN, "actor1=C1 actor2=C1", "0", "ACCEPTABLE", 999_000),
-                row(TWIN, "actor1=C1 actor2=C1", "1", "ACCEPTABLE_INTERESTING", 1_000),
-                seeded(TWIN, "actor1=C2 actor2=C2", 22, "0", "ACCEPTABLE", 999_000),
-                seeded(TWIN, "actor1=C2 actor2=C2", 22, "-4", "ACCEPTABLE_INTERESTING", 1_000));
+                // the twin in two forks of each configuration that agree: no spread beyond counting
+                row(TWIN, "actor1=C1 actor2=C1", "0", "ACCEPTABLE", 499_500),
+                row(TWIN, "actor1=C1 actor2=C1", "1", "ACCEPTABLE_INTERESTING", 500),
+                second(row(TWIN, "actor1=C1 actor2=C1", "0", "ACCEPTABLE", 499_500)),
+                second(row(TWIN, "actor1=C1 actor2=C1", "1", "ACCEPTABLE_INTERESTING", 500)),
+                seeded(TWIN, "actor1=C2 actor2=C2", 22, "0", "ACCEPTABLE", 499_500),
+                seeded(TWIN, "actor1=C2 actor2=C2", 22, "-4", "ACCEPTABLE_INTERESTING", 500),
+                second(seeded(TWIN, "actor1=C2 actor2=C2", 22, "0", "ACCEPTABLE", 499_500)),
+                second(seeded(TWIN, "actor1=C2 actor2=C2", 22, "-4", "ACCEPTABLE_INTERESTING", 500)));
+    }
+
+    /** The same row in the configuration's second fork. */
+    static OutcomeRow second(OutcomeRow r) {
+        return new OutcomeRow(r.test(), r.compilation(), r.jvmArgs(), 1, r.status(), r.outcome(), r.expect(), r.count(),
+                r.description());
     }
 
     private static VariantResult fix(List<OutcomeRow> rows) {
@@ -126,23 +137,25 @@ class VerdictsTest {
 
     @Test
     void aFixIsProvenWhenItsBoundLiesAHundredTimesBelowItsTwinsRateEverywhere() {
-        // 0 in 1,000,000: bound 3.0e-6, twin 1e-3, sensitivity 334 in both (the stress seeds differ, the settings match)
+        // 0 in 1,000,000: bound 3.0e-6; the twin's 1,000 in 1,000,000 has a 95% lower bound of 9.486e-4:
+        // sensitivity 317 in both (the stress seeds differ, the settings match)
         VariantResult r = fix(fixAndTwin(1_000_000));
         assertEquals(Verdict.PROVEN, r.verdict());
         assertEquals("RacyVolatile", r.twin());
         assertEquals(2, r.proof().covered());
-        assertEquals(1e-3 / 2.9957e-6, r.proof().weakest(), 1);
+        assertEquals(9.486e-4 / 2.9957e-6, r.proof().weakest(), 1);
         assertEquals("", r.proof().shortfall());
     }
 
     @Test
     void aFixWithTooFewSamplesIsSafeButUnprovenAndSaysHowManyMoreItNeeds() {
-        // 0 in 100,000: bound 3.0e-5, only 33x below the twin; 299,572 samples would reach 1e-5
+        // 0 in 100,000: bound 3.0e-5, only 32x below the twin's lower bound; 315,800 samples would reach 9.486e-6
         VariantResult r = fix(fixAndTwin(100_000));
         assertEquals(Verdict.SAFE_UNPROVEN, r.verdict());
-        assertEquals(33.4, r.proof().weakest(), 0.1);
-        assertEquals(2.996, r.proof().needFactor(), 0.001);
-        assertTrue(r.proof().shortfall().contains("3.0x the samples"), r.proof().shortfall());
+        assertEquals(31.7, r.proof().weakest(), 0.1);
+        assertEquals(3.158, r.proof().needFactor(), 0.002);
+        assertTrue(r.proof().shortfall().contains("3.2x the samples"), r.proof().shortfall());
+        assertTrue(r.proof().shortfall().contains("configuration, actor1="), r.proof().shortfall());
     }
 
     @Test
@@ -172,7 +185,7 @@ class VerdictsTest {
         assertEquals(TWIN, Verdicts.twinTest(user));
         assertEquals(TWIN, Verdicts.twinTest(FIX));
         assertEquals(null, Verdicts.twinTest(RACY));
-        List<OutcomeRow> rows = new java.util.ArrayList<>(fixAndTwin(1_000_000).subList(2, 6));
+        List<OutcomeRow> rows = new java.util.ArrayList<>(fixAndTwin(1_000_000).subList(2, 10)); // the twin's rows
         rows.add(row(user, "actor1=C1 actor2=C1", "0", "ACCEPTABLE", 1_000_000));
         rows.add(seeded(user, "actor1=C2 actor2=C2", 33, "0", "ACCEPTABLE", 1_000_000));
         VariantResult r = Verdicts.summarize(rows, "com.example.Mine").stream()

@@ -114,9 +114,12 @@ final class RaceSection {
         Map<String, Boolean> twinDrawn = new HashMap<>();
         for (CSVRecord c : fixes) {
             String label = labels.get(configs.indexOf(c.get("configuration")));
-            double twinRate = Format.parse(c.get("twin_rate"));
+            // files older than the lower-bound rule have only the measured rate
+            boolean lower = c.isMapped("twin_rate_lower_95");
+            double twinRate = Format.parse(c.get(lower ? "twin_rate_lower_95" : "twin_rate"));
             if (twinRate > 0 && twinDrawn.putIfAbsent(c.get("twin") + label, true) == null) {
-                points.add(Estimate.of("twin " + c.get("twin") + ": measured rate", label, twinRate));
+                points.add(Estimate.of("twin " + c.get("twin") + (lower ? ": rate, 95% lower bound" : ": measured rate"),
+                        label, twinRate));
             }
         }
         for (CSVRecord c : fixes) {
@@ -125,7 +128,8 @@ final class RaceSection {
         }
         points.sort(java.util.Comparator.comparing(e -> e.series().startsWith("twin") ? 0 : 1));
         page.chart(Charts.categories("The proof: each fix's 95% bound against its twin's rate", "Per configuration, "
-                + "the first series is the lost-update rate of the fixes' twin (the same counter without the fix); the "
+                + "the first series is the 95% lower bound on the lost-update rate of the fixes' twin (the same counter "
+                + "without the fix); the "
                 + "others are each fix's exact 95% upper bound on its own rate after 0 lost updates. A fix is PROVEN "
                 + "when its bound lies at least 100x (two decades) below the twin in every configuration. Log scale.",
                 "jcstress configuration", "lost updates per sample (log scale)", points, List.of(), true, false));
