@@ -48,11 +48,12 @@ class ProofSimulationTest {
     private record Run(int proven, int falseClaims, double seconds) {
     }
 
-    private static Run simulate(RandomGenerator random) throws Exception {
+    /** One run whose five quiet configurations race at a rate drawn log-uniformly from {@code quietLow} to {@code quietHigh}. */
+    private static Run simulate(RandomGenerator random, double quietLow, double quietHigh) throws Exception {
         Map<String, Double> rates = new LinkedHashMap<>();
         for (int c = 0; c < LOUD + QUIET; c++) {
-            double low = c < LOUD ? 1e-3 : 5e-5;
-            double high = c < LOUD ? 4e-2 : 2e-3;
+            double low = c < LOUD ? 1e-3 : quietLow;
+            double high = c < LOUD ? 4e-2 : quietHigh;
             rates.put("configuration " + c, Math.exp(Math.log(low) + random.nextDouble() * Math.log(high / low)));
         }
         List<String> tests = new ArrayList<>(FIXES.stream().map(f -> PREFIX + f).toList());
@@ -105,14 +106,14 @@ class ProofSimulationTest {
 
     @Test
     void aProvenFixIsRarelyAFalseClaimAndMostRunsProveEveryFix() throws Exception {
-        int runs = Integer.getInteger("racebench.proofRuns", 300);
+        int runs = Integer.getInteger("racebench.proofRuns", 1000);
         RandomGenerator random = new Well19937c(20261207);
         int allProven = 0;
         long proven = 0;
         long falseClaims = 0;
         double longest = 0;
         for (int i = 0; i < runs; i++) {
-            Run run = simulate(random);
+            Run run = simulate(random, 5e-5, 2e-3);
             allProven += run.proven() == FIXES.size() ? 1 : 0;
             proven += run.proven();
             falseClaims += run.falseClaims();
@@ -127,5 +128,26 @@ class ProofSimulationTest {
                 BUDGET_SECONDS);
         assertTrue(proven > runs, "the simulation must reach PROVEN verdicts to test them: " + proven);
         assertTrue(falseRate <= 0.05, "PROVEN claims false against the true rates: " + falseClaims + " of " + proven);
+    }
+
+    @Test
+    void theLooksProveEveryFixWhereTheTwinIsLoudEnoughForFiveMinutes() throws Exception {
+        // the quiet configurations at one rate each: how quiet a twin five minutes still proves eight fixes against
+        RandomGenerator random = new Well19937c(7);
+        int runs = 200;
+        StringBuilder table = new StringBuilder("proof simulation, every fix PROVEN by the quiet configurations' rate:");
+        double[] share = new double[4];
+        double[] quiet = {5e-5, 1e-4, 2e-4, 5e-4};
+        for (int q = 0; q < quiet.length; q++) {
+            int all = 0;
+            for (int i = 0; i < runs; i++) {
+                all += simulate(random, quiet[q], quiet[q]).proven() == FIXES.size() ? 1 : 0;
+            }
+            share[q] = (double) all / runs;
+            table.append(String.format(Locale.ROOT, " %.0e: %d of %d;", quiet[q], all, runs));
+        }
+        System.out.println(table);
+        assertTrue(share[3] >= 0.95, "a twin as loud as this machine's proves every fix: " + table);
+        assertTrue(share[0] <= 0.05, "a twin twenty times quieter cannot, in five minutes: " + table);
     }
 }

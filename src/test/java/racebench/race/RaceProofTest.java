@@ -24,14 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The race-proof suite itself: runs every LostUpdate variant through {@code racebench race}
- * in jcstress's quick mode, in a jcstress JVM of its own, and holds each verdict to what the
- * variant is: every racy and broken counter REPRODUCED, no fix with a lost update, and each
- * fix's verdict the one its evidence supports (PROVEN only with a 95% bound 100x below its
- * twin's rate in every configuration, else SAFE_UNPROVEN). Whether quick mode proves a fix
- * depends on the run: in some runs the interpreted-against-compiled configurations are quiet
- * for the twin too, and then the honest verdict is SAFE_UNPROVEN (README counts both). Quick
- * mode, not less: the plain-int race shows only when both actors run C1 code (C2 folds it),
- * about once in 100 million samples there (README: ten runs in a row).
+ * in jcstress's quick mode, with its adaptive rounds and five-minute budget, in a jcstress JVM
+ * of its own, and holds each verdict to what the variant is: every racy and broken counter
+ * REPRODUCED, no fix with a lost update, and each fix's verdict the one its evidence supports
+ * (PROVEN only with a 95% bound 100x below its twin's lower bound in every configuration, else
+ * SAFE_UNPROVEN): a run on a day of a quiet twin may honestly end SAFE_UNPROVEN.
  */
 @Tag("e2e")
 @Timeout(value = 25, unit = java.util.concurrent.TimeUnit.MINUTES)
@@ -84,7 +81,8 @@ class RaceProofTest {
     void aUsersCounterIsJudgedSafeOrRacy(@TempDir Path out) throws IOException, InterruptedException {
         String fixtures = Path.of("target", "test-classes").toAbsolutePath().toString();
         // a short run is enough here: the volatile race shows in every configuration, about once in 1,000
-        String[] bounded = {"race", "--mode", "quick", "--time", "50", "--iterations", "1", "--classpath", fixtures};
+        String[] bounded = {"race", "--mode", "quick", "--time", "50", "--iterations", "1", "--budget", "1",
+                "--classpath", fixtures};
         assertEquals(0, Main.run(concat(bounded, "--counter", "racebench.fixtures.UserSynchronizedCounter",
                 "--out", out.resolve("safe").toString())));
         assertEquals(1, Main.run(concat(bounded, "--counter", "racebench.fixtures.UserRacyCounter",
@@ -110,12 +108,45 @@ class RaceProofTest {
         NoLeftoverProcesses.check();
     }
 
+    @Test
+    void aFixShortOfSamplesAfterItsFirstRoundIsStressedAgainWhereItsProofNeedsIt(@TempDir Path out)
+            throws IOException, InterruptedException {
+        // one 20 ms iteration: about 1e5 samples a configuration, where the twin's quietest
+        // configurations (about 5e-4 here) need several times that for a proof
+        int exit = Main.run("race", "--mode", "quick", "--time", "20", "--iterations", "1", "--budget", "2",
+                "--tests", "Synchronized$", "--out", out.toString());
+        assertEquals(0, exit);
+        Path run;
+        try (Stream<Path> runs = Files.list(out)) {
+            run = runs.findFirst().orElseThrow();
+        }
+        List<String> rounds;
+        try (Stream<Path> files = Files.list(run)) {
+            rounds = files.map(p -> p.getFileName().toString()).filter(f -> f.startsWith("jcstress") && f.endsWith(".log"))
+                    .sorted().toList();
+        }
+        assertTrue(rounds.stream().anyMatch(f -> f.startsWith("jcstress-more") || f.startsWith("jcstress-twins-")),
+                "a look added a round: " + rounds);
+        // a later round's forks continue the configuration's count
+        List<CSVRecord> outcomes = Csv.read(run.resolve("race-outcomes.csv"));
+        assertTrue(outcomes.stream().anyMatch(r -> Integer.parseInt(r.get("fork")) >= (r.get("test")
+                .endsWith("Synchronized") ? 1 : 2)), "forks numbered over the rounds");
+        CSVRecord fix = Csv.read(run.resolve("race.csv")).stream().filter(r -> r.get("variant").equals("Synchronized"))
+                .findFirst().orElseThrow();
+        assertEquals("0", fix.get("forbidden"));
+        String sensitivity = fix.get("sensitivity_min");
+        assertEquals(fix.get("verdict").equals("PROVEN"), !sensitivity.isEmpty()
+                && Double.parseDouble(sensitivity) >= 100 && fix.get("configurations_twin_raced").equals("14/14"),
+                fix.toString());
+        NoLeftoverProcesses.check();
+    }
+
     @Tag("fault")
     @Test
     void aUsersCounterWhoseForkDiesIsAnErrorNotAPass(@TempDir Path out) throws IOException, InterruptedException {
         String fixtures = Path.of("target", "test-classes").toAbsolutePath().toString();
         // passes the one-thread check, then halts the forked JVM as soon as two threads call it
-        assertEquals(3, Main.run("race", "--mode", "quick", "--time", "50", "--iterations", "1", "--no-retry",
+        assertEquals(3, Main.run("race", "--mode", "quick", "--time", "50", "--iterations", "1", "--budget", "1", "--no-retry",
                 "--classpath", fixtures, "--counter", "racebench.fixtures.DyingUnderStressCounter",
                 "--out", out.toString()));
         CSVRecord dying = row(out, "racebench.fixtures.DyingUnderStressCounter");
