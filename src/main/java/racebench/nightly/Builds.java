@@ -63,11 +63,14 @@ public final class Builds {
     }
 
     /**
-     * The newest of {@code candidates} (newest first) whose build is stored intact: the base
-     * build tonight measures beside its own. A night whose build is named but missing or
-     * damaged is passed over with a note.
+     * The newest of {@code candidates} (newest first) whose build is stored intact, copied into
+     * {@code into}: the base build tonight measures beside its own. A night whose build is named
+     * but missing or damaged is passed over with a note.
+     *
+     * @param into a private directory of tonight's ({@link racebench.process.PrivateFiles#temporaryDir})
      */
-    public static Optional<Base> newest(Path results, List<Path> candidates, Consumer<String> notes) throws IOException {
+    public static Optional<Base> newest(Path results, List<Path> candidates, Path into, Consumer<String> notes)
+            throws IOException {
         for (Path night : candidates) {
             Optional<String> name = Completion.fact(night, FACT);
             if (name.isEmpty()) {
@@ -78,11 +81,11 @@ public final class Builds {
                 notes.accept("no base build from " + night.getFileName() + ": " + jar + " is gone");
                 continue;
             }
-            if (!sha256(jar).equals(name.get())) {
-                notes.accept("no base build from " + night.getFileName() + ": " + jar + " is damaged (its SHA-256 differs)");
-                continue;
+            try {
+                return Optional.of(new Base(night, privateCopy(results, name.get(), into)));
+            } catch (Damaged e) {
+                notes.accept("no base build from " + night.getFileName() + ": " + e.getMessage());
             }
-            return Optional.of(new Base(night, stored(results, name.get())));
         }
         return Optional.empty();
     }
@@ -96,6 +99,31 @@ public final class Builds {
      */
     public static Build stored(Path results, String name) {
         return new Build(name, List.of(results.resolve(DIR).resolve(name + ".jar").toString()));
+    }
+
+    /**
+     * The stored build of that name copied into {@code into} (a private directory of tonight's)
+     * and checked there against its name, its SHA-256: the forks of a night run the copy, so a
+     * jar swapped in the results directory while the night runs (by anyone who can write there)
+     * is never run, and both sides' class paths keep one length.
+     *
+     * @throws Damaged when the copy's SHA-256 is not its name
+     */
+    public static Build privateCopy(Path results, String name, Path into) throws IOException {
+        Path copy = into.resolve(name + ".jar");
+        Files.copy(results.resolve(DIR).resolve(name + ".jar"), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (!sha256(copy).equals(name)) {
+            Files.deleteIfExists(copy);
+            throw new Damaged(results.resolve(DIR).resolve(name + ".jar") + " is damaged (its SHA-256 differs)");
+        }
+        return new Build(name, List.of(copy.toString()));
+    }
+
+    /** A stored build whose bytes are not those its name promises. */
+    public static final class Damaged extends IOException {
+        Damaged(String message) {
+            super(message);
+        }
     }
 
     /**

@@ -175,7 +175,11 @@ public final class Nightly {
         console.printf("%n");
         Optional<String> build = Builds.store(results, o.benchmarks().map(JmhJar::classPath).orElse(o.classPath()));
         Watch.Split split = Watch.split(candidates, AlarmBudget.DEFAULT);
-        Optional<Builds.Base> base = Builds.newest(results, split.rest(), note -> console.println("racebench: " + note));
+        // the night's builds run from private copies, checked against their names: nothing in the
+        // results directory is run, whoever else can write there (removed when the command ends)
+        Path copies = racebench.process.PrivateFiles.temporaryDir("racebench-builds-");
+        Optional<Builds.Base> base = Builds.newest(results, split.rest(), copies,
+                note -> console.println("racebench: " + note));
         List<Path> earlier = base.map(b -> Watch.against(split.watched(), b.build().name())).orElse(List.of());
         base.ifPresent(b -> {
             if (!split.watched().isEmpty()) {
@@ -187,7 +191,7 @@ public final class Nightly {
         // it also says how many pairs a row needs to see a 50% change, so tonight's pairs go where they tell
         Map<racebench.bench.RowId, Double> spreads = base.isPresent()
                 ? RowSpreads.of(candidates.stream().limit(baselineRuns).toList()) : Map.of();
-        BenchRun.Measured measured = measure(o, results, run, left, base, build, spreads, console);
+        BenchRun.Measured measured = measure(o, results, copies, run, left, base, build, spreads, console);
         if (base.isPresent() && measured.baseSamples().isEmpty()) { // e.g. a build of another JMH version
             console.printf("racebench: the base build %s ran no fork (%s); judged against the baseline nights' own "
                     + "forks instead%n", base.get().build().shortName(), measured.baseFailure().orElse("no result"));
@@ -251,13 +255,14 @@ public final class Nightly {
     /**
      * Tonight's forks, beside the base build's when there is one: racebench's own benchmarks in
      * this JVM's JMH, or a user's ({@link Options#benchmarks}) each side in JMH hosts of its own,
-     * tonight's from its stored copy.
+     * tonight's and the base's from their private copies.
      */
-    private static BenchRun.Measured measure(Options o, Path results, RunDirectory run, Duration left,
+    private static BenchRun.Measured measure(Options o, Path results, Path copies, RunDirectory run, Duration left,
                                              Optional<Builds.Base> base, Optional<String> build,
                                              Map<RowId, Double> spreads, PrintWriter console)
             throws IOException, BenchRun.JmhFailure {
-        Optional<Build> self = build.map(b -> Builds.stored(results, b));
+        Optional<Build> self = build.isPresent() ? Optional.of(Builds.privateCopy(results, build.get(), copies))
+                : Optional.empty();
         if (o.benchmarks().isEmpty()) {
             return BenchRun.measure(console, o.profile(), o.selector(), left, run, base.map(Builds.Base::build), self,
                     spreads);

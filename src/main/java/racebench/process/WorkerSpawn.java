@@ -43,16 +43,38 @@ public final class WorkerSpawn {
             Path cache = dir.resolve("worker-" + classPathKey(plain.classPath()) + ".aot");
             if (!Files.isRegularFile(cache, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 PrivateFiles.prune(dir, "worker-*.aot", 3);
+                removeOrphanedTraining(dir);
                 // train under a private name and move it into place, so a killed training run
                 // never leaves a half-written cache for the next run to trust
                 Path partial = dir.resolve(cache.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-                plain.trainAotCache(partial);
-                Files.move(partial, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                try {
+                    plain.trainAotCache(partial);
+                    Files.move(partial, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(partial);
+                }
             }
             aotLauncher = plain.withAotCache(cache);
         }
         return aotLauncher;
+    }
+
+    /**
+     * Deletes the partial caches of training runs whose racebench is gone (killed before it could
+     * clean up): {@code worker-<key>.aot.<pid>.tmp} whose process no longer runs.
+     */
+    static void removeOrphanedTraining(Path dir) throws IOException {
+        java.util.regex.Pattern partial = java.util.regex.Pattern.compile("worker-[0-9a-f]+\\.aot\\.(\\d+)\\.tmp");
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                java.util.regex.Matcher m = partial.matcher(file.getFileName().toString());
+                if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()
+                        && Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     /** Changes when any jar is rebuilt or the JDK changes: the JVM would reject a stale cache. */

@@ -3,6 +3,7 @@ package racebench.nightly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.report.Completion;
+import racebench.bench.Build;
 import racebench.report.RunDirectory;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,14 +71,32 @@ class BuildsTest {
         Path third = night(results, "20261103-020000", "f".repeat(64)); // named, never stored
         Path fourth = night(results, "20261104-020000", null);          // from class directories
         List<String> notes = new ArrayList<>();
-        Builds.Base base = Builds.newest(results, List.of(fourth, third, second, first), notes::add).orElseThrow();
+        Path copies = Files.createDirectory(tmp.resolve("copies"));
+        Builds.Base base = Builds.newest(results, List.of(fourth, third, second, first), copies, notes::add)
+                .orElseThrow();
         assertEquals(first, base.night());
         assertEquals(old, base.build().name());
-        assertEquals(List.of(results.resolve(Builds.DIR).resolve(old + ".jar").toString()), base.build().classPath());
+        // the night runs a checked copy of its own, not the file in the results directory
+        assertEquals(List.of(copies.resolve(old + ".jar").toString()), base.build().classPath());
+        assertEquals("old", Files.readString(copies.resolve(old + ".jar")));
         assertEquals(2, notes.size(), notes.toString());
         assertTrue(notes.get(0).contains("20261103-020000-nightly") && notes.get(0).contains("is gone"), notes.get(0));
         assertTrue(notes.get(1).contains("20261102-020000-nightly") && notes.get(1).contains("damaged"), notes.get(1));
-        assertTrue(Builds.newest(results, List.of(fourth), notes::add).isEmpty(), "no stored build: pooled nights");
+        assertTrue(Builds.newest(results, List.of(fourth), copies, notes::add).isEmpty(), "no stored build: pooled nights");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("fault")
+    void aStoredBuildSwappedAfterItWasStoredIsNeverRun(@TempDir Path tmp) throws IOException {
+        Path results = tmp.resolve("results");
+        String name = Builds.store(results, List.of(jar(tmp, "a.jar", "build a").toString())).orElseThrow();
+        Path copies = Files.createDirectory(tmp.resolve("copies"));
+        Build copy = Builds.privateCopy(results, name, copies);
+        // someone who can write to the results directory swaps the stored jar mid-night
+        Files.writeString(results.resolve(Builds.DIR).resolve(name + ".jar"), "planted code");
+        assertEquals("build a", Files.readString(Path.of(copy.classPath().getFirst())), "the copy runs, not the file");
+        assertThrows(Builds.Damaged.class, () -> Builds.privateCopy(results, name, copies),
+                "a later copy is checked against the build's name");
     }
 
     @Test

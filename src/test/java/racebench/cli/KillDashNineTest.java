@@ -1,0 +1,87 @@
+package racebench.cli;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import racebench.process.Children;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * kill -9 of racebench in every command that starts processes, at the moment its deepest child
+ * runs: no hook runs after kill -9, so each child JVM must notice on its own that its parent is
+ * gone ({@link racebench.process.OrphanGuard}), and every process racebench started, and theirs,
+ * is gone within seconds. The nightly's own test is NightlyInterruptTest.
+ */
+@Tag("e2e")
+@Tag("fault")
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class KillDashNineTest {
+    private static final String FIXTURES = Path.of("target", "test-classes").toAbsolutePath().toString();
+    private static final String SAMPLES = Path.of("target", "foreign", "jmh-samples.jar").toAbsolutePath().toString();
+
+    /** Each command, its arguments (the results directory is added), and a child's command line to wait for. */
+    static Stream<Arguments> commands() {
+        return Stream.of(
+                Arguments.of("race", List.of("race", "--mode", "quick", "--tests", "Synchronized$", "--no-retry"),
+                        "ForkedMain"),
+                Arguments.of("race --counter", List.of("race", "--counter", "racebench.fixtures.LoopingCounter",
+                        "--classpath", FIXTURES), "UserCounterCheck"),
+                Arguments.of("bench", List.of("bench", "--profile", "smoke", "--include", "StrategyBenchmark"),
+                        "ForkedMain"),
+                Arguments.of("bench --jar", List.of("bench", "--jar", SAMPLES, "--include", "JMHSample_01_",
+                        "--profile", "smoke"), "ForkedMain"),
+                Arguments.of("ab", List.of("ab", "--jar", SAMPLES, "--include", "JMHSample_01_", "--profile", "smoke",
+                        "--budget", "2"), "ForkedMain"),
+                Arguments.of("calibrate", List.of("calibrate", "--budget", "2", "--nightlies", "10"), "ForkedMain"),
+                Arguments.of("demo", List.of("demo", "queue", "--unit", "60000"), "DemoChild"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("commands")
+    void noProcessOutlivesRacebenchKilledWithSigkill(String name, List<String> args, String child, @TempDir Path scratch)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(Children.javaExecutable(), "-cp",
+                System.getProperty("java.class.path"), "racebench.cli.Main"));
+        command.addAll(args);
+        if (!args.getFirst().equals("demo")) {
+            command.addAll(List.of("--results", scratch.resolve("results").toString()));
+        }
+        Path console = scratch.resolve("console.log");
+        Process racebench = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile())
+                .start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (racebench.descendants().noneMatch(p -> p.info().commandLine().orElse("").contains(child))) {
+                if (System.nanoTime() > deadline || !racebench.isAlive()) {
+                    fail(name + ": no " + child + " started: " + Files.readString(console));
+                }
+                Thread.sleep(50);
+            }
+            List<ProcessHandle> family = racebench.descendants().toList();
+            racebench.destroyForcibly();
+            assertTrue(racebench.waitFor(30, TimeUnit.SECONDS));
+            long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (family.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < gone) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of(), family.stream().filter(ProcessHandle::isAlive)
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList(), name + ": left behind");
+        } finally {
+            racebench.descendants().forEach(ProcessHandle::destroyForcibly);
+            racebench.destroyForcibly();
+        }
+    }
+}
