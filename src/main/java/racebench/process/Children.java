@@ -31,7 +31,13 @@ public final class Children {
 
     /** Starts a child and tracks it until {@link #reap} or shutdown. Never through a shell. */
     public static Process start(ProcessBuilder builder) throws IOException {
-        return track(builder.start());
+        return track(named(builder).start());
+    }
+
+    /** The builder with racebench's pid in the child's environment, for its {@link OrphanGuard}. */
+    private static ProcessBuilder named(ProcessBuilder builder) {
+        builder.environment().put(OrphanGuard.PARENT_VARIABLE, Long.toString(ProcessHandle.current().pid()));
+        return builder;
     }
 
     /**
@@ -39,7 +45,7 @@ public final class Children {
      * parent never touches (the seed's Pipe between two processes), and tracks every child.
      */
     public static List<Process> startPipeline(List<ProcessBuilder> builders) throws IOException {
-        List<Process> processes = ProcessBuilder.startPipeline(builders);
+        List<Process> processes = ProcessBuilder.startPipeline(builders.stream().map(Children::named).toList());
         processes.forEach(Children::track);
         return processes;
     }

@@ -17,12 +17,28 @@ public final class OrphanGuard {
     private OrphanGuard() {
     }
 
+    /**
+     * The variable in which racebench names itself to the children it starts
+     * ({@link Children#start}): a child whose racebench died before this JVM got as far as its
+     * guard has already been handed to another parent, and must not watch that one instead.
+     */
+    public static final String PARENT_VARIABLE = "RACEBENCH_PARENT_PID";
+
     /** Starts the guard once per JVM; a JVM whose parent is unknown is left alone. */
     public static void start() {
         if (!STARTED.compareAndSet(false, true)) {
             return;
         }
         Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        String named = System.getenv(PARENT_VARIABLE);
+        if (named != null && named.trim().matches("\\d{1,18}")) {
+            // the racebench that started this JVM (or its parent) died before this JVM got here
+            Optional<ProcessHandle> racebench = ProcessHandle.of(Long.parseLong(named.trim()));
+            if (racebench.isEmpty() || !racebench.get().isAlive()) {
+                System.err.println("racebench: parent process " + named.trim() + " is gone; stopping");
+                Runtime.getRuntime().halt(143);
+            }
+        }
         if (parent.isEmpty()) {
             return;
         }

@@ -22,15 +22,15 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * kill -9 of racebench in every command that starts processes, at the moment its deepest child
  * runs: no hook runs after kill -9, so each child JVM must notice on its own that its parent is
- * gone ({@link racebench.process.OrphanGuard}), and every process racebench started, and theirs,
- * is gone within seconds. The nightly's own test is NightlyInterruptTest.
+ * gone ({@link racebench.process.OrphanGuard}), also when racebench died before the child's JVM
+ * got as far as its guard, and every process racebench started, and theirs, is gone within
+ * seconds. The nightly's own test is NightlyInterruptTest.
  */
 @Tag("e2e")
 @Tag("fault")
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class KillDashNineTest {
     private static final String FIXTURES = Path.of("target", "test-classes").toAbsolutePath().toString();
-    private static final String SAMPLES = Path.of("target", "foreign", "jmh-samples.jar").toAbsolutePath().toString();
 
     /** Each command, its arguments (the results directory is added), and a child's command line to wait for. */
     static Stream<Arguments> commands() {
@@ -41,10 +41,6 @@ class KillDashNineTest {
                         "--classpath", FIXTURES), "UserCounterCheck"),
                 Arguments.of("bench", List.of("bench", "--profile", "smoke", "--include", "StrategyBenchmark"),
                         "ForkedMain"),
-                Arguments.of("bench --jar", List.of("bench", "--jar", SAMPLES, "--include", "JMHSample_01_",
-                        "--profile", "smoke"), "ForkedMain"),
-                Arguments.of("ab", List.of("ab", "--jar", SAMPLES, "--include", "JMHSample_01_", "--profile", "smoke",
-                        "--budget", "2"), "ForkedMain"),
                 Arguments.of("calibrate", List.of("calibrate", "--budget", "2", "--nightlies", "10"), "ForkedMain"),
                 Arguments.of("demo", List.of("demo", "queue", "--unit", "60000"), "DemoChild"));
     }
