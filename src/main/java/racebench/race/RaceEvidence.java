@@ -1,5 +1,6 @@
 package racebench.race;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +20,7 @@ public final class RaceEvidence {
     /** Runs one round and returns its rows and the seconds it took. */
     @FunctionalInterface
     public interface RoundRunner {
-        Ran run(ProofFunding.Round round) throws Exception;
+        Ran run(ProofFunding.Round round) throws IOException, InterruptedException, JcstressRunner.JcstressFailure;
     }
 
     /** A round's rows and its wall-clock seconds. */
@@ -101,7 +102,8 @@ public final class RaceEvidence {
      * @param retry       whether an unreproduced racy variant gets a second round
      * @return why it stopped
      */
-    public String adapt(DoubleSupplier secondsLeft, boolean retry, RoundRunner runner) throws Exception {
+    public String adapt(DoubleSupplier secondsLeft, boolean retry, RoundRunner runner)
+            throws IOException, InterruptedException, JcstressRunner.JcstressFailure {
         for (int look = 1; ; look++) {
             ProofFunding.Plan plan = ProofFunding.next(evidence(secondsLeft.getAsDouble()));
             if (!retry) {

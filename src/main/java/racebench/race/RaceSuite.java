@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -112,20 +111,13 @@ public final class RaceSuite {
                     run, suffix, progress);
             return new RaceEvidence.Ran(got, (System.nanoTime() - start) / 1e9);
         };
-        String stop;
-        try {
-            for (ProofFunding.Round round : ProofFunding.first(tests, mode, request.timeMillis(), request.iterations())) {
-                RaceEvidence.Ran ran = jcstress.run(round);
-                evidence.add(round, ran.rows(), ran.seconds());
-            }
-            stop = evidence.adapt(() -> budget == null ? Double.POSITIVE_INFINITY
-                    : (budget.toMillis() - Duration.between(run.started(), Instant.now()).toMillis()) / 1000.0,
-                    request.retry(), jcstress);
-        } catch (IOException | InterruptedException | JcstressRunner.JcstressFailure | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        for (ProofFunding.Round round : ProofFunding.first(tests, mode, request.timeMillis(), request.iterations())) {
+            RaceEvidence.Ran ran = jcstress.run(round);
+            evidence.add(round, ran.rows(), ran.seconds());
         }
+        String stop = evidence.adapt(() -> budget == null ? Double.POSITIVE_INFINITY
+                : (budget.toMillis() - Duration.between(run.started(), Instant.now()).toMillis()) / 1000.0,
+                request.retry(), jcstress);
         List<VariantResult> verdicts = evidence.verdicts().stream()
                 .sorted(java.util.Comparator.comparingInt(r -> tests.indexOf(r.test()))).toList();
         Instant end = Instant.now();

@@ -50,6 +50,13 @@ class ProofFundingTest {
         return e;
     }
 
+    /** The one round the planner asks for next, given the seconds left. */
+    private static ProofFunding.Round onlyRound(RaceEvidence e, double secondsLeft) {
+        ProofFunding.Plan plan = ProofFunding.next(e.evidence(secondsLeft));
+        assertEquals(1, plan.rounds().size(), plan.toString());
+        return plan.rounds().getFirst();
+    }
+
     @Test
     void nothingMoreIsMeasuredOnceEveryFixIsProvenAndEveryRaceReproduced() {
         ProofFunding.Plan plan = ProofFunding.next(evidence(1_000, 10_000_000, 50).evidence(300));
@@ -61,10 +68,7 @@ class ProofFundingTest {
     void aFixWithTooFewSamplesGetsWhatItsWeakestConfigurationNeeds() {
         // twin 1e-3 (lower bound 9.5e-4): a fix needs about 316,000 samples a configuration; it has 100,000
         // from 0.6 s of stress, so about 3.2 x 1.3 times that: 1.9 s more, 10 iterations, rounded up to 12
-        RaceEvidence e = evidence(1_000, 100_000, 50);
-        ProofFunding.Plan plan = ProofFunding.next(e.evidence(300));
-        assertEquals(1, plan.rounds().size(), plan.toString());
-        ProofFunding.Round more = plan.rounds().getFirst();
+        ProofFunding.Round more = onlyRound(evidence(1_000, 100_000, 50), 300);
         assertEquals(List.of(FIX), more.tests(), "only the unproven fix: " + more);
         assertEquals(12, more.iterations());
         assertEquals(1, more.forks());
@@ -74,10 +78,7 @@ class ProofFundingTest {
     @Test
     void aTwinThatLostNothingSomewhereIsStressedInMoreForksAndTheFixesWait() {
         // the twin raced in one configuration and not the other: no fix can be proved there yet
-        RaceEvidence e = evidence(0, 10_000_000, 50);
-        ProofFunding.Plan plan = ProofFunding.next(e.evidence(300));
-        assertEquals(1, plan.rounds().size(), plan.toString());
-        ProofFunding.Round twins = plan.rounds().getFirst();
+        ProofFunding.Round twins = onlyRound(evidence(0, 10_000_000, 50), 300);
         assertEquals(List.of(TWIN), twins.tests());
         assertEquals(ProofFunding.TWIN_FORKS, twins.forks());
         assertTrue(twins.why().contains("Synchronized, Atomic"), twins.why());
@@ -94,9 +95,7 @@ class ProofFundingTest {
     @Test
     void anUnreproducedRaceGetsOneLongerRoundWhateverTheBudgetAndNoMore() {
         RaceEvidence e = evidence(1_000, 10_000_000, 0);
-        ProofFunding.Plan plan = ProofFunding.next(e.evidence(0));
-        assertEquals(1, plan.rounds().size(), plan.toString());
-        ProofFunding.Round retry = plan.rounds().getFirst();
+        ProofFunding.Round retry = onlyRound(e, 0);
         assertEquals(ProofFunding.RETRY, retry.suffix());
         assertEquals(List.of(BROKEN), retry.tests());
         assertEquals(5 * StressMode.QUICK.timeMillis(), retry.timeMillis());
