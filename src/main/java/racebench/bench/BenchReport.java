@@ -1,6 +1,7 @@
 package racebench.bench;
 
 import racebench.report.Csv;
+import racebench.report.ParamColumns;
 import racebench.report.RunDirectory;
 import racebench.stats.SteadyState;
 
@@ -20,8 +21,8 @@ public final class BenchReport {
     }
 
     /** Per fork, the numbers behind a row: what a later comparison of two runs resamples. */
-    static final List<String> FORKS_HEADER = List.of("benchmark", "params", "unit", "fork", "mean", "cv", "iterations",
-            "trimmed", "mode");
+    static final List<String> FORKS_HEADER = List.of("benchmark", "mode", "unit", "fork", "mean", "cv", "iterations",
+            "trimmed");
 
     public static void write(RunDirectory run, List<ForkSamples> samples, List<BenchRow> rows,
                              List<BenchAnalysis.Ratio> ratios) throws IOException {
@@ -33,18 +34,21 @@ public final class BenchReport {
 
     /** bench-forks.csv, or base-forks.csv for a base build's forks: one line per fork. */
     static void writeForks(java.nio.file.Path target, List<ForkSamples> samples) throws IOException {
+        List<String> names = ParamColumns.names(samples.stream().map(s -> s.id().params()).toList());
         List<List<Object>> forks = new java.util.ArrayList<>();
         for (ForkSamples s : samples) {
             double[] means = s.forkMeans();
             for (int f = 0; f < means.length; f++) {
                 double[] iterations = s.forks().get(f);
                 double[] steady = SteadyState.steady(iterations);
-                forks.add(List.of(s.benchmark(), s.params().toString(), s.unit(), f + 1, Csv.number(means[f], 6),
-                        Csv.number(SteadyState.coefficientOfVariation(steady), 5), steady.length,
-                        iterations.length - steady.length, s.mode()));
+                List<Object> cells = new java.util.ArrayList<>(List.of(s.benchmark(), s.mode(), s.unit(), f + 1,
+                        Csv.number(means[f], 6), Csv.number(SteadyState.coefficientOfVariation(steady), 5),
+                        steady.length, iterations.length - steady.length));
+                cells.addAll(ParamColumns.cells(s.id().params(), names));
+                forks.add(cells);
             }
         }
-        Csv.write(target, FORKS_HEADER, forks, row -> row);
+        Csv.write(target, ParamColumns.header(FORKS_HEADER, names, List.of()), forks, row -> row);
     }
 
     /**

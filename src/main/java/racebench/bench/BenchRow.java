@@ -33,8 +33,6 @@ public record BenchRow(String benchmark, String workload, String strategy, int t
     public static final List<String> HEADER = List.of("benchmark", "workload", "strategy", "tasks", "workers", "unit",
             "forks", "mean", "trimmed_mean", "stdev", "ci_low", "ci_high", "median", "rel_ci_half_width", "speedup", "speedup_ci_low",
             "speedup_ci_high", "efficiency", "ideal", "overhead", "trimmed_iterations", "forks_for_target", "mode");
-    /** The prefix of a parameter's column: {@code param_size} holds each row's value of {@code size}. */
-    public static final String PARAM_PREFIX = "param_";
 
     public BenchRow {
         params = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(params));
@@ -42,20 +40,18 @@ public record BenchRow(String benchmark, String workload, String strategy, int t
 
     /** bench.csv's columns for these rows: {@link #HEADER}, then a column per parameter any of them has. */
     public static List<String> header(List<BenchRow> rows) {
-        List<String> header = new ArrayList<>(HEADER);
-        paramNames(rows).forEach(n -> header.add(PARAM_PREFIX + n));
-        return header;
+        return racebench.report.ParamColumns.header(HEADER, paramNames(rows), List.of());
     }
 
     /** Every parameter name of these rows, sorted. */
     public static List<String> paramNames(List<BenchRow> rows) {
-        return rows.stream().flatMap(r -> r.params().keySet().stream()).distinct().sorted().toList();
+        return racebench.report.ParamColumns.names(rows.stream().map(r -> r.id().params()).toList());
     }
 
     /** The row's cells under {@link #header}: an empty cell for a parameter it does not have. */
     public List<Object> cells(List<String> paramNames) {
         List<Object> cells = cells();
-        paramNames.forEach(n -> cells.add(params.getOrDefault(n, "")));
+        cells.addAll(racebench.report.ParamColumns.cells(id.params(), paramNames));
         return cells;
     }
 

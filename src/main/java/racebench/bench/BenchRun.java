@@ -197,9 +197,8 @@ public final class BenchRun {
     /** environment.csv's facts, starting with a user's parameter values when there are any: they change the rows. */
     private static Map<String, String> paramsFact(Map<String, List<String>> params) {
         Map<String, String> facts = new LinkedHashMap<>();
-        if (!params.isEmpty()) {
-            facts.put("params", new java.util.TreeMap<>(params).toString());
-        }
+        new java.util.TreeMap<>(params).forEach((name, values) ->
+                facts.put(racebench.report.ParamColumns.PREFIX + name, String.join(",", values)));
         return facts;
     }
 

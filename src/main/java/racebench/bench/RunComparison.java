@@ -2,6 +2,7 @@ package racebench.bench;
 
 import org.apache.commons.csv.CSVRecord;
 import racebench.report.Csv;
+import racebench.report.ParamColumns;
 import racebench.stats.Accumulated;
 import racebench.stats.AlarmBudget;
 import racebench.stats.Change;
@@ -32,7 +33,7 @@ public final class RunComparison {
     public static final String FORKS_FILE = "bench-forks.csv";
     /** A nightly's base build measured the same night, fork by fork beside this one: bench-forks.csv's columns. */
     public static final String BASE_FORKS_FILE = "base-forks.csv";
-    static final List<String> FORKS_COLUMNS = List.of("benchmark", "params", "unit", "mean");
+    static final List<String> FORKS_COLUMNS = List.of("benchmark", "unit", "mean");
 
     /**
      * One benchmark and parameter set in both runs: a row of compare.csv, judged by {@link Judge}.
@@ -42,7 +43,7 @@ public final class RunComparison {
      */
     public record Row(RowId id, String unit, Comparison comparison, Judge.Judged judged,
                       Comparison.Criteria criteria, double detectable, boolean primary) {
-        public static final List<String> HEADER = List.of("benchmark", "params", "mode", "unit", "base_forks", "new_forks",
+        public static final List<String> HEADER = List.of("benchmark", "mode", "unit", "base_forks", "new_forks",
                 "base_trimmed_mean", "new_trimmed_mean", "ratio", "ratio_ci_low", "ratio_ci_high", "ratio_half_width", "p_value",
                 "p_adjusted", "correction", "noise", "detectable", "equivalence_ci_low", "equivalence_ci_high",
                 "mann_whitney_p", "primary", "alpha_share", "nights", "nights_ratio", "nights_p", "nights_p_adjusted",
@@ -64,10 +65,17 @@ public final class RunComparison {
             return judged.adjustedP();
         }
 
-        public List<Object> cells() {
+        /** The row's cells under {@link #HEADER}, then its values of {@code paramNames}. */
+        public List<Object> cells(List<String> paramNames) {
+            List<Object> cells = new java.util.ArrayList<>(cells());
+            cells.addAll(ParamColumns.cells(id.params(), paramNames));
+            return cells;
+        }
+
+        private List<Object> cells() {
             Comparison c = comparison;
             java.util.Optional<Accumulated> a = judged.nights();
-            return List.of(id.benchmark(), id.params(), id.mode(), unit, c.base().n(), c.candidate().n(), Csv.number(c.base().trimmedMean(), 6),
+            return List.of(id.benchmark(), id.mode(), unit, c.base().n(), c.candidate().n(), Csv.number(c.base().trimmedMean(), 6),
                     Csv.number(c.candidate().trimmedMean(), 6), Csv.number(c.ratio().point(), 4),
                     Csv.number(c.ratio().low(), 4), Csv.number(c.ratio().high(), 4),
                     Csv.number(c.ratioHalfWidth(), 4), Csv.number(c.p(), 6), Csv.number(adjustedP(), 6),
@@ -175,7 +183,8 @@ public final class RunComparison {
 
     /** compare.csv: one row per benchmark and parameter set. */
     public static void write(Result result, Path target) throws IOException {
-        Csv.write(target, Row.HEADER, result.rows(), Row::cells);
+        List<String> names = ParamColumns.names(result.rows().stream().map(Row::params).toList());
+        Csv.write(target, ParamColumns.header(Row.HEADER, names, List.of()), result.rows(), r -> r.cells(names));
     }
 
     /**
@@ -370,7 +379,7 @@ public final class RunComparison {
             if (!r.isConsistent()) {
                 throw new IllegalArgumentException("line " + r.getRecordNumber() + " has " + r.size() + " cells");
             }
-            RowId key = new RowId(r.get("benchmark"), modes ? r.get("mode") : RowId.DEFAULT_MODE, r.get("params"));
+            RowId key = new RowId(r.get("benchmark"), modes ? r.get("mode") : RowId.DEFAULT_MODE, ParamColumns.read(r));
             Side side = sides.computeIfAbsent(key, k -> new Side(r.get("unit"), new ArrayList<>()));
             double mean;
             try {

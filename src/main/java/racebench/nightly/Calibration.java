@@ -8,6 +8,7 @@ import racebench.bench.Profile;
 import racebench.bench.RunComparison;
 import racebench.report.Completion;
 import racebench.report.Csv;
+import racebench.report.ParamColumns;
 import racebench.report.Environment;
 import racebench.report.RunDirectory;
 import racebench.stats.Comparison;
@@ -213,7 +214,7 @@ public final class Calibration {
                             + " and mean " + mean);
                 }
                 lists.computeIfAbsent(scale, k -> new LinkedHashMap<>())
-                        .computeIfAbsent(r.get("benchmark") + " " + r.get("params"), k -> new ArrayList<>()).add(mean);
+                        .computeIfAbsent(r.get("benchmark") + " " + ParamColumns.read(r), k -> new ArrayList<>()).add(mean);
             }
         } catch (RuntimeException | IOException e) {
             throw new IllegalArgumentException(file + " is not a valid " + FORKS_FILE + ": " + e.getMessage());
@@ -280,15 +281,20 @@ public final class Calibration {
     private static final String UNIT = "ms/op";
 
     private static void writeForks(RunDirectory run, Map<Double, Map<String, double[]>> pools) throws IOException {
+        List<String> names = ParamColumns.names(pools.values().stream()
+                .flatMap(byRow -> byRow.keySet().stream()).map(row -> row.split(" ", 2)[1]).toList());
         List<List<Object>> rows = new ArrayList<>();
         pools.forEach((scale, byRow) -> byRow.forEach((row, means) -> {
             String[] key = row.split(" ", 2);
             for (int f = 0; f < means.length; f++) {
-                rows.add(List.of(key[0], key[1], Csv.number(scale, 2), UNIT, f + 1, Csv.number(means[f], 6)));
+                List<Object> cells = new ArrayList<>(List.of(key[0], Csv.number(scale, 2), UNIT, f + 1,
+                        Csv.number(means[f], 6)));
+                cells.addAll(ParamColumns.cells(key[1], names));
+                rows.add(cells);
             }
         }));
-        Csv.write(run.resolve(FORKS_FILE), List.of("benchmark", "params", "cpu_scale", "unit", "fork", "mean"),
-                rows, r -> r);
+        Csv.write(run.resolve(FORKS_FILE), ParamColumns.header(List.of("benchmark", "cpu_scale", "unit", "fork", "mean"),
+                names, List.of()), rows, r -> r);
     }
 
     /** The geometric mean over rows of mean(slowed) / mean(unslowed): the slowdown the rows really saw. */

@@ -1,20 +1,20 @@
 package racebench.nightly;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import racebench.bench.ForkSamples;
 import racebench.bench.RowId;
 import racebench.bench.RunComparison;
-import racebench.report.AtomicFiles;
 import racebench.report.Csv;
+import racebench.report.ParamColumns;
 import racebench.stats.Summary;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,66 +26,76 @@ import java.util.Optional;
  */
 public final class History {
     public static final String FILE = "history.csv";
+    /** The columns before the parameters' ({@link ParamColumns}), which close each row. */
     public static final List<String> HEADER = List.of("run", "time", "machine", "settings", "git_commit", "benchmark",
-            "params",
-            "unit", "forks", "mean", "trimmed_mean", "ci_low", "ci_high", "ratio", "verdict", "mode");
+            "mode", "unit", "forks", "mean", "trimmed_mean", "ci_low", "ci_high", "ratio", "verdict");
 
     private History() {
     }
 
     /**
-     * A history written before modes were recorded, with its mode column added (every row of it
-     * average time, the mode of all of racebench's benchmarks); other text as it is. A file that
-     * cannot be read as CSV is kept as it is: its rows are the change-point search's to skip.
+     * Appends tonight's rows: the file is read whole and written again under the columns of every
+     * row's parameters, old rows as they were (a row without a mode is average time). A file that
+     * cannot be read as CSV is moved aside, never overwritten, and the history starts again.
+     *
+     * @return the file an unreadable history was moved to, if it was
      */
-    static String withModes(String text) {
-        String header = text.lines().findFirst().orElse("");
-        if (header.endsWith(",mode") || !header.startsWith("run,")) {
-            return text;
-        }
-        try {
-            StringBuilder out = new StringBuilder();
-            CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                    .setHeader(HEADER.toArray(String[]::new)).get());
-            for (org.apache.commons.csv.CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                    .get().parse(new java.io.StringReader(text))) {
-                List<String> cells = new java.util.ArrayList<>(r.toList());
-                cells.add(RowId.DEFAULT_MODE);
-                printer.printRecord(cells);
-            }
-            printer.flush();
-            return out.toString();
-        } catch (IOException | RuntimeException e) {
-            return text;
-        }
-    }
-
-    public static void append(Path results, String run, Instant time, Fingerprint machine, String commit,
-                              List<ForkSamples> samples, Optional<RunComparison.Result> comparison) throws IOException {
+    public static Optional<Path> append(Path results, String run, Instant time, Fingerprint machine, String commit,
+                                        List<ForkSamples> samples, Optional<RunComparison.Result> comparison)
+            throws IOException {
         Map<RowId, RunComparison.Row> compared = new HashMap<>();
         comparison.ifPresent(c -> c.rows().forEach(r -> compared.put(r.id(), r)));
         Path file = results.resolve(FILE);
-        boolean exists = Files.isRegularFile(file) && Files.size(file) > 0;
-        String old = exists ? withModes(Files.readString(file, StandardCharsets.UTF_8)) : "";
-        AtomicFiles.write(file, out -> {
-            out.write(old);
-            if (!old.isEmpty() && !old.endsWith("\n")) {
-                out.write("\r\n"); // a last newline a person removed: tonight's first row must not fuse with it
+        List<Map<String, String>> rows = new ArrayList<>();
+        Optional<Path> movedAside = Optional.empty();
+        if (Files.isRegularFile(file) && Files.size(file) > 0) {
+            try {
+                rows.addAll(read(file));
+            } catch (IOException | RuntimeException e) {
+                Path aside = results.resolve("history-unreadable-" + run + ".csv");
+                Files.move(file, aside);
+                movedAside = Optional.of(aside);
             }
-            CSVFormat format = exists ? CSVFormat.RFC4180
-                    : CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
-            CSVPrinter printer = new CSVPrinter(out, format);
-            for (ForkSamples s : samples) {
-                Summary summary = Summary.of(s.forkMeans());
-                RunComparison.Row row = compared.get(s.id());
-                printer.printRecord(run, time.toString(), machine.machine(), machine.settings(), commit, s.benchmark(),
-                        s.params().toString(), s.unit(), summary.n(), Csv.number(summary.mean(), 6),
-                        Csv.number(summary.trimmedMean(), 6),
-                        Csv.number(summary.ciLow(), 6), Csv.number(summary.ciHigh(), 6),
-                        row == null ? "" : Csv.number(row.comparison().ratio().point(), 4),
-                        row == null ? "BASELINE" : row.verdict().name(), s.mode());
+        }
+        for (ForkSamples s : samples) {
+            Summary summary = Summary.of(s.forkMeans());
+            RunComparison.Row row = compared.get(s.id());
+            List<String> cells = List.of(run, time.toString(), machine.machine(), machine.settings(), commit,
+                    s.benchmark(), s.mode(), s.unit(), Integer.toString(summary.n()), Csv.number(summary.mean(), 6),
+                    Csv.number(summary.trimmedMean(), 6), Csv.number(summary.ciLow(), 6),
+                    Csv.number(summary.ciHigh(), 6), row == null ? "" : Csv.number(row.comparison().ratio().point(), 4),
+                    row == null ? "BASELINE" : row.verdict().name());
+            Map<String, String> values = new LinkedHashMap<>();
+            for (int i = 0; i < HEADER.size(); i++) {
+                values.put(HEADER.get(i), cells.get(i));
             }
-            printer.flush();
+            values.put(ParamColumns.LEGACY, s.id().params());
+            rows.add(values);
+        }
+        List<String> names = ParamColumns.names(rows.stream().map(r -> r.get(ParamColumns.LEGACY)).toList());
+        Csv.write(file, ParamColumns.header(HEADER, names, List.of()), rows, r -> {
+            List<String> cells = new ArrayList<>();
+            HEADER.forEach(h -> cells.add(r.get(h)));
+            cells.addAll(ParamColumns.cells(r.get(ParamColumns.LEGACY), names));
+            return cells;
         });
+        return movedAside;
+    }
+
+    /** Every row of a history file, its parameters as one canonical string under {@code params}. */
+    static List<Map<String, String>> read(Path file) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (CSVRecord r : Csv.read(file)) {
+            if (!r.isConsistent() || !r.isMapped("run") || !r.isMapped("benchmark")) {
+                throw new IOException("line " + r.getRecordNumber() + " is not a history row");
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String h : HEADER) {
+                values.put(h, r.isMapped(h) ? r.get(h) : h.equals("mode") ? RowId.DEFAULT_MODE : "");
+            }
+            values.put(ParamColumns.LEGACY, ParamColumns.read(r));
+            rows.add(values);
+        }
+        return rows;
     }
 }

@@ -221,7 +221,9 @@ public final class Nightly {
         String commit = racebench.report.Environment.gitCommit(racebench.report.Environment.projectDir())
                 .orElse("unknown");
         History.append(results, run.path().getFileName().toString(), run.started(), here, commit, measured.samples(),
-                comparison);
+                comparison).ifPresent(aside -> console.printf(
+                "racebench: %s could not be read as a history; moved to %s, and a new history begins tonight%n",
+                results.resolve(History.FILE), aside));
         List<Trends.Shift> shifts;
         try {
             shifts = Trends.find(results.resolve(History.FILE), here);

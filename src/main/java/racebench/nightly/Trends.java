@@ -2,6 +2,7 @@ package racebench.nightly;
 
 import org.apache.commons.csv.CSVRecord;
 import racebench.report.Csv;
+import racebench.report.ParamColumns;
 import racebench.stats.ChangePoints;
 
 import java.io.IOException;
@@ -21,14 +22,26 @@ import java.util.Map;
  */
 public final class Trends {
     public static final int WINDOW = 50;
-    public static final List<String> HEADER = List.of("benchmark", "params", "run", "nights_in_window", "mean_before",
+    /** The columns before the parameters' ({@link ParamColumns}), which close each row. */
+    public static final List<String> HEADER = List.of("benchmark", "mode", "run", "nights_in_window", "mean_before",
             "mean_after", "ratio", "p_value");
 
     /** A change point in one row's history: the first run after it. */
-    public record Shift(String benchmark, String params, String run, int nights, ChangePoints.Point point) {
-        List<Object> cells() {
-            return List.of(benchmark, params, run, nights, Csv.number(point.meanBefore(), 6),
-                    Csv.number(point.meanAfter(), 6), Csv.number(point.ratio(), 4), Csv.number(point.p(), 4));
+    public record Shift(racebench.bench.RowId id, String run, int nights, ChangePoints.Point point) {
+        List<Object> cells(List<String> paramNames) {
+            List<Object> cells = new ArrayList<>(List.of(id.benchmark(), id.mode(), run, nights,
+                    Csv.number(point.meanBefore(), 6), Csv.number(point.meanAfter(), 6), Csv.number(point.ratio(), 4),
+                    Csv.number(point.p(), 4)));
+            cells.addAll(ParamColumns.cells(id.params(), paramNames));
+            return cells;
+        }
+
+        public String benchmark() {
+            return id.benchmark();
+        }
+
+        public String params() {
+            return id.params();
         }
     }
 
@@ -45,23 +58,25 @@ public final class Trends {
             if (r.isConsistent() && r.isMapped("settings") && r.isMapped("trimmed_mean") && r.get("machine").equals(machine.machine())
                     && r.get("settings").equals(machine.settings()) && !r.get("trimmed_mean").isEmpty()) {
                 String mode = r.isMapped("mode") ? r.get("mode") : "";
-                series.computeIfAbsent(new racebench.bench.RowId(r.get("benchmark"), mode, r.get("params")),
+                series.computeIfAbsent(new racebench.bench.RowId(r.get("benchmark"), mode, ParamColumns.read(r)),
                         k -> new ArrayList<>()).add(r);
             }
         }
         List<Shift> shifts = new ArrayList<>();
-        for (List<CSVRecord> rows : series.values()) {
+        for (Map.Entry<racebench.bench.RowId, List<CSVRecord>> row : series.entrySet()) {
+            List<CSVRecord> rows = row.getValue();
             List<CSVRecord> window = rows.subList(Math.max(0, rows.size() - WINDOW), rows.size());
             double[] means = window.stream().mapToDouble(r -> Double.parseDouble(r.get("trimmed_mean"))).toArray();
             for (ChangePoints.Point p : ChangePoints.OTAVA.find(means)) {
                 CSVRecord at = window.get(p.index());
-                shifts.add(new Shift(at.get("benchmark"), at.get("params"), at.get("run"), window.size(), p));
+                shifts.add(new Shift(row.getKey(), at.get("run"), window.size(), p));
             }
         }
         return shifts;
     }
 
     public static void write(Path target, List<Shift> shifts) throws IOException {
-        Csv.write(target, HEADER, shifts, Shift::cells);
+        List<String> names = ParamColumns.names(shifts.stream().map(Shift::params).toList());
+        Csv.write(target, ParamColumns.header(HEADER, names, List.of()), shifts, s -> s.cells(names));
     }
 }

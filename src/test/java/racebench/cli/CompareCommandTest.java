@@ -68,7 +68,7 @@ class CompareCommandTest {
         assertEquals(1, o.exit(), o.toString());
         List<String> verdicts = new ArrayList<>();
         for (CSVRecord r : compareCsv(out)) {
-            verdicts.add(r.get("params") + "=" + r.get("verdict"));
+            verdicts.add(racebench.report.ParamColumns.read(r) + "=" + r.get("verdict"));
         }
         // the 0.5% speed-up is within the 3% noise band: not an improvement
         assertEquals(List.of("{strategy=VIRTUAL, tasks=8, workload=CPU}=REGRESSION",

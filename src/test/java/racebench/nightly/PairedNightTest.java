@@ -102,7 +102,7 @@ class PairedNightTest {
     }
 
     private static Map<String, Long> forksByRow(Path forks) throws Exception {
-        return Csv.read(forks).stream().collect(Collectors.groupingBy(r -> r.get("benchmark") + r.get("params"),
+        return Csv.read(forks).stream().collect(Collectors.groupingBy(r -> r.get("benchmark") + racebench.report.ParamColumns.read(r),
                 Collectors.counting()));
     }
 

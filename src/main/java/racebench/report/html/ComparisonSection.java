@@ -1,6 +1,7 @@
 package racebench.report.html;
 
 import org.apache.commons.csv.CSVRecord;
+import racebench.report.ParamColumns;
 import racebench.report.html.Charts.Line;
 import racebench.report.html.Charts.Point;
 
@@ -51,7 +52,7 @@ final class ComparisonSection {
         List<List<String>> table = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             CSVRecord r = rows.get(i);
-            table.add(List.of(Integer.toString(i + 1), r.get("benchmark"), r.get("params"), r.get("base_forks") + " / "
+            table.add(List.of(Integer.toString(i + 1), r.get("benchmark"), ParamColumns.read(r), r.get("base_forks") + " / "
                     + r.get("new_forks"), Format.number(Format.parse(r.get("base_trimmed_mean"))),
                     Format.number(Format.parse(r.get("new_trimmed_mean"))), Format.ratio(Format.parse(r.get("ratio")),
                             Format.parse(r.get("ratio_ci_low")), Format.parse(r.get("ratio_ci_high"))),

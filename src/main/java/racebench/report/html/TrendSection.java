@@ -1,6 +1,7 @@
 package racebench.report.html;
 
 import org.apache.commons.csv.CSVRecord;
+import racebench.report.ParamColumns;
 import racebench.report.html.Charts.Estimate;
 import racebench.report.html.Charts.Line;
 import racebench.report.html.Charts.Point;
@@ -46,7 +47,7 @@ final class TrendSection {
                 continue;
             }
             double[] values = byBenchmark.computeIfAbsent(h.get("benchmark"), b -> new LinkedHashMap<>())
-                    .computeIfAbsent(h.get("params"), p -> filled(runs.size()));
+                    .computeIfAbsent(ParamColumns.read(h), p -> filled(runs.size()));
             values[x] = Format.parse(h.get("trimmed_mean"));
         }
         Set<String> changed = new LinkedHashSet<>();
@@ -59,7 +60,7 @@ final class TrendSection {
                 relative.put(row.getKey(), r);
                 for (CSVRecord c : changePoints) {
                     int x = runs.indexOf(c.get("run"));
-                    if (c.get("benchmark").equals(benchmark.getKey()) && c.get("params").equals(row.getKey()) && x >= 0) {
+                    if (c.get("benchmark").equals(benchmark.getKey()) && ParamColumns.read(c).equals(row.getKey()) && x >= 0) {
                         marks.add(new Point("change point", x, r[x], Double.NaN, Double.NaN));
                         changed.add(benchmark.getKey() + " " + row.getKey());
                     }
@@ -79,7 +80,7 @@ final class TrendSection {
         double noise = ComparisonSection.noise(comparison);
         Map<String, CSVRecord> flagged = new LinkedHashMap<>();
         comparison.stream().filter(c -> c.get("verdict").equals("REGRESSION") || c.get("verdict").equals("IMPROVEMENT"))
-                .forEach(c -> flagged.put(c.get("benchmark") + " " + c.get("params"), c));
+                .forEach(c -> flagged.put(c.get("benchmark") + " " + ParamColumns.read(c), c));
         Set<String> rows = new LinkedHashSet<>(flagged.keySet());
         rows.addAll(changed);
         int drawn = 0;
@@ -92,7 +93,7 @@ final class TrendSection {
             String unit = "";
             for (CSVRecord h : same) {
                 int x = runs.indexOf(h.get("run"));
-                if (x >= 0 && (h.get("benchmark") + " " + h.get("params")).equals(row)) {
+                if (x >= 0 && (h.get("benchmark") + " " + ParamColumns.read(h)).equals(row)) {
                     points.add(new Estimate("trimmed mean, 95% CI", labels.get(x), Format.parse(h.get("trimmed_mean")),
                             Format.parse(h.get("ci_low")), Format.parse(h.get("ci_high"))));
                     unit = h.get("unit");
