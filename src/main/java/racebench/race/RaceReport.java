@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
 
 /** Writes a race run's CSV files and prints its verdict table with the evidence behind each verdict. */
 public final class RaceReport {
+    /** One row per variant and final value: whether the value was possible and whether it was seen. */
+    public static final String VALUES_FILE = "race-values.csv";
 
     private RaceReport() {
     }
@@ -48,6 +50,8 @@ public final class RaceReport {
         Csv.write(run.resolve("race-configurations.csv"), ConfigurationRate.Line.HEADER, lines(rows, results),
                 ConfigurationRate.Line::cells);
         Csv.write(run.resolve("race.csv"), VariantResult.HEADER, results, VariantResult::cells);
+        Csv.write(run.resolve(VALUES_FILE), VariantResult.VALUES_HEADER,
+                results.stream().flatMap(r -> r.values().stream()).toList(), cells -> cells);
         String home = System.getProperty("racebench.home");
         Environment.write(run.resolve("environment.csv"),
                 Environment.facts(home == null ? null : Path.of(home), run.started(), end));

@@ -63,21 +63,26 @@ public record VariantResult(String test, String variant, Expectation expect, lon
         return proof == null ? "" : proof.twin();
     }
 
+    /** race.csv's cells: counts as numbers; the values themselves are {@link #values()}'s rows. */
     public List<Object> cells() {
+        long covered = seen.stream().filter(possible::contains).count();
         return List.of(test, variant, expect, twin(), samples, interesting, forbidden, Csv.scientific(rate()),
                 Csv.scientific(rateUpperBound()), proof == null ? "" : Csv.number(proof.weakest(), 1),
-                proof == null ? "" : proof.covered() + "/" + proof.configurations(),
+                proof == null ? "" : proof.covered(),
                 proof == null ? "" : Csv.number(proof.needFactor(), 3), Csv.number(samplesPerLostUpdate(), 0),
-                Csv.number(stressSeconds, 1), Csv.scientific(secondsToFirstLostUpdate()), join(seen), join(possible),
-                seen.stream().filter(possible::contains).count() + "/" + possible.size(),
+                Csv.number(stressSeconds, 1), Csv.scientific(secondsToFirstLostUpdate()), seen.size(), possible.size(),
+                possible.isEmpty() ? "" : Csv.number((double) covered / possible.size(), 4),
                 configurations, racyConfigurations, verdict);
     }
 
-    private static String join(SortedSet<Integer> values) {
-        StringBuilder sb = new StringBuilder();
-        for (int v : values) {
-            sb.append(sb.isEmpty() ? "" : " ").append(v);
-        }
-        return sb.toString();
+    /** race-values.csv's columns: one row per final value a variant could leave or left. */
+    public static final List<String> VALUES_HEADER = List.of("test", "variant", "value", "possible", "seen");
+
+    /** This variant's rows of race-values.csv, by value. */
+    public List<List<Object>> values() {
+        java.util.SortedSet<Integer> all = new java.util.TreeSet<>(possible);
+        all.addAll(seen);
+        return all.stream().<List<Object>>map(v -> List.of(test, variant, v, possible.contains(v), seen.contains(v)))
+                .toList();
     }
 }

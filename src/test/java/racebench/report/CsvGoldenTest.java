@@ -85,12 +85,23 @@ class CsvGoldenTest {
     }
 
     @Test
+    void theValuesAVariantCouldLeaveAndLeftAreRowsOfTheirOwn() {
+        List<List<Object>> values = variants().get(0).values();
+        assertEquals(7, values.size(), "the seven values two actors can leave");
+        assertEquals(List.of(RACY, "RacyVolatile", 4, true, true), values.get(6));
+        assertEquals(List.of(RACY, "RacyVolatile", -4, true, false), values.get(0));
+        assertEquals(List.of(-1, 0), variants().get(2).values().stream()
+                .filter(v -> v.get(4).equals(true)).map(v -> v.get(2)).toList());
+    }
+
+    @Test
     void readBackGivesTheSameCells(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("race.csv");
         Csv.write(file, VariantResult.HEADER, variants(), VariantResult::cells);
         var rows = Csv.read(file);
         assertEquals(3, rows.size());
         assertEquals("com.example.Counter, \"v2\"", rows.get(2).get("variant"));
-        assertEquals("-4 -3 -1 0 1 3 4", rows.get(0).get("outcomes_possible"));
+        assertEquals("7", rows.get(0).get("outcomes_possible"));
+        assertEquals("0.4286", rows.get(0).get("coverage"), "3 of the 7 possible values seen");
     }
 }

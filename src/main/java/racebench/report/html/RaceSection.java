@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * race.csv, race-configurations.csv and race-outcomes.csv as charts: which final values each
+ * race.csv, race-configurations.csv, race-outcomes.csv and race-values.csv as charts: which final values each
  * variant produced against the seven possible, the lost-update rate per jcstress
  * configuration, and each fix's 95% bound beside its twin's rate (the proof), then the
  * verdict table.
@@ -23,9 +23,10 @@ final class RaceSection {
     private RaceSection() {
     }
 
-    static void add(HtmlPage page, List<CSVRecord> variants, List<CSVRecord> configurations, List<CSVRecord> outcomes) {
+    static void add(HtmlPage page, List<CSVRecord> variants, List<CSVRecord> configurations, List<CSVRecord> outcomes,
+                    List<CSVRecord> values) {
         page.heading("Race-proof suite (race.csv)");
-        outcomesSeen(page, variants, outcomes);
+        outcomesSeen(page, variants, outcomes, values);
         rates(page, variants, configurations);
         proof(page, configurations);
         page.table(List.of("variant", "expect", "twin", "samples", "lost updates", "lost/sample (or 95% bound)",
@@ -41,15 +42,41 @@ final class RaceSection {
                     return List.of(r.get("variant"), r.get("expect"), r.get("twin"),
                             String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(r.get("samples"))),
                             String.format(java.util.Locale.ROOT, "%,d", lost), rate, sensitivity,
-                            r.get("configurations_twin_raced"), r.get("coverage"), r.get("verdict"));
+                            twinRaced(r), outcomesSeen(r), r.get("verdict"));
                 }).toList(), "verdict");
     }
 
-    private static void outcomesSeen(HtmlPage page, List<CSVRecord> variants, List<CSVRecord> outcomes) {
+    /** "12/14": the configurations where a fix's twin raced, of the fix's; format 1 wrote it so. */
+    private static String twinRaced(CSVRecord r) {
+        String raced = r.get("configurations_twin_raced");
+        return raced.isEmpty() || raced.contains("/") ? raced : raced + "/" + r.get("configurations");
+    }
+
+    /** "3/7": the distinct final values seen, of those possible; format 1 wrote it so as coverage. */
+    private static String outcomesSeen(CSVRecord r) {
+        String coverage = r.get("coverage");
+        return coverage.contains("/") ? coverage : r.get("outcomes_seen") + "/" + r.get("outcomes_possible");
+    }
+
+    /** The values a run's variants could leave: race-values.csv's possible ones, or format 1's list in race.csv. */
+    private static List<String> possible(List<CSVRecord> variants, List<CSVRecord> values) {
+        if (!values.isEmpty()) {
+            return values.stream().filter(v -> Boolean.parseBoolean(v.get("possible"))).map(v -> v.get("value"))
+                    .distinct().sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+        }
+        String listed = variants.getFirst().get("outcomes_possible").trim();
+        return listed.contains(" ") ? Arrays.asList(listed.split("\\s+")) : List.of();
+    }
+
+    private static void outcomesSeen(HtmlPage page, List<CSVRecord> variants, List<CSVRecord> outcomes,
+                                     List<CSVRecord> values) {
         if (variants.isEmpty() || outcomes.isEmpty()) {
             return;
         }
-        List<String> possible = Arrays.asList(variants.getFirst().get("outcomes_possible").trim().split("\\s+"));
+        List<String> possible = possible(variants, values);
+        if (possible.isEmpty()) {
+            return;
+        }
         Map<String, String> variantOf = new HashMap<>();
         variants.forEach(v -> variantOf.put(v.get("test"), v.get("variant")));
         List<String> rows = variants.stream().map(v -> v.get("variant")).distinct().toList();

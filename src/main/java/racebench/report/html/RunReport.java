@@ -63,7 +63,7 @@ public final class RunReport {
         boolean any = false;
         if (Files.isRegularFile(run.resolve("race.csv"))) {
             RaceSection.add(page, Csv.read(run.resolve("race.csv")), read(run.resolve("race-configurations.csv")),
-                    read(run.resolve("race-outcomes.csv")));
+                    read(run.resolve("race-outcomes.csv")), read(run.resolve("race-values.csv")));
             any = true;
         }
         if (Files.isRegularFile(run.resolve("compare.csv"))) {
