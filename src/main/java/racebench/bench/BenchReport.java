@@ -29,6 +29,7 @@ public final class BenchReport {
         List<String> paramNames = BenchRow.paramNames(rows);
         Csv.write(run.resolve("bench.csv"), BenchRow.header(rows), rows, r -> r.cells(paramNames));
         writeForks(run.resolve(RunComparison.FORKS_FILE), samples);
+        BencherJson.write(run.resolve(BencherJson.FILE), rows);
         Csv.write(run.resolve("bench-ratios.csv"), BenchAnalysis.Ratio.HEADER, ratios, BenchAnalysis.Ratio::cells);
     }
 

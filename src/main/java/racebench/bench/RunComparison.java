@@ -181,6 +181,14 @@ public final class RunComparison {
         }
     }
 
+    /** A compare run's environment.csv: where and when it ran, and which runs it compared ({@code facts}). */
+    public static void writeEnvironment(racebench.report.RunDirectory run, Map<String, String> facts) throws IOException {
+        Map<String, String> all = new LinkedHashMap<>(racebench.report.Environment.facts(
+                racebench.report.Environment.projectDir(), run.started(), java.time.Instant.now()));
+        all.putAll(facts);
+        racebench.report.Environment.write(run.resolve("environment.csv"), all);
+    }
+
     /** compare.csv: one row per benchmark and parameter set. */
     public static void write(Result result, Path target) throws IOException {
         List<String> names = ParamColumns.names(result.rows().stream().map(Row::params).toList());
@@ -349,6 +357,7 @@ public final class RunComparison {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(run + " is not a bench run: it has no " + name);
         }
+        racebench.report.ResultFormat.checkReadable(run);
         try {
             List<CSVRecord> records = Csv.read(file);
             if (records.isEmpty()) {

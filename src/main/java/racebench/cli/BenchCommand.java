@@ -123,12 +123,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Duration budget = budget(budgetMinutes, profile);
         RunDirectory run = Results.create(Results.directory(out), "bench");
+        boolean done = false;
         try {
             BenchRun.measureTask(spec.commandLine().getOut(), profile, task, classPath, values, budget, run);
+            done = true;
         } catch (BenchRun.JmhFailure e) {
             throw new ToolFailure(e.getMessage(), e.getCause());
         } finally {
-            report(run, spec.commandLine().getOut());
+            end(run, spec.commandLine().getOut(), done);
         }
         return ExitCodes.OK;
     }
@@ -147,13 +149,15 @@ public final class BenchCommand implements Callable<Integer> {
         RunDirectory run = Results.create(Results.directory(out), "bench");
         racebench.bench.Side side = new racebench.bench.Side("bench", benchmarks, racebench.bench.Side.currentJava(),
                 java.util.List.of());
+        boolean done = false;
         try {
             BenchRun.measure(spec.commandLine().getOut(), profile, include, cases, side, java.util.Optional.empty(),
                     baseline, values, budget, run);
+            done = true;
         } catch (BenchRun.JmhFailure e) {
             throw new ToolFailure(e.getMessage(), e.getCause());
         } finally {
-            report(run, spec.commandLine().getOut());
+            end(run, spec.commandLine().getOut(), done);
         }
         return ExitCodes.OK;
     }
@@ -249,18 +253,30 @@ public final class BenchCommand implements Callable<Integer> {
     static BenchRun.Measured measure(PrintWriter console, Profile profile, String selector,
                                      java.util.Map<String, java.util.List<String>> params, Duration budget,
                                      RunDirectory run) throws IOException {
+        boolean done = false;
         try {
-            return BenchRun.measure(console, profile, selector, params, budget, run);
+            BenchRun.Measured measured = BenchRun.measure(console, profile, selector, params, budget, run);
+            done = true;
+            return measured;
         } catch (BenchRun.JmhFailure e) {
             throw new ToolFailure(e.getMessage(), e.getCause());
         } finally {
-            report(run, console);
+            end(run, console, done);
         }
     }
 
-    /** index.html over what the run wrote, once at its end: also after a failed row, when the other rows are written. */
-    static void report(RunDirectory run, PrintWriter console) throws IOException {
-        if (java.nio.file.Files.isRegularFile(run.resolve("bench.csv"))) {
+    /**
+     * index.html over what the run wrote, once at its end (also after a failed row, when the other
+     * rows are written), and complete.csv when every row measured.
+     */
+    static void end(RunDirectory run, PrintWriter console, boolean done) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(run.resolve("bench.csv"))) {
+            return;
+        }
+        if (done) {
+            racebench.report.html.RunReport.finish(run, console, racebench.report.Completion.Status.OK,
+                    java.util.Map.of());
+        } else {
             racebench.report.html.RunReport.writeFor(run.path(), console);
         }
     }

@@ -51,6 +51,8 @@ public final class CompareCommand implements Callable<Integer> {
         RunComparison.Result result = compare(base, candidate, OptionChecks.noise(noisePercent).withCorrection(
                 OptionChecks.correction(correction)));
         RunDirectory run = Results.create(Results.directory(out), "compare");
+        RunComparison.writeEnvironment(run, java.util.Map.of("base_run", base.toAbsolutePath().toString(),
+                "new_run", candidate.toAbsolutePath().toString()));
         return report(spec.commandLine().getOut(), result, run);
     }
 
@@ -79,7 +81,8 @@ public final class CompareCommand implements Callable<Integer> {
                     result.onlyInBase().size(), result.onlyInNew().size());
         }
         console.printf("Results in %s%n", run.resolve("compare.csv"));
-        racebench.report.html.RunReport.writeFor(run.path(), console);
+        racebench.report.html.RunReport.finish(run, console, result.hasRegression()
+                ? racebench.report.Completion.Status.FINDING : racebench.report.Completion.Status.OK, java.util.Map.of());
         return result.hasRegression() ? ExitCodes.FINDING : ExitCodes.OK;
     }
 

@@ -193,8 +193,7 @@ public final class Calibration {
         Environment.write(run.resolve("environment.csv"), facts);
         print(console, lines, criteria, sizes.baselineRuns(), sizedBy.size(), funded(sizedBy));
         Detection.print(console, detections);
-        racebench.report.html.RunReport.writeFor(run.path(), console);
-        Completion.mark(run, Completion.Status.OK, Instant.now());
+        racebench.report.html.RunReport.finish(run, console, Completion.Status.OK, Map.of());
         return lines;
     }
 

@@ -166,7 +166,7 @@ public final class Nightly {
         if (!mode.equals("none")) {
             RaceSuite.Request request = new RaceSuite.Request(mode, o.raceTests(), o.classPath(), List.of(), null,
                     null, null, true);
-            race = Optional.of(RaceSuite.run(request, run, console));
+            race = Optional.of(RaceSuite.measure(request, run, console));
         }
         Duration left = o.budget().minus(Duration.between(start, Instant.now())).minus(RESERVE);
         if (left.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -235,8 +235,9 @@ public final class Nightly {
         Trends.write(run.resolve("change-points.csv"), shifts);
         summary(console, outcome, base, machine, o, Duration.between(start, Instant.now()));
         recentShifts(console, shifts, run);
-        racebench.report.html.RunReport.writeFor(run.path(), console);
-        if (!outcome.toolFailed()) {
+        if (outcome.toolFailed()) {
+            racebench.report.html.RunReport.writeFor(run.path(), console);
+        } else {
             boolean regressed = comparison.map(RunComparison.Result::hasRegression).orElse(false);
             java.util.Map<String, String> facts = new java.util.HashMap<>();
             facts.put(Baselines.REGRESSION_FACT, Boolean.toString(regressed));
@@ -245,8 +246,8 @@ public final class Nightly {
                 Watch.facts(facts, base.get().build().name(), comparison.get().count(Change.SUSPECT),
                         1 + earlier.size());
             }
-            Completion.mark(run, outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, Instant.now(),
-                    facts);
+            racebench.report.html.RunReport.finish(run, console,
+                    outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, facts);
             // the builds later nights may take a base from: those of the nights they may choose among, as they choose
             Builds.prune(results, Baselines.auto(results, here, CANDIDATES_PER_RUN * baselineRuns, note -> { }),
                     run.started());

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -79,7 +80,24 @@ public final class RaceSuite {
     private RaceSuite() {
     }
 
+    /**
+     * The race command: the suite measured into its own run directory, then its page and, unless
+     * jcstress failed, complete.csv.
+     */
     public static Outcome run(Request request, RunDirectory run, PrintWriter console)
+            throws IOException, InterruptedException, JcstressRunner.JcstressFailure {
+        Outcome outcome = measure(request, run, console);
+        if (outcome.failed()) {
+            racebench.report.html.RunReport.writeFor(run.path(), console);
+        } else {
+            racebench.report.html.RunReport.finish(run, console, outcome.allAsExpected()
+                    ? racebench.report.Completion.Status.OK : racebench.report.Completion.Status.FINDING, Map.of());
+        }
+        return outcome;
+    }
+
+    /** Runs the suite's rounds and writes its files and console tables into {@code run}, which another step finishes. */
+    public static Outcome measure(Request request, RunDirectory run, PrintWriter console)
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure {
         StressMode mode = StressMode.of(request.mode());
         List<String> tests = withTwins(request.tests());
@@ -129,7 +147,6 @@ public final class RaceSuite {
         verdicts.stream().filter(r -> r.verdict() == Verdict.SAFE_UNPROVEN && r.proof() != null).forEach(r ->
                 console.printf("  %s: %s%n", r.variant(), r.proof().shortfall()));
         console.printf("Took %s. Results in %s%n", racebench.report.Durations.pretty(took), run.path());
-        racebench.report.html.RunReport.writeFor(run.path(), console);
         return new Outcome(verdicts, took);
     }
 

@@ -25,6 +25,7 @@ public final class Environment {
 
     public static Map<String, String> facts(Path projectDir, Instant start, Instant end) {
         Map<String, String> facts = new LinkedHashMap<>();
+        facts.put(ResultFormat.FACT, Integer.toString(ResultFormat.VERSION));
         facts.put("jdk", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"));
         facts.put("java_home", System.getProperty("java.home"));
         facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));

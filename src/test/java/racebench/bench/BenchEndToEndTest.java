@@ -32,9 +32,11 @@ class BenchEndToEndTest {
             run = runs.findFirst().orElseThrow();
         }
         for (String f : List.of("bench.csv", "bench-forks.csv", "bench-ratios.csv", "jmh.json", "jmh-rows.json", "jmh.log",
-                "environment.csv", "index.html")) {
+                "bencher.json", "environment.csv", "index.html", "complete.csv")) {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
+        assertEquals("OK", Csv.readFacts(run.resolve("complete.csv")).get("status"));
+        racebench.report.ResultFilesDoc.check(run, "bench");
         List<CSVRecord> rows = Csv.read(run.resolve("bench.csv"));
         // JMH's own format, one element per row with both forks inside, for tools that read JMH's JSON
         String jmhRows = Files.readString(run.resolve("jmh-rows.json"));

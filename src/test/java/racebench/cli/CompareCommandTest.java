@@ -57,6 +57,51 @@ class CompareCommandTest {
             assertEquals("NO_CHANGE", r.get("verdict"));
             assertEquals("1.0000", r.get("ratio"));
         }
+        Path run = compareRun(out);
+        assertEquals("2", Csv.readFacts(run.resolve("environment.csv")).get("format_version"));
+        assertEquals("OK", Csv.readFacts(run.resolve("complete.csv")).get("status"), "a finished compare is complete");
+        racebench.report.ResultFilesDoc.check(run, "compare");
+    }
+
+    private static Path compareRun(Path out) throws IOException {
+        try (Stream<Path> runs = Files.list(out)) {
+            return runs.filter(p -> p.getFileName().toString().endsWith("-compare")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void aRunOfTheFirstFormatComparesWithOneOfTheSecond(@TempDir Path tmp) throws IOException {
+        Path old = runDir(tmp, "old", 1, 1, 0.005);
+        Path now = Files.createDirectories(tmp.resolve("now"));
+        // format 2: a column per parameter, the mode beside the benchmark
+        List<String> lines = new ArrayList<>(List.of("benchmark,mode,unit,fork,mean,cv,iterations,trimmed,"
+                + "param_strategy,param_tasks,param_workload"));
+        for (String line : Files.readAllLines(old.resolve("bench-forks.csv")).subList(1, 11)) {
+            String[] cells = line.split("\"");
+            String[] params = racebench.report.ParamColumns.parse(cells[1]).values().toArray(String[]::new);
+            String[] rest = cells[2].substring(1).split(",");
+            lines.add(cells[0].replace(",", "") + ",avgt," + rest[0] + "," + rest[1] + "," + rest[2] + "," + rest[3]
+                    + "," + rest[4] + ",0," + String.join(",", params));
+        }
+        Files.writeString(now.resolve("bench-forks.csv"), String.join("\r\n", lines) + "\r\n");
+        Path out = tmp.resolve("out");
+        MainTest.Outcome o = run("compare", old.toString(), now.toString(), "--results", out.toString());
+        assertEquals(0, o.exit(), o.toString());
+        List<CSVRecord> rows = compareCsv(out);
+        assertEquals(2, rows.size(), "both rows matched across the formats");
+        assertEquals(List.of("CPU", "DOWNLOAD"), rows.stream().map(r -> r.get("param_workload")).sorted().toList());
+        rows.forEach(r -> assertEquals("NO_CHANGE", r.get("verdict")));
+    }
+
+    @Test
+    void aRunOfANewerFormatIsRefusedInOneLine(@TempDir Path tmp) throws IOException {
+        Path a = runDir(tmp, "a", 1, 1, 0.005);
+        Path future = runDir(tmp, "future", 1, 1, 0.005);
+        Files.writeString(future.resolve("environment.csv"), "key,value\r\nformat_version,3\r\n");
+        Path out = tmp.resolve("out");
+        assertUsageError(run("compare", a.toString(), future.toString(), "--results", out.toString()),
+                "holds result format 3");
+        assertUsageError(run("report", future.toString()), "holds result format 3");
     }
 
     @Test

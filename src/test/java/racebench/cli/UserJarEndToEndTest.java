@@ -90,6 +90,7 @@ class UserJarEndToEndTest {
         assertTrue(Files.isRegularFile(runDir.resolve("base-forks.csv")));
         assertTrue(Files.readString(runDir.resolve("environment.csv")).contains("flags -Xint"));
         assertTrue(o.out().contains("REGRESSION   Work.sum {op=XOR, size=8000}"), o.out());
+        racebench.report.ResultFilesDoc.check(runDir, "ab");
         assertEquals(0, Children.live());
     }
 

@@ -95,6 +95,7 @@ class PairedNightTest {
         assertEquals(mine.values().iterator().next().toString(), row.get("base_forks"), "judged against tonight's base forks");
         assertFalse(Files.exists(secondRun.resolve(MachineCheck.FILE)), "both builds ran on tonight's machine");
         assertEquals(Optional.of(build), Completion.fact(secondRun, Builds.FACT));
+        racebench.report.ResultFilesDoc.check(secondRun, "nightly");
         try (var jars = Files.list(results.resolve(Builds.DIR))) {
             assertEquals(1, jars.count(), "one build for two nights of it");
         }

@@ -70,10 +70,12 @@ class RaceProofTest {
         assertEquals(CounterKind.values().length, byVariant.size());
         assertEquals(0, exit, "exit code");
         assertTrue(Files.isRegularFile(run.resolve("jcstress-report/index.html")), "jcstress HTML report");
-        List<String> files = List.of("race-outcomes.csv", "race-configurations.csv", "environment.csv");
+        List<String> files = List.of("race-outcomes.csv", "race-configurations.csv", "race-values.csv",
+                "environment.csv", "complete.csv");
         for (String f : files) {
             assertTrue(Files.size(run.resolve(f)) > 0, f);
         }
+        racebench.report.ResultFilesDoc.check(run, "race");
         NoLeftoverProcesses.check();
     }
 

@@ -2,7 +2,10 @@ package racebench.report.html;
 
 import org.apache.commons.csv.CSVRecord;
 import racebench.report.AtomicFiles;
+import racebench.report.Completion;
 import racebench.report.Csv;
+import racebench.report.ResultFormat;
+import racebench.report.RunDirectory;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,6 +52,16 @@ public final class RunReport {
     }
 
     /**
+     * A finished run's last steps: its page drawn once from its files, then complete.csv, which
+     * marks the run finished (a run without it was interrupted, or its tool failed).
+     */
+    public static void finish(RunDirectory run, PrintWriter console, Completion.Status status,
+                              Map<String, String> facts) throws IOException {
+        writeFor(run.path(), console);
+        Completion.mark(run, status, java.time.Instant.now(), facts);
+    }
+
+    /**
      * @param charts also write each chart as a PNG file of its own under {@code charts/}
      *               (numbered, named after its title), for a README or a slide
      */
@@ -56,6 +69,7 @@ public final class RunReport {
         if (!Files.isDirectory(run)) {
             throw new IllegalArgumentException(run + " is not a run directory");
         }
+        ResultFormat.checkReadable(run);
         Map<String, String> env = environment(run.resolve("environment.csv"));
         String name = run.getFileName().toString();
         HtmlPage page = new HtmlPage("racebench " + name.substring(name.lastIndexOf('-') + 1) + ": " + name,
