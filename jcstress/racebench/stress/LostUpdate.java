@@ -28,7 +28,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 /*
- * The seed's race: two threads run NUM += n; NUM -= n with n = 1 and n = 4, then the
+ * The tutorials' race: two threads run NUM += n; NUM -= n with n = 1 and n = 4, then the
  * arbiter reads NUM. Without mutual exclusion one thread's store can overwrite the other's
  * update, and NUM ends non-zero. Every final value that some interleaving of the four
  * loads and four stores can produce is declared below; racebench's OutcomeModel derives the
@@ -39,16 +39,8 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
  *
  * The lesson: "volatile" is not a fix, a lock only helps if every thread takes the same one
  * around the whole read-modify-write, and the JIT can hide a race (C2 folds the plain
- * field's += n; -= n into nothing) without fixing it.
- *
- * Results, ./racebench race --mode quick, Temurin 25.0.3, 2 vCPU AMD EPYC, 2026-11-22
- * (lost updates / samples over all 14 configurations; README has the per-configuration rates):
- *     Racy             17 / 625,338,634   only where both actors ran C1 code
- *     RacyVolatile     360,972 / 348,797,194   in all 14 configurations
- *     LockPerCall      926,387 / 234,324,234
- *     HalfLocked       4,344,749 / 91,363,594
- *     ReadOutsideLock  6,212,038 / 63,643,914
- *     the seven fixes  0 / 127 to 244 million each
+ * field's += n; -= n into nothing) without fixing it. What a run of them shows, and its
+ * figures: docs/explanation/race-proofs.md.
  */
 public class LostUpdate {
 
@@ -97,7 +89,7 @@ public class LostUpdate {
 
     @JCStressTest
     @JCStressMeta(RacyOutcomes.class)
-    @Description("The seed's program: a plain int field, no lock.")
+    @Description("The tutorials' program: a plain int field, no lock.")
     @State
     public static class Racy {
         private final SharedCounter counter = new PlainCounter();
@@ -166,7 +158,7 @@ public class LostUpdate {
 
     @JCStressTest
     @JCStressMeta(SafeOutcomes.class)
-    @Description("The seed's fix: ReentrantLock lock / try / finally unlock.")
+    @Description("The tutorials' fix: ReentrantLock lock / try / finally unlock.")
     @State
     public static class ReentrantLocked {
         private final SharedCounter counter = new ReentrantLockCounter();
@@ -189,7 +181,7 @@ public class LostUpdate {
 
     @JCStressTest
     @JCStressMeta(SafeOutcomes.class)
-    @Description("The seed's fix in the seed's shape: the caller locks around run(n), not the counter.")
+    @Description("The tutorials' fix in the tutorials' shape: the caller locks around run(n), not the counter.")
     @State
     public static class CallerLocked {
         private final SharedCounter counter = new CallerLockedCounter(new VolatileCounter());

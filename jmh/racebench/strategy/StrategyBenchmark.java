@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Wall time to run one batch of the seed's work every way racebench knows: sequentially,
+ * Wall time to run one batch of the tutorials' work every way racebench knows: sequentially,
  * a thread per task, pools, virtual threads, a child JVM per task, a pool of worker JVMs,
  * worker JVMs running thread pools, and GIL-bound threads.
  *

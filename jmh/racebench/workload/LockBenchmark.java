@@ -22,7 +22,7 @@ import racebench.workload.counter.SharedCounter;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The seed's critical section, {@code NUM += n; NUM -= n}, under each fix from the race
+ * The tutorials' critical section, {@code NUM += n; NUM -= n}, under each fix from the race
  * suite, on a team of 1, 2 or 4 platform or virtual threads that all call one counter:
  * nanoseconds per call, per thread. {@code RACY} (a plain field, which C2 folds to nothing)
  * and {@code RACY_VOLATILE} are the wrong floor a fix is measured against. One thread shows

@@ -20,8 +20,7 @@ import java.util.concurrent.TimeUnit;
  * not racebench's to change and which no option scales ({@code racebench.cpuScale} is read only
  * by {@link StandardBatch}). A nightly compares it with each baseline night's before it judges
  * a row: when it moved by more than the noise threshold, the machine changed, not the build
- * ({@code racebench.nightly.MachineCheck}). Measured here: two nights on VMs that both called
- * their CPU "AMD EPYC" gave 27 REGRESSION and 135 IMPROVEMENT verdicts of one build.
+ * ({@code racebench.nightly.MachineCheck}).
  *
  * <p>Run just this: {@code ./racebench bench --include MachineBenchmark}.
  */

@@ -20,7 +20,7 @@ import racebench.strategy.ThreadTeam;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The seed's thread-local lesson as a cost: reading a per-thread value through a
+ * The tutorials' thread-local lesson as a cost: reading a per-thread value through a
  * {@link ThreadLocal} (get, and set once per round), through a {@link ScopedValue} bound for
  * the round (final in JDK 25), or passed as a parameter, on a platform and on a virtual
  * thread. Nanoseconds per read; the parameter is the floor.

@@ -29,10 +29,8 @@ import java.util.function.LongSupplier;
  *
  * <p>With a base build ({@link Build}: a nightly's last accepted one) every fork of a case is a
  * pair, one fork of each build back to back, in alternating order (ABBA, so neither build
- * always runs first), and a case is precise when both sides are. The machine's drift over the
- * night then reaches both builds alike: measured here, a machine that ran one build's CPU
- * rows 8% slower within an hour (no change of the build) gave nine false regressions between
- * nights compared across that hour.
+ * always runs first), and a case is precise when both sides are, so that the machine's drift
+ * over the night reaches both builds alike.
  */
 public final class AdaptiveMeasurement {
     /**

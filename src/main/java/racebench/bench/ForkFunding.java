@@ -16,10 +16,8 @@ import java.util.function.LongSupplier;
  * 50% change ({@link DetectableEffect#WIDEST}; up to {@link Profile#maxForksToSee}), the other rows'
  * alarm, then ±2%. Without one (a bench run): ±2%, then a verdict. When no goal fits in the time
  * left, the rows that could still converge within the maximum share what is left evenly, then
- * every unfinished row does, so one costly row cannot starve the rest. Why the order: the primary
- * rows answer the question the suite exists for, and a young results directory's thin history
- * would otherwise leave them with the fewest pairs of the night; docs/explanation/statistics.md
- * has the measurements.
+ * every unfinished row does, so one costly row cannot starve the rest. The primary rows come first
+ * because they answer the question the suite exists for.
  */
 final class ForkFunding {
     private final AdaptiveMeasurement.Stopping stopping;

@@ -99,9 +99,8 @@ public enum Profile {
     /**
      * The most forks a row still too blind for a verdict may get ({@link
      * AdaptiveMeasurement.Stopping#maxForksToSee}): the nightly's 80 (40 pairs), because the IPC
-     * round trips and some spawns need 20 to 36 pairs to see a 50% change at their spread, beyond
-     * the 15 that {@link #maxForks} gives. A sample size, like {@link #maxForks}, not how a fork
-     * measures; unlike it, not in {@link #measurement()}, so the nights before it stay comparable.
+     * round trips and some spawns need far more pairs than {@link #maxForks} to see a 50% change at
+     * their spread. A sample size, not how a fork measures, so it is not in {@link #measurement()}.
      */
     public int maxForksToSee() {
         return maxForksToSee;

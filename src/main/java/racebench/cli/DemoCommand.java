@@ -12,13 +12,13 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-/** {@code ./racebench demo [NAME]}: the seed's programs, ported to Java and narrated. */
+/** {@code ./racebench demo [NAME]}: the tutorials' programs, ported to Java and narrated. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run one of the seed's programs ported to Java: it prints what the seed's program prints "
+        description = "Run one of the tutorials' programs ported to Java: it prints what the tutorials' program prints "
                 + "(pids, task names, times), then one line, starting 'showed:', saying what this run measured. "
                 + "Without NAME, list the demos.")
 public final class DemoCommand implements Callable<Integer> {
-    /** An hour: the seed's second; beyond it a unit is a typo, and a download of ten would take all day. */
+    /** An hour: the tutorials' second; beyond it a unit is a typo, and a download of ten would take all day. */
     static final long MAX_UNIT_MILLIS = 3_600_000;
 
     @CommandLine.Spec
@@ -28,14 +28,14 @@ public final class DemoCommand implements Callable<Integer> {
     String name;
 
     @Option(names = "--unit", defaultValue = "1000", paramLabel = "MILLIS",
-            description = "The seed's second, in milliseconds; shorten it to run faster (default: ${DEFAULT-VALUE}).")
+            description = "The tutorials' second, in milliseconds; shorten it to run faster (default: ${DEFAULT-VALUE}).")
     long unitMillis;
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the random download sizes (default: a new draw each run).")
     Long seed;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "Pool size for pool and gil (default: the number of cores, as the seed advises).")
+            description = "Pool size for pool and gil (default: the number of cores, as the tutorials advises).")
     Integer workers;
 
     @Override

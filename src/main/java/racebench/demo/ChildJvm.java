@@ -75,7 +75,7 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Waits for the child to exit on its own (the seed's join) and for its last lines;
+     * Waits for the child to exit on its own (the tutorials' join) and for its last lines;
      * returns its exit code, or -1 if it had not exited within the time (close() kills it).
      */
     int join(long timeoutMillis) throws InterruptedException {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 /**
- * One seed program, ported: it prints what the seed's program prints (pids, task names,
+ * One seed program, ported: it prints what the tutorials' program prints (pids, task names,
  * times) and ends with one line starting {@code showed:} that states what this run measured.
  */
 interface Demo {

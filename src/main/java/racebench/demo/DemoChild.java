@@ -10,29 +10,29 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The main of a demo's child JVM, one {@link Role} per seed function that runs in a child
- * process. What the seed's child prints goes to stderr, which the parent relays line by
+ * process. What the tutorials' child prints goes to stderr, which the parent relays line by
  * line; the role's data goes over stdout and stdin as plain text lines, never serialized
  * objects. Java has no fork(): this is a fresh JVM, so nothing of the parent's memory is here.
  */
 public final class DemoChild {
     /** The child roles; the parent passes the name, so both sides share this one list. */
     enum Role {
-        /** args: file name, units, unit nanos. The seed's download_task. */
+        /** args: file name, units, unit nanos. The tutorials' download_task. */
         DOWNLOAD,
-        /** args: word, sleep nanos. The seed's sub_task: print while its own counter is below 10. */
+        /** args: word, sleep nanos. The tutorials' sub_task: print while its own counter is below 10. */
         COUNTER,
         /** args: products, sleep nanos. Puts the products on stdout, one a line, then sleeps. */
         WRITER,
-        /** args: sleep nanos, announce (true: say so before each get, as the seed's Pipe reader). */
+        /** args: sleep nanos, announce (true: say so before each get, as the tutorials' Pipe reader). */
         READER,
-        /** no args. The seed's worker(conn): prints what it receives until "exit". */
+        /** no args. The tutorials' worker(conn): prints what it receives until "exit". */
         PIPE_WORKER
     }
 
     static final int COUNTER_LIMIT = 10;
     static final String EXIT = "exit";
 
-    private static int counter; // the seed's global: this JVM's own copy, starting at 0
+    private static int counter; // the tutorials' global: this JVM's own copy, starting at 0
 
     private DemoChild() {
     }
@@ -82,7 +82,7 @@ public final class DemoChild {
                     }
                     String value = in.readLine();
                     if (value == null) {
-                        break; // the writer's end closed: where the seed's reader blocks for ever
+                        break; // the writer's end closed: where the tutorials' reader blocks for ever
                     }
                     say.println("got " + value);
                     TimeUnit.NANOSECONDS.sleep(sleep);

@@ -6,29 +6,29 @@ import java.util.stream.Collectors;
 
 /**
  * Every demo, named once: the label the command line takes, a one-line description naming
- * the seed program it ports, and the factory that makes it.
+ * the tutorials program it ports, and the factory that makes it.
  */
 public enum DemoKind {
     DOWNLOAD_PROCESSES("download-processes",
-            "two downloads, each a function in a child process (the seed's Process(target=download_task))",
+            "two downloads, each a function in a child process (the tutorials' Process(target=download_task))",
             () -> new DownloadDemo(DownloadDemo.Variant.PROCESSES)),
     DOWNLOAD_THREADS("download-threads",
-            "two downloads, each a Runnable in a thread (the seed's Thread(target=download))",
+            "two downloads, each a Runnable in a thread (the tutorials' Thread(target=download))",
             () -> new DownloadDemo(DownloadDemo.Variant.THREADS)),
     DOWNLOAD_SUBCLASS("download-subclass",
-            "two downloads, each a Thread subclass (the seed's class DownloadTask(Thread))",
+            "two downloads, each a Thread subclass (the tutorials' class DownloadTask(Thread))",
             () -> new DownloadDemo(DownloadDemo.Variant.SUBCLASS)),
     PING_PONG("ping-pong",
-            "a counter limited to 10, shared by two threads but copied into two processes (the seed's sub_task)",
+            "a counter limited to 10, shared by two threads but copied into two processes (the tutorials' sub_task)",
             PingPongDemo::new),
     QUEUE("queue",
-            "a writer puts five products, a reader gets them: across processes, then threads (the seed's Queue)",
+            "a writer puts five products, a reader gets them: across processes, then threads (the tutorials' Queue)",
             QueueDemo::new),
     PIPE("pipe",
-            "a worker prints 0..9 until \"exit\"; a writer and a reader at the two ends of a pipe (the seed's Pipe)",
+            "a worker prints 0..9 until \"exit\"; a writer and a reader at the two ends of a pipe (the tutorials' Pipe)",
             PipeDemo::new),
     POOL("pool",
-            "four tasks submitted asynchronously to a pool of processes, then threads; close, join (the seed's Pool(4))",
+            "four tasks submitted asynchronously to a pool of processes, then threads; close, join (the tutorials' Pool(4))",
             PoolDemo::new),
     LOCK("lock",
             "NUM += n; NUM -= n, 1,000,000 times in each of two threads, without a lock and with each fix",

@@ -5,9 +5,9 @@ import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
- * What a demo may be told: the length of the seed's second ({@code unit}; tests shorten it),
- * the seed for the random download sizes (empty: a new draw each run, as the seed's
- * {@code randint}), and the size of the pools (the number of cores, as the seed advises).
+ * What a demo may be told: the length of the tutorials' second ({@code unit}; tests shorten it),
+ * the tutorials for the random download sizes (empty: a new draw each run, as the tutorials'
+ * {@code randint}), and the size of the pools (the number of cores, as the tutorials advises).
  */
 public record DemoOptions(Duration unit, OptionalLong seed, int workers) {
     public static final Duration DEFAULT_UNIT = Duration.ofSeconds(1);
@@ -41,7 +41,7 @@ public record DemoOptions(Duration unit, OptionalLong seed, int workers) {
         return seed.isPresent() ? new SplittableRandom(seed.getAsLong()) : new SplittableRandom();
     }
 
-    /** {@code units} of the seed's seconds, in nanoseconds. */
+    /** {@code units} of the tutorials' seconds, in nanoseconds. */
     long nanos(double units) {
         return Math.round(unit.toNanos() * units);
     }

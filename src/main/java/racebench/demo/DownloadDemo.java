@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import racebench.workload.Workload;
 
 /**
- * The seed's three download programs: two downloads of 5 to 10 units each (its
+ * The tutorials' three download programs: two downloads of 5 to 10 units each (its
  * {@code randint(5, 10)} seconds), started together and joined, as a function in a child
  * process, a Runnable in a thread, or a Thread subclass. The total is about the longer
  * download, not their sum; children's pids differ from each other and ours, threads' equal it.
@@ -88,7 +88,7 @@ final class DownloadDemo implements Demo {
                 units[0], units[1], took, longer, units[0] + units[1], where);
     }
 
-    /** The seed's download(filename): its lines, with the thread and the pid it ran in. */
+    /** The tutorials' download(filename): its lines, with the thread and the pid it ran in. */
     static void download(PrintWriter out, String file, int units, DemoOptions o) {
         out.printf("Downloading %s... (thread %s, pid %d)%n", file, Thread.currentThread().getName(),
                 ProcessHandle.current().pid());
@@ -103,7 +103,7 @@ final class DownloadDemo implements Demo {
         out.flush();
     }
 
-    /** The seed's {@code class DownloadTask(Thread)}: the task is the thread's own run(). */
+    /** The tutorials' {@code class DownloadTask(Thread)}: the task is the thread's own run(). */
     static final class DownloadTask extends Thread {
         private final PrintWriter out;
         private final String file;

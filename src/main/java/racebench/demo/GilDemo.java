@@ -17,7 +17,7 @@ import racebench.workload.Tasks;
 import racebench.workload.Workload;
 
 /**
- * The seed's claim about the GIL: under one global interpreter lock, CPU-bound threads use
+ * The tutorials' claim about the GIL: under one global interpreter lock, CPU-bound threads use
  * one core between them, while processes each have their own. One CPU task per pool worker
  * (cores by default), each sized to half a unit on this machine, runs one after another,
  * on threads that hold one global lock while computing ({@link StrategyKind#GIL}, CPython's

@@ -9,9 +9,9 @@ import racebench.workload.counter.CounterKind;
 import racebench.workload.counter.SharedCounter;
 
 /**
- * The seed's NUM program: two threads each call {@code run(n)} = {@code NUM += n; NUM -= n}
+ * The tutorials' NUM program: two threads each call {@code run(n)} = {@code NUM += n; NUM -= n}
  * 1,000,000 times, with n = 1 and n = 4, then NUM is printed; 0 unless an update was lost.
- * It runs once for every counter of the race suite ({@link CounterKind}): the seed's racy
+ * It runs once for every counter of the race suite ({@link CounterKind}): the tutorials' racy
  * one, its volatile twin, each fix, and the broken fixes. One run is an example, not a proof:
  * a racy counter may print 0 (the race suite measures how often it does not).
  */
@@ -50,7 +50,7 @@ final class LockDemo implements Demo {
                 String.join(", ", racy));
     }
 
-    /** The seed's t1 = Thread(target=task, args=(1,)), t2 with 4; started together, joined. */
+    /** The tutorials' t1 = Thread(target=task, args=(1,)), t2 with 4; started together, joined. */
     static void race(SharedCounter counter) throws InterruptedException {
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();

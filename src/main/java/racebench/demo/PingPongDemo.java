@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The seed's ping/pong: {@code sub_task} prints its word while a global counter is below 10,
+ * The tutorials' ping/pong: {@code sub_task} prints its word while a global counter is below 10,
  * adding one each time. Two threads share the one counter, so about 10 lines in all (the
  * check and the add are not atomic, so now and then 11); two processes each have their own
- * copy, so 10 each, 20 in all: the seed's lesson. The seed sleeps 0.01 s between words.
+ * copy, so 10 each, 20 in all: the tutorials' lesson. The tutorials sleeps 0.01 s between words.
  */
 final class PingPongDemo implements Demo {
     static final List<String> WORDS = List.of("ping", "pong");
@@ -28,7 +28,7 @@ final class PingPongDemo implements Demo {
             int w = i;
             threads.add(Thread.ofPlatform().name(WORDS.get(i)).start(() -> {
                 while (counter < DemoChild.COUNTER_LIMIT) {
-                    int now = ++counter; // not atomic, like the seed's counter += 1
+                    int now = ++counter; // not atomic, like the tutorials' counter += 1
                     lines[w]++;
                     out.printf("%s  (thread %s, the shared counter now %d)%n", WORDS.get(w),
                             Thread.currentThread().getName(), now);
@@ -47,7 +47,7 @@ final class PingPongDemo implements Demo {
         int threadLines = lines[0] + lines[1];
 
         out.println("Two processes, each with a counter of its own. Java has no fork(): each child is a new JVM "
-                + "whose counter starts at 0, where the seed's forked children each got a copy of the parent's.");
+                + "whose counter starts at 0, where the tutorials' forked children each got a copy of the parent's.");
         out.flush();
         List<ChildJvm> children = new ArrayList<>();
         List<Integer> processLines = new ArrayList<>();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The seed's two Pipe programs. First, a parent sends 0..9 and then "exit" to a worker
+ * The tutorials' two Pipe programs. First, a parent sends 0..9 and then "exit" to a worker
  * process, which prints each and stops on "exit": the parent joins it with the pipe still
  * open, so the worker ended because of "exit", not because its input ended. Then a writer
  * and a reader process at the two ends of one OS pipe (the writer's stdout is the reader's

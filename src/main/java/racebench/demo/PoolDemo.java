@@ -16,7 +16,7 @@ import racebench.workload.TaskSpec;
 import racebench.workload.Workload;
 
 /**
- * The seed's {@code pool = Pool(4); for i in range(4): pool.apply_async(task1); pool.close();
+ * The tutorials' {@code pool = Pool(4); for i in range(4): pool.apply_async(task1); pool.close();
  * pool.join()}, where task1 prints the pid it runs in: four tasks of one unit each (a sleep,
  * so the pool's workers visibly take turns) submitted without waiting, on a pool of worker
  * processes and then on a thread pool, both as large as the number of cores by default.
@@ -29,7 +29,7 @@ final class PoolDemo implements Demo {
         long parent = ProcessHandle.current().pid();
         int size = o.workers();
         out.printf("Main process, pid %d; a pool of %d worker processes (%d cores here). Java has no fork(): "
-                + "the workers are new JVMs, spawned, where the seed's Pool forks them on Linux.%n",
+                + "the workers are new JVMs, spawned, where the tutorials' Pool forks them on Linux.%n",
                 parent, size, Runtime.getRuntime().availableProcessors());
         out.flush();
         List<TaskSpec> tasks = new ArrayList<>();
@@ -91,7 +91,7 @@ final class PoolDemo implements Demo {
             }
             out.flush();
         } finally {
-            threads.shutdown(); // the seed's close()
+            threads.shutdown(); // the tutorials' close()
         }
         if (!threads.awaitTermination(1, TimeUnit.MINUTES)) { // its join()
             threads.shutdownNow();

@@ -15,7 +15,7 @@ import racebench.process.WorkerProcess;
 import racebench.workload.TaskSpec;
 
 /**
- * The seed's {@code multiprocessing.Pool} with its own verbs, on racebench's worker JVMs
+ * The tutorials' {@code multiprocessing.Pool} with its own verbs, on racebench's worker JVMs
  * ({@link WorkerProcess}, fed over pipes): {@link #applyAsync} queues a task and returns at
  * once; each worker takes the next task when it is free; {@link #close} takes no more
  * tasks; {@link #join} waits for them and for the workers to exit; {@link #terminate} kills

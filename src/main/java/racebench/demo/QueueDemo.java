@@ -11,10 +11,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The seed's Queue: a writer puts five products and sleeps 2 units, a reader gets them one
+ * The tutorials' Queue: a writer puts five products and sleeps 2 units, a reader gets them one
  * by one, sleeping 2 units after each. Across processes the queue is the writer's stdout
  * pipe, a relay thread in this JVM and the reader's stdin pipe (Python's Queue is a pipe
- * fed by a thread as well); between threads, a BlockingQueue. The seed's reader blocks for
+ * fed by a thread as well); between threads, a BlockingQueue. The tutorials' reader blocks for
  * ever and the parent leaves it; here the end of the queue is said, so the reader ends and
  * is joined: its stdin is closed, or an end marker is put.
  */

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The seed's {@code thread_local = threading.local()}: each thread stores its task's name
+ * The tutorials' {@code thread_local = threading.local()}: each thread stores its task's name
  * and a function it calls reads it back, never another thread's. In Java a
  * {@link ThreadLocal}; then a {@link ScopedValue} (final in JDK 25), which binds the value
  * for the extent of one call instead of until someone removes it.
@@ -20,7 +20,7 @@ final class ThreadLocalDemo implements Demo {
     @Override
     public void run(DemoOptions o, PrintWriter out) throws InterruptedException {
         Map<String, String> local = readBack(name -> {
-            THREAD_LOCAL.set(name); // the seed's thread_local.v = name
+            THREAD_LOCAL.set(name); // the tutorials' thread_local.v = name
             try {
                 return show(out, "ThreadLocal", THREAD_LOCAL.get());
             } finally {
@@ -40,7 +40,7 @@ final class ThreadLocalDemo implements Demo {
         String run(String name);
     }
 
-    /** The seed's run(): prints the current thread and the value it reads. */
+    /** The tutorials' run(): prints the current thread and the value it reads. */
     private static String show(PrintWriter out, String kind, String value) {
         out.printf("%s: current thread %s reads %s%n", kind, Thread.currentThread(), value);
         out.flush();

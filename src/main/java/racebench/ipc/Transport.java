@@ -24,7 +24,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The ways two parties can pass a message, as the seed's Queue and Pipe do between processes:
+ * The ways two parties can pass a message, as the tutorials' Queue and Pipe do between processes:
  * six between two threads of one JVM and three between two JVMs. Each opens a
  * {@link Channel} to an echo peer of its own; closing the channel stops the peer (a process
  * is reaped).

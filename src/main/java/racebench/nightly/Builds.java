@@ -92,10 +92,8 @@ public final class Builds {
 
     /**
      * The build of that name as stored in {@code results/builds/}. Tonight's forks run from its
-     * stored copy too, not from the jar racebench runs from: forks of byte-identical jars whose
-     * paths differed (target/racebench.jar beside results/builds/&lt;64 hex&gt;.jar) measured the
-     * two-thread AtomicLong rows 0.7&times; apart, every A/A night on one host. Stored, both
-     * sides' class paths are of one length, and the same path in an A/A night.
+     * stored copy too, not from the jar racebench runs from, so that both sides' class paths are
+     * of one length: a class path's length alone can move a row.
      */
     public static Build stored(Path results, String name) {
         return new Build(name, List.of(results.resolve(DIR).resolve(name + ".jar").toString()));

@@ -41,8 +41,7 @@ public final class Calibration {
     public static final List<Double> SCALES = List.of(1.0, 1.02, 1.05, 1.10, 1.20);
     /**
      * Up to 30 forks a row and size: an A/A night draws both its sides from one pool, and the
-     * nightly gives a row up to 15 pairs ({@link Profile#maxForks} paired), the CPU rows 8 to 15
-     * since each is funded to catch a 10% change (16, the maximum before, held 8 a side).
+     * nightly gives a row up to 15 pairs ({@link Profile#maxForks} paired).
      */
     static final AdaptiveMeasurement.Stopping STOPPING = new AdaptiveMeasurement.Stopping(4, 30, 0);
     /** The corrections calibrate compares on the same simulated nightlies, the nightly's default first. */

@@ -19,15 +19,13 @@ import java.util.Optional;
  * machine says it is; this compares what it does. Every nightly measures
  * {@code MachineBenchmark.cpu}, a fixed loop no change to racebench or its options touches, and
  * a baseline night counts tonight only when that loop's new/base is not a change by the rule
- * every row is judged by (significant at alpha and beyond the noise threshold). Measured here
- * without it: two nights of one build on VMs with the same fingerprint ("AMD EPYC", 2 cores,
- * one kernel and JDK) gave 27 REGRESSION and 135 IMPROVEMENT verdicts among 197 rows, CPU rows
- * at 0.72x and lock rows at 1.4x to 2.5x: no row threshold survives a different host.
+ * every row is judged by, because two hosts with one fingerprint can differ by more than any
+ * row's threshold.
  *
  * <p>A night refused here is not lost: it is still complete and may be tonight's successors'
  * baseline, when they run on a machine like it. A night with no comparable baseline is not
- * judged (no alarm either way), and says so. A baseline night recorded before the check
- * existed has no such row and is taken as before.
+ * judged (no alarm either way), and says so. A baseline night without a machine-check row is
+ * taken as comparable.
  */
 public final class MachineCheck {
     public static final String BENCHMARK = "MachineBenchmark.cpu";
@@ -37,7 +35,7 @@ public final class MachineCheck {
 
     /** One baseline night against tonight; {@code check} is empty when either night lacks the check's row. */
     public record Night(Path run, Optional<Comparison> check, boolean comparable) {
-        /** "20261201-221146-nightly: the machine check (MachineBenchmark.cpu) took 0.700x as long tonight [0.691, 0.709], p=0.0009". */
+        /** "RUN: the machine check (MachineBenchmark.cpu) took 0.950x as long tonight [0.940, 0.960], p=0.0010". */
         public String describe() {
             return run.getFileName() + check.map(c -> {
                 RatioInterval r = c.ratio();

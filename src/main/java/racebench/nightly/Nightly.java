@@ -49,7 +49,7 @@ public final class Nightly {
     static final int CANDIDATES_PER_RUN = 4;
     /** Budget kept back for analysis, the comparison and writing files. */
     static final Duration RESERVE = Duration.ofSeconds(45);
-    /** The race suite's quick mode took 4.5 to 6 minutes here; below this budget it runs in sanity mode. */
+    /** The smallest night's budget that gets the race suite in quick mode; below it, sanity mode. */
     static final Duration QUICK_RACE_NEEDS = Duration.ofMinutes(20);
 
     /**

@@ -42,7 +42,7 @@ public final class Children {
 
     /**
      * Starts a pipeline, each child's stdout an OS pipe into the next one's stdin that the
-     * parent never touches (the seed's Pipe between two processes), and tracks every child.
+     * parent never touches (the tutorials' Pipe between two processes), and tracks every child.
      */
     public static List<Process> startPipeline(List<ProcessBuilder> builders) throws IOException {
         List<Process> processes = ProcessBuilder.startPipeline(builders.stream().map(Children::named).toList());

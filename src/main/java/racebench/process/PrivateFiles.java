@@ -40,8 +40,8 @@ public final class PrivateFiles {
 
     /**
      * {@code base/racebench/name}; {@code base}, the user's cache directory, is created 0700 when
-     * missing, as the XDG base directory specification asks (a fresh machine's root has no
-     * {@code ~/.cache}: the AOT-cached child JVM row failed there until this).
+     * missing, as the XDG base directory specification asks (a fresh machine's root may have no
+     * {@code ~/.cache}).
      */
     static Path cacheDir(Path base, String name) throws IOException {
         if (!Files.isDirectory(base)) {

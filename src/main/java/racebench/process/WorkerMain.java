@@ -19,8 +19,8 @@ import racebench.workload.Tasks;
 /**
  * A worker JVM's main: says READY, then runs the requests it reads from stdin and writes
  * one response per request to stdout (see {@link Frames}), until stdin ends. With one
- * thread (argument {@code 1}, the default) it is the seed's pool process; with more, its
- * requests run on a fixed thread pool: the seed's "processes + threads". stdout carries
+ * thread (argument {@code 1}, the default) it is the tutorials' pool process; with more, its
+ * requests run on a fixed thread pool: the tutorials' "processes + threads". stdout carries
  * frames only, so System.out is pointed at stderr.
  */
 public final class WorkerMain {

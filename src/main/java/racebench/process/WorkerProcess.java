@@ -119,7 +119,7 @@ public final class WorkerProcess implements AutoCloseable {
         Children.reap(process, 0);
     }
 
-    /** Ends input, as the seed's pool.close(), and waits for the worker to exit; kills it after the grace. */
+    /** Ends input, as the tutorials' pool.close(), and waits for the worker to exit; kills it after the grace. */
     public int closeAndWait(Duration grace) throws InterruptedException {
         try {
             synchronized (stdin) {

@@ -14,10 +14,8 @@ import java.util.Map;
  * run stresses a quiet twin longer and stops once it is loud enough.
  *
  * <p>The rule: PROVEN when the twin lost updates in every configuration the fix ran in and,
- * in each, the sensitivity is at least {@link #RULE}. The issue that asked for this counts only
- * the configurations where the twin raced; racebench asks for all of them, because a
- * configuration where even the twin showed nothing is one where the run could not have told a
- * fix from no fix, and the promise is that "0 lost updates" means something in every one.
+ * in each, the sensitivity is at least {@link #RULE}: a configuration where even the twin
+ * showed nothing is one where the run could not have told a fix from no fix.
  *
  * @param twin       the twin's variant name
  * @param lines      the fix's configurations, each with the twin's rate there (null where the twin did not run)

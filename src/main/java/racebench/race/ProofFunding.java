@@ -78,7 +78,7 @@ public final class ProofFunding {
     /**
      * The first rounds: the twins in {@link #TWIN_FORKS} times the mode's forks, the broken fixes
      * in a fifth of the iterations (they race within microseconds), and everything else (the
-     * fixes, the seed's plain counter) in half the mode's iterations unless {@code iterations}
+     * fixes, the tutorials' plain counter) in half the mode's iterations unless {@code iterations}
      * is given; the looks that follow add what a proof still lacks.
      */
     public static List<Round> first(List<String> tests, StressMode mode, Integer timeMillis, Integer iterations) {

@@ -155,7 +155,7 @@ public final class RaceReport {
         }
     }
 
-    /** The seed's plain-int lesson without a lost update: what that means, so nobody reads it as a pass or a fault. */
+    /** The tutorials' plain-int lesson without a lost update: what that means, so nobody reads it as a pass or a fault. */
     private static void printNotSeen(PrintWriter out, List<VariantResult> results) {
         for (VariantResult r : results.stream().filter(r -> r.verdict() == Verdict.NOT_SEEN).toList()) {
             if (r.test().endsWith("." + Verdicts.USER_TWIN_VARIANT)) {
@@ -164,7 +164,7 @@ public final class RaceReport {
                         r.variant(), r.samples());
                 continue;
             }
-            out.printf(Locale.ROOT, "%n%s: no lost update in %,d samples. The seed's plain int races only where both "
+            out.printf(Locale.ROOT, "%n%s: no lost update in %,d samples. The tutorials' plain int races only where both "
                     + "actors run C1 code (C2 folds NUM += n; NUM -= n away), about once in 1e8 samples there; not a "
                     + "failure, and no proof rests on it (the fixes' twin is RacyVolatile).%n", r.variant(), r.samples());
         }

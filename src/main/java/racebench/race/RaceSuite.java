@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * One run of the race-proof suite into its run directory: jcstress in its own JVM, first the
- * fixes' twins, the fixes and the seed's plain counter, and the broken fixes
+ * fixes' twins, the fixes and the tutorials' plain counter, and the broken fixes
  * ({@link ProofFunding#first}); then looks at the evidence that measure only what a verdict
  * still lacks ({@link ProofFunding#next}) until every fix is PROVEN and every racy variant
  * REPRODUCED, the time budget is spent, or no round would gain more; then verdicts, the race
@@ -160,17 +160,14 @@ public final class RaceSuite {
 
     /**
      * jcstress prints a line as results come in (at least one per configuration); silence for
-     * this long plus four configurations' stress time means a fork hung (a JVM starts in about
-     * a second here).
+     * this long plus four configurations' stress time means a fork hung.
      */
     static final Duration SILENCE_BASE = Duration.ofSeconds(60);
 
     /**
-     * Whether jcstress pre-touches each forked JVM's 256 MB heap (its default). Every fork pays
-     * for it at start-up, and a quick suite starts 224 of them: one test's 14 quick forks took
-     * 30.1 s with it and 26.6 s without (0.24 s a fork, about 55 s of a quick suite), and
-     * jcstress counted no fewer samples without it (185 million against 143 million in that
-     * pair). A lost update needs two actors overlapping, not a heap free of page faults.
+     * Whether jcstress pre-touches each forked JVM's heap (its default): off, since every fork
+     * pays for it at start-up and a lost update needs overlapping actors, not a heap free of
+     * page faults.
      */
     static final boolean PRE_TOUCH_HEAP = false;
 

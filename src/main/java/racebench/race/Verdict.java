@@ -6,7 +6,7 @@ public enum Verdict {
     REPRODUCED,
     /** a variant expected to race showed none: not enough stress, or the JIT hid it everywhere */
     NOT_REPRODUCED,
-    /** the seed's plain-int lesson showed no lost update: the JIT folded the race away in this run */
+    /** the tutorials' plain-int lesson showed no lost update: the JIT folded the race away in this run */
     NOT_SEEN,
     /** a fix showed no lost update, and its twin raced so often in every configuration that it would have */
     PROVEN,
@@ -20,7 +20,7 @@ public enum Verdict {
     /**
      * True when nothing went wrong: the race showed where it should, no fix lost an update.
      * SAFE_UNPROVEN counts, since no race was seen; the report says what would make it a proof.
-     * NOT_SEEN counts: the seed's plain field is a lesson, RacyVolatile is the racy reference.
+     * NOT_SEEN counts: the tutorials' plain field is a lesson, RacyVolatile is the racy reference.
      */
     public boolean isGood() {
         return this == REPRODUCED || this == NOT_SEEN || this == PROVEN || this == SAFE_UNPROVEN;

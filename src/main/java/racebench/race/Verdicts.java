@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * non-zero final value; whether the test graded it interesting or forbidden only tells which
  * outcome set it declared, so the verdict is taken from the counts and the expectation:
  * a racy variant with a lost update is REPRODUCED, without one NOT_REPRODUCED (NOT_SEEN for
- * the seed's plain-int lesson, which the JIT may fold away); a fix with
+ * the tutorials' plain-int lesson, which the JIT may fold away); a fix with
  * one is a RACE, without one PROVEN or SAFE_UNPROVEN by the {@link Proof} against its twin.
  * A configuration that jcstress could not run makes a variant with no lost update an ERROR,
  * since "none seen" no longer covers every configuration; a lost update that was seen stands

@@ -65,9 +65,8 @@ public final class Environment {
 
     /**
      * The processor's generation from a /proc/cpuinfo entry: x86's "family 26 model 2 stepping 1",
-     * or ARM's implementer and part. A cloud VM's model name is often just "AMD EPYC": measured
-     * here, two nights on hosts that both said so differed by 0.72x on the CPU rows and 1.4x to
-     * 2.5x on the lock rows.
+     * or ARM's implementer and part, because a cloud VM's model name alone ("AMD EPYC") does not
+     * tell its hosts apart.
      */
     static Optional<String> cpuId(Map<String, String> info) {
         if (info.containsKey("cpu family") && info.containsKey("model")) {

@@ -10,10 +10,9 @@ import java.util.Optional;
  * new/base estimated from every night's forks at once, each night a block. Per night, the
  * difference of the sides' mean ln(fork mean), weighted by {@code 1 / (1/nBase + 1/nNew)}; the
  * spread pooled within each night's sides (so the machine's drift between nights, which reaches
- * both sides of a night alike, is not counted); Student's t with the summed degrees of freedom.
- * Why this and not a combination of the nights' p-values: a change one night can only suspect at
- * t with 14 degrees of freedom is tested the next night at 28, which is where the power of a 5%
- * change lies on this machine.
+ * both sides of a night alike, is not counted); Student's t with the summed degrees of freedom,
+ * rather than a combination of the nights' p-values, so that a change one night can only
+ * suspect is tested the next night with both nights' degrees of freedom.
  *
  * @param nights    the nights added up (two at least)
  * @param baseForks the base build's forks over those nights

@@ -35,7 +35,7 @@ public record Comparison(Summary base, Summary candidate, RatioInterval ratio, d
     /**
      * @param alpha     family-wise false-alarm rate of one comparison of two runs (all rows together)
      * @param noise     the smallest relative change worth an alarm; also the widest ratio half-width
-     *                  that still resolves one (criterion.rs uses 1%; 3% is what teams on shared CI settle on)
+     *                  that still resolves one
      * @param bootstrap how the ratio's interval is drawn
      */
     public record Criteria(double alpha, double noise, Bootstrap bootstrap, Correction correction) {

@@ -77,17 +77,12 @@ public record Summary(int n, double mean, double stdev, double median, double mi
     /**
      * How many forks this sample's spread says its interval needs to come within
      * {@code target} of the mean (0.02 for ±2%): the smallest n with
-     * t(n - 1) s / √n ≤ target |mean|, Student's t on the plain spread. Below ten forks that
-     * is this summary's own interval; from ten on the interval is Yuen's on the trimmed mean,
-     * which on clean forks is 5-10% wider (so the estimate is 10-20% short there) and on
-     * forks with a disturbed one narrower (the plain spread counts it in full). It is an
-     * estimate from the forks so far, only as good as their spread. When one disturbed fork
-     * inflates the plain spread (the robust spread is under half of it), the answer is what the
-     * robust spread needs but at least {@link #TRIMS_FROM}, where the trimmed interval drops such a
-     * fork: in a nightly, a CPU row whose first three forks held one disturbed one otherwise read as
-     * hopeless and got no more forks. {@link Integer#MAX_VALUE}
-     * when fewer than three forks cannot tell, when no number of forks would do (a target of 0,
-     * a mean of 0) or it would take more than a million.
+     * t(n - 1) s / √n ≤ target |mean|, Student's t on the plain spread: an estimate from the
+     * forks so far. When one disturbed fork inflates the plain spread (the robust spread is under
+     * half of it), the answer is what the robust spread needs but at least {@link #TRIMS_FROM},
+     * where the trimmed interval drops such a fork, so that one bad fork does not make a row look
+     * hopeless. {@link Integer#MAX_VALUE} when fewer than three forks cannot tell, when no number
+     * of forks would do (a target of 0, a mean of 0) or it would take more than a million.
      */
     public int forksFor(double target) {
         if (n < 3 || !(target > 0) || !(Math.abs(mean) > 0)) {

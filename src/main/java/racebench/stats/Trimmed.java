@@ -6,18 +6,12 @@ import java.util.Arrays;
 
 /**
  * The 10% trimmed mean of fork means and Yuen's inference on it (Yuen 1974; Wilcox,
- * "Introduction to Robust Estimation and Hypothesis Testing"). On a shared machine a fork now
- * and then runs while a neighbour compiles or a backup runs: measured here, one fork of 16 at
- * 20.6 ms among 15 forks of 11.6 to 13.9 ms widened a row's t interval from ±2.5% to ±8.8%, and
- * 3% to 8% of a nightly's forks lay more than three robust standard deviations from their row's
- * median. Dropping forks by eye is not
- * reproducible and a plain mean lets one of them move the verdict; the trimmed mean drops
- * {@code g = floor(0.1 n)} forks from each end of the sorted sample and its interval uses the
- * winsorized variance, so it keeps its coverage for normal data while one disturbed fork in
- * ten cannot move it. 10%, not Wilcox's usual 20%: with the 5 to 10 forks of a nightly row,
- * 20% trimming left so few degrees of freedom that a 20% slowdown was caught in only 84% of
- * simulated nightlies ({@code DetectorSimulationTest}). With fewer than ten forks nothing is
- * trimmed and everything here is the plain mean, Student's interval and Welch's test.
+ * "Introduction to Robust Estimation and Hypothesis Testing"): {@code g = floor(0.1 n)} forks
+ * dropped from each end of the sorted sample, the interval from the winsorized variance, so that
+ * one fork in ten disturbed by a neighbour on a shared machine cannot move the estimate or its
+ * interval. With fewer than ten forks nothing is trimmed and everything here is the plain mean,
+ * Student's interval and Welch's test. Why 10% and the figures behind it:
+ * docs/explanation/statistics.md.
  */
 public final class Trimmed {
     public static final double GAMMA = 0.1;
@@ -83,18 +77,12 @@ public final class Trimmed {
     /**
      * The two-sided test of equal trimmed means with one spread for both sides: the pooled
      * form of Yuen's test (Student's two-sample t test when nothing is trimmed), with
-     * {@code h_a + h_b - 2} degrees of freedom. This is the nightly's test. Its null hypothesis
-     * is "nothing changed": both sides are forks of the same build on the same machine, so they
-     * share one distribution and one spread, and estimating that spread from all forks is
-     * exact under it. Welch's test ({@link #yuenP}) protects a different null, equal means with
-     * unequal spreads, and pays for it where a nightly cannot afford it: with 16 base forks and
-     * 4 new ones its degrees of freedom fall to about 4: for TrimmedTest's 4 forks 5% slower than
-     * 16 (both spread about 2.4%) Welch's p is 0.017 and this test's 0.0012.
-     * A change that leaves the mean but widens the spread can be significant here; a verdict
-     * still needs the point estimate beyond the noise threshold ({@link Comparison#judge}).
+     * {@code h_a + h_b - 2} degrees of freedom; the nightly's test. Its null hypothesis, "nothing
+     * changed", makes both sides one distribution with one spread, so pooling is exact under it
+     * and keeps the degrees of freedom Welch's test ({@link #yuenP}) loses with unequal sides.
      * Both sides are trimmed only when both have ten forks or more; otherwise it is Student's
-     * test on the plain means, since a winsorized spread and a plain one cannot be pooled.
-     * NaN with fewer than two forks a side; with no spread at all, 0 or 1 as the means differ.
+     * test on the plain means. NaN with fewer than two forks a side; with no spread at all, 0 or
+     * 1 as the means differ.
      */
     public static double pooledP(double[] a, double[] b) {
         if (a.length < 2 || b.length < 2) {

@@ -3,7 +3,7 @@ package racebench.strategy;
 import java.time.Duration;
 import racebench.workload.TaskSpec;
 
-/** The seed's {@code class DownloadTask(Thread)}: a Thread subclass whose run() is the task. */
+/** The tutorials' {@code class DownloadTask(Thread)}: a Thread subclass whose run() is the task. */
 final class DownloadTask extends Thread {
     private final ThreadPerTaskStrategy owner;
     private final Batch batch;

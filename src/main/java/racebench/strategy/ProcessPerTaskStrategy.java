@@ -12,7 +12,7 @@ import racebench.workload.TaskSpec;
 
 /**
  * A fresh worker JVM per task, all started at once and each reaped after its one task:
- * the seed's {@code Process(target=...)}, start(), join(). Start-up is bounded by the
+ * the tutorials' {@code Process(target=...)}, start(), join(). Start-up is bounded by the
  * start timeout; the per-task timeout starts once the worker is ready.
  */
 final class ProcessPerTaskStrategy implements ExecutionStrategy {

@@ -15,7 +15,7 @@ import racebench.process.WorkerProcess;
 import racebench.workload.TaskSpec;
 
 /**
- * Persistent worker JVMs fed over pipes: the seed's {@code Pool(n)} with apply_async, and
+ * Persistent worker JVMs fed over pipes: the tutorials' {@code Pool(n)} with apply_async, and
  * with {@code threadsPerWorker > 1} its "processes + threads". Workers start in the
  * constructor and serve every run until close(). In a run, each worker has
  * {@code threadsPerWorker} driver threads (virtual) in the parent, each keeping one request in

@@ -14,13 +14,13 @@ import racebench.workload.CpuGate;
 public enum StrategyKind {
     /** the baseline: one task after another on the caller's thread */
     SEQUENTIAL(false),
-    /** {@code new Thread(runnable)} per task: the seed's Thread(target=...) */
+    /** {@code new Thread(runnable)} per task: the tutorials' Thread(target=...) */
     THREAD_PER_TASK(false),
-    /** a {@code DownloadTask extends Thread} per task: the seed's class DownloadTask(Thread) */
+    /** a {@code DownloadTask extends Thread} per task: the tutorials' class DownloadTask(Thread) */
     THREAD_SUBCLASS(false),
     /** a fixed thread pool with a thread per core */
     FIXED_POOL(false),
-    /** a fixed pool of 4 threads: the seed's Pool(4) */
+    /** a fixed pool of 4 threads: the tutorials' Pool(4) */
     POOL_OF_4(false),
     /** a cached thread pool: a thread per concurrent task, reused */
     CACHED_POOL(false),
@@ -28,11 +28,11 @@ public enum StrategyKind {
     FORK_JOIN(false),
     /** a virtual thread per task */
     VIRTUAL(false),
-    /** a child JVM per task: the seed's Process(target=...) */
+    /** a child JVM per task: the tutorials' Process(target=...) */
     PROCESS_PER_TASK(true),
-    /** persistent single-threaded worker JVMs fed over pipes: the seed's multiprocessing Pool */
+    /** persistent single-threaded worker JVMs fed over pipes: the tutorials' multiprocessing Pool */
     PROCESS_POOL(true),
-    /** persistent worker JVMs each running a thread pool: the seed's processes + threads */
+    /** persistent worker JVMs each running a thread pool: the tutorials' processes + threads */
     PROCESS_THREADS(true),
     /** a platform thread per task that holds one global lock while computing: CPython's GIL */
     GIL(false);

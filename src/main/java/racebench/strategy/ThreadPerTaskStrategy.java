@@ -6,9 +6,9 @@ import racebench.workload.CpuGate;
 import racebench.workload.TaskSpec;
 
 /**
- * A new platform thread per task, all started, then all joined: the seed's
+ * A new platform thread per task, all started, then all joined: the tutorials'
  * {@code Thread(target=...)}, or with {@code subclass} its {@code class DownloadTask(Thread)}.
- * With the GIL as its gate it is the seed's Python threads: sleeps overlap, computing does not.
+ * With the GIL as its gate it is the tutorials' Python threads: sleeps overlap, computing does not.
  */
 final class ThreadPerTaskStrategy extends InProcessStrategy {
     private final boolean subclass;

@@ -9,7 +9,7 @@ import java.util.function.IntToLongFunction;
  * A fixed team of platform or virtual threads that run one piece of work each per round and
  * wait for the next: what a benchmark of N threads hammering one lock or one thread-local
  * needs, without paying a thread start per measurement. A round costs a barrier hand-off
- * (tens of microseconds on this machine), so a round's work should take milliseconds.
+ * (microseconds), so a round's work should take milliseconds.
  */
 public final class ThreadTeam implements AutoCloseable {
 

@@ -5,8 +5,7 @@ import java.util.List;
 /**
  * The batches the benchmarks run, fixed so every strategy gets the same work and the
  * analysis can recompute the physical floor: downloads of 5 to 10 ms drawn from one seed,
- * CPU tasks of {@link #CPU_SIZE} xorshift steps (about 2 ms each on the 2-vCPU machine the
- * README's figures come from).
+ * CPU tasks of {@link #CPU_SIZE} xorshift steps (a few milliseconds each).
  */
 public final class StandardBatch {
     public static final long SEED = 20261121L;

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The seed's two kinds of work and their mix. A batch is built from a seed: every task
- * draws a download time of 5 to 10 units (the seed's {@code randint(5, 10)}) from one
+ * The tutorials' two kinds of work and their mix. A batch is built from a seed: every task
+ * draws a download time of 5 to 10 units (the tutorials' {@code randint(5, 10)}) from one
  * SplittableRandom, whatever its kind, so the same seed gives the same durations to every
  * strategy; CPU and MIXED tasks take {@code cpuSize} mixing steps each.
  */
 public enum Workload {
-    /** sleep 5 to 10 units: the seed's download */
+    /** sleep 5 to 10 units: the tutorials' download */
     DOWNLOAD,
     /** {@code cpuSize} xorshift steps, no sleep */
     CPU,

@@ -28,7 +28,7 @@ class BenchCaseTest {
         long spawnRows = cases.stream().filter(c -> c.simpleName().equals("SpawnBenchmark.spawn")).count();
         assertEquals(SpawnKind.values().length, spawnRows);
         assertEquals(cases.size(), Set.copyOf(cases).size(), "no case twice");
-        // the seed's other lessons at the quick profile's size: 9 transports at 8 B (round trip and one way),
+        // the tutorials' other lessons at the quick profile's size: 9 transports at 8 B (round trip and one way),
         // 5 counters x 1, 2 threads x platform, virtual, 2 sleeping locks, 3 accesses x 2 kinds of thread; the machine check
         assertEquals(36 + 7 + 9 * 2 + 20 + 2 + 6 + 1, cases.size());
     }

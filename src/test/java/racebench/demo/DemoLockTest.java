@@ -8,7 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every counter of the race suite runs the seed's loop once; every fix prints NUM = 0. */
+/** Every counter of the race suite runs the tutorials' loop once; every fix prints NUM = 0. */
 class DemoLockTest {
 
     @Test

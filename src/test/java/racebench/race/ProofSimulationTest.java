@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The adaptive race rounds on simulated runs whose rates are known: eight correct fixes
  * (they never lose an update) and their twin, in fourteen configurations. In nine of them the
  * twin races loudly (1e-3 to 4e-2 per sample); in five (one actor interpreted) its rate this
- * run lies anywhere from 5e-5 to 2e-3 (about 5e-4 in runs on this machine), so that many
+ * run lies anywhere from 5e-5 to 2e-3 so that many
  * fixes are proved only just, where an overstated twin rate would show; and each fork of the
  * twin races at its own rate around its configuration's, so that a twin stressed more where it
  * looked quiet is a real selection. Rounds
@@ -36,7 +36,7 @@ class ProofSimulationTest {
     private static final String TWIN = PREFIX + "RacyVolatile";
     private static final int LOUD = 9;
     private static final int QUIET = 5;
-    /** Samples per second of stress in one configuration of a quick run, as measured: the twin's and the slowest fix's. */
+    /** Samples per second of stress in one configuration of a quick run: the twin's and the slowest fix's. */
     private static final double TWIN_SAMPLES_PER_SECOND = 10e6;
     private static final double FIX_SAMPLES_PER_SECOND = 5e6;
     private static final double FORK_START_SECONDS = 0.6;

@@ -59,7 +59,7 @@ class RaceProofTest {
                         && Double.parseDouble(r.get("sensitivity_min")) >= 100;
                 assertEquals(strongEnough ? "PROVEN" : "SAFE_UNPROVEN", r.get("verdict"), r.toString());
             } else if (kind.expect() == CounterKind.Expectation.MAY_RACE) {
-                // the seed's plain int: reproduced where C1 runs both actors, or folded away by C2 this run;
+                // the tutorials' plain int: reproduced where C1 runs both actors, or folded away by C2 this run;
                 // either way it is reported with its samples and is not a failure
                 assertTrue(List.of("REPRODUCED", "NOT_SEEN").contains(r.get("verdict")), kind.variant() + ": " + r);
                 assertEquals(r.get("verdict").equals("REPRODUCED"), Long.parseLong(r.get("interesting")) > 0, r.toString());

@@ -3,7 +3,7 @@ package racebench.workload.counter;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The seed's fix in the seed's shape: the caller, not the counter, takes the lock around the
+ * The tutorials' fix in the tutorials' shape: the caller, not the counter, takes the lock around the
  * call to {@code run(n)} ({@code lock.acquire(); try: change_it(n) finally: lock.release()}).
  * The counter inside knows nothing of it, which is why every caller must share this one lock.
  */

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * <p>A fix's twin is the same counter with the fix taken out. A fix's "no lost update" is
  * only evidence when the same harness saw its twin lose updates in the same configurations,
  * so every fix keeps its count on a {@code volatile} field: its twin is then
- * {@link #RACY_VOLATILE}, which races in every jcstress configuration, whereas the seed's
+ * {@link #RACY_VOLATILE}, which races in every jcstress configuration, whereas the tutorials'
  * plain field ({@link #RACY}) races only where both actors run C1 code, because C2 folds
  * {@code num += n; num -= n} into nothing.
  */
@@ -33,7 +33,7 @@ public enum CounterKind {
     HALF_LOCKED(Expectation.RACY, null, HalfLockedCounter::new),
     READ_OUTSIDE_LOCK(Expectation.RACY, null, ReadOutsideLockCounter::new);
 
-    /** The twin a user's own counter is measured against: the loudest race of the seed's shape. */
+    /** The twin a user's own counter is measured against: the loudest race of the tutorials' shape. */
     public static final CounterKind REFERENCE_TWIN = RACY_VOLATILE;
 
     /** What a variant is expected to show under stress. */
@@ -41,7 +41,7 @@ public enum CounterKind {
         /** the lost update must be reproduced */
         RACY,
         /**
-         * the seed's plain field: it races where both actors run C1 code and C2 folds
+         * the tutorials' plain field: it races where both actors run C1 code and C2 folds
          * {@code num += n; num -= n} away, so a run may see no lost update at all; reported,
          * never a failure, and no proof rests on it
          */

@@ -1,7 +1,7 @@
 package racebench.workload.counter;
 
 /**
- * The seed's program as written: a plain field, no lock. Two threads' read-modify-writes
+ * The tutorials' program as written: a plain field, no lock. Two threads' read-modify-writes
  * interleave and one overwrites the other's store, so an update is lost.
  */
 public final class PlainCounter implements SharedCounter {

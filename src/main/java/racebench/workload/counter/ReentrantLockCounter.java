@@ -2,7 +2,7 @@ package racebench.workload.counter;
 
 import java.util.concurrent.locks.ReentrantLock;
 
-/** The seed's fix, word for word: {@code lock.acquire()}, {@code try}, {@code finally: lock.release()}. */
+/** The tutorials' fix, word for word: {@code lock.acquire()}, {@code try}, {@code finally: lock.release()}. */
 public final class ReentrantLockCounter implements SharedCounter {
     private final ReentrantLock lock = new ReentrantLock();
     private volatile int num; // volatile so that this minus the lock is RacyVolatile: see CounterKind

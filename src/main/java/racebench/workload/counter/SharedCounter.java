@@ -1,7 +1,7 @@
 package racebench.workload.counter;
 
 /**
- * The seed's shared counter: {@code run(n)} does {@code NUM += n; NUM -= n}, so after any
+ * The tutorials' shared counter: {@code run(n)} does {@code NUM += n; NUM -= n}, so after any
  * number of calls that have all returned, a correct counter reads 0.
  *
  * <p>Implement this (public class, public no-argument constructor) to have racebench

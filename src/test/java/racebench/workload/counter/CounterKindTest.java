@@ -72,7 +72,7 @@ class CounterKindTest {
 
     @Test
     void theCallersLockExcludesTheOtherCaller() throws InterruptedException {
-        // the seed's loop on two threads; without the shared lock the volatile counter inside loses updates
+        // the tutorials' loop on two threads; without the shared lock the volatile counter inside loses updates
         for (int attempt = 0; attempt < 3; attempt++) {
             SharedCounter counter = CounterKind.CALLER_LOCKED.create();
             CountDownLatch start = new CountDownLatch(1);
