@@ -34,13 +34,6 @@ import java.util.function.LongSupplier;
  */
 public final class AdaptiveMeasurement {
     /**
-     * How this code funds a night's forks, as environment.csv records it ({@code funding}): calibrate
-     * sizes its simulated nights by the nights funded the same way ({@link ForkFunding}).
-     */
-    public static final String FUNDING = "the primary rows' alarm, then a verdict, then an alarm at "
-            + Math.round(100 * racebench.stats.DetectableEffect.ALARM_CHANGE) + "% with 95% power, then ±2%";
-
-    /**
      * When a case stops getting forks: it has {@code minForks} and its relative 95% half-width
      * is at most {@code targetHalfWidth}, or it has {@code maxForks}, or, while it is too blind
      * for a verdict and the forks that would let it see fit in the time left, {@code maxForksToSee}

@@ -263,7 +263,7 @@ public final class BenchRun {
         facts.put("forks", Integer.toString(result.forks()));
         facts.putAll(plan.facts());
         if (plan.base().isPresent()) {
-            facts.put("funding", AdaptiveMeasurement.FUNDING);
+            facts.putAll(FundingPolicy.CURRENT.facts());
             facts.putAll(racebench.stats.AlarmBudget.DEFAULT.facts()); // the shares it judges with
         }
         Environment.write(run.resolve("environment.csv"), facts);

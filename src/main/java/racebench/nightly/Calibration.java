@@ -3,8 +3,10 @@ package racebench.nightly;
 import racebench.bench.AdaptiveMeasurement;
 import racebench.bench.BenchCase;
 import racebench.bench.BenchRun;
+import racebench.bench.FundingPolicy;
 import racebench.bench.JmhRunner;
 import racebench.bench.Profile;
+import racebench.bench.RowId;
 import racebench.bench.RunComparison;
 import racebench.report.Completion;
 import racebench.report.Csv;
@@ -90,11 +92,11 @@ public final class Calibration {
                                        java.util.Optional<Path> from, PrintWriter console)
             throws IOException, NightlyLock.Busy, BenchRun.JmhFailure {
         Fingerprint here = Fingerprint.here(Profile.NIGHTLY, racebench.bench.BenchCase.ALL);
-        Map<Double, Map<String, double[]>> stored = from.isPresent() ? readForks(from.get()) : null;
+        Map<Double, Map<RowId, double[]>> stored = from.isPresent() ? readForks(from.get()) : null;
         try (NightlyLock lock = NightlyLock.acquire(results)) {
             RunDirectory run = RunDirectory.create(results, "calibrate", Instant.now());
             List<Path> history = Baselines.auto(results, here, Integer.MAX_VALUE, note -> { });
-            Map<Double, Map<String, double[]>> pools = stored != null ? stored
+            Map<Double, Map<RowId, double[]>> pools = stored != null ? stored
                     : measure(run, budget, history.size(), console);
             if (stored != null) {
                 console.printf("racebench calibrate: judging the forks of %s again; A/A rows from %d complete nightly "
@@ -105,8 +107,8 @@ public final class Calibration {
         }
     }
 
-    /** Measures the CPU rows at every size, interleaved; their fork means by size and row ("benchmark params"). */
-    static Map<Double, Map<String, double[]>> measure(RunDirectory run, Duration budget, int nights, PrintWriter console)
+    /** Measures the CPU rows at every size, interleaved; their fork means by size and row. */
+    static Map<Double, Map<RowId, double[]>> measure(RunDirectory run, Duration budget, int nights, PrintWriter console)
             throws IOException, BenchRun.JmhFailure {
         List<BenchCase> rows = cases();
         console.printf(Locale.ROOT, "racebench calibrate: %d CPU rows x %d sizes, within %s; A/A rows from %d complete "
@@ -134,9 +136,9 @@ public final class Calibration {
             throw new BenchRun.JmhFailure("calibrate's JMH forks failed (" + measured.failures().size()
                     + " row(s)); see " + run.resolve("jmh.log"));
         }
-        Map<Double, Map<String, double[]>> pools = new LinkedHashMap<>();
+        Map<Double, Map<RowId, double[]>> pools = new LinkedHashMap<>();
         measured.byCase().forEach((c, samples) -> pools.computeIfAbsent(scaleOf.get(c), s -> new LinkedHashMap<>())
-                .put(samples.label(), samples.forkMeans()));
+                .put(samples.id(), samples.forkMeans()));
         writeForks(run, pools);
         return pools;
     }
@@ -146,22 +148,21 @@ public final class Calibration {
      * row's forks from {@code history}; writes calibrate.csv and detection.csv, prints both, and
      * marks the run complete.
      */
-    static List<Line> simulate(RunDirectory run, List<Path> history, Map<Double, Map<String, double[]>> pools,
+    static List<Line> simulate(RunDirectory run, List<Path> history, Map<Double, Map<RowId, double[]>> pools,
                                int nightlies, Comparison.Criteria criteria, PrintWriter console) throws IOException {
         // null pools: calibrate's own unscaled CPU forks, and every other row's forks from recorded nightlies
-        Map<String, double[]> nullPools = new LinkedHashMap<>();
-        List<Map<String, List<Double>>> recent = new ArrayList<>();
+        Map<RowId, double[]> nullPools = new LinkedHashMap<>();
+        List<Map<RowId, List<Double>>> recent = new ArrayList<>();
         List<Path> sizedBy = fundedAsToday(history);
         for (Path night : history) { // newest first
-            Map<String, List<Double>> means = new LinkedHashMap<>(); // rows by label, as the simulation names them
-            RunComparison.forkMeans(night).forEach((id, m) -> means.put(id.label(), m));
+            Map<RowId, List<Double>> means = new LinkedHashMap<>(RunComparison.forkMeans(night));
             if (sizedBy.contains(night)) {
                 recent.add(means);
             }
             means.forEach((row, m) -> nullPools.merge(row, m.stream().mapToDouble(Double::doubleValue).toArray(),
                     Calibration::concat));
         }
-        Map<String, double[]> unscaled = pools.getOrDefault(1.0, Map.of());
+        Map<RowId, double[]> unscaled = pools.getOrDefault(1.0, Map.of());
         nullPools.putAll(unscaled);
         DetectorSimulation.Sizes sizes = nightSizes(recent, !history.isEmpty()
                 && RunComparison.hasBaseForks(history.getFirst()));
@@ -172,7 +173,7 @@ public final class Calibration {
         List<Detection> detections = new ArrayList<>();
         detections.add(new Detection(0, 1.0, simulation.detection(Map.of(), nightlies)));
         for (double scale : SCALES.subList(1, SCALES.size())) {
-            Map<String, double[]> slowed = pools.getOrDefault(scale, Map.of());
+            Map<RowId, double[]> slowed = pools.getOrDefault(scale, Map.of());
             double ratio = meanRatio(unscaled, slowed);
             simulation.ab(slowed, nightlies, CORRECTIONS).forEach((correction, rates) -> lines.add(new Line("A/B",
                     correction, scale - 1, nightlies, simulation.rows(), slowed.size(), ratio, rates)));
@@ -197,12 +198,12 @@ public final class Calibration {
     }
 
     /** A stored calibrate run's forks by size and row; one line naming the file and the problem when unreadable. */
-    static Map<Double, Map<String, double[]>> readForks(Path run) throws IOException {
+    static Map<Double, Map<RowId, double[]>> readForks(Path run) throws IOException {
         Path file = run.resolve(FORKS_FILE);
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--from " + run + " is not a calibrate run: it has no " + FORKS_FILE);
         }
-        Map<Double, Map<String, List<Double>>> lists = new LinkedHashMap<>();
+        Map<Double, Map<RowId, List<Double>>> lists = new LinkedHashMap<>();
         try {
             for (org.apache.commons.csv.CSVRecord r : Csv.read(file)) {
                 double scale = Double.parseDouble(r.get("cpu_scale"));
@@ -212,7 +213,8 @@ public final class Calibration {
                             + " and mean " + mean);
                 }
                 lists.computeIfAbsent(scale, k -> new LinkedHashMap<>())
-                        .computeIfAbsent(r.get("benchmark") + " " + ParamColumns.read(r), k -> new ArrayList<>()).add(mean);
+                        .computeIfAbsent(new RowId(r.get("benchmark"), RowId.DEFAULT_MODE, ParamColumns.read(r)),
+                                k -> new ArrayList<>()).add(mean);
             }
         } catch (RuntimeException | IOException e) {
             throw new IllegalArgumentException(file + " is not a valid " + FORKS_FILE + ": " + e.getMessage());
@@ -220,9 +222,9 @@ public final class Calibration {
         if (!lists.containsKey(1.0)) {
             throw new IllegalArgumentException(file + " has no unscaled forks");
         }
-        Map<Double, Map<String, double[]>> pools = new LinkedHashMap<>();
+        Map<Double, Map<RowId, double[]>> pools = new LinkedHashMap<>();
         lists.forEach((scale, rows) -> {
-            Map<String, double[]> m = new LinkedHashMap<>();
+            Map<RowId, double[]> m = new LinkedHashMap<>();
             rows.forEach((row, means) -> m.put(row, means.stream().mapToDouble(Double::doubleValue).toArray()));
             pools.put(scale, m);
         });
@@ -231,7 +233,7 @@ public final class Calibration {
 
     /**
      * The nights whose forks size the simulated ones, newest first, up to {@link Baselines#DEFAULT_RUNS}:
-     * those funded as tonight's code funds a night ({@link AdaptiveMeasurement#FUNDING} in their
+     * those funded as tonight's code funds a night ({@link FundingPolicy#CURRENT}, read from their
      * environment.csv) when there are any, else the newest. A change of the funding changes how
      * many forks a row gets, and nights funded otherwise would size calibrate's nights by a rule
      * no nightly follows any more.
@@ -247,7 +249,7 @@ public final class Calibration {
 
     private static boolean funded(Path night) {
         try {
-            return AdaptiveMeasurement.FUNDING.equals(Csv.readFacts(night.resolve("environment.csv")).get("funding"));
+            return FundingPolicy.CURRENT.funded(Csv.readFacts(night.resolve("environment.csv")));
         } catch (IOException | RuntimeException e) {
             return false; // Baselines.auto let it in; a night whose facts cannot be read now is not one funded as today's
         }
@@ -263,11 +265,11 @@ public final class Calibration {
      * gets moves from night to night with the funding, and one night's draw would make calibrate's
      * power that night's.
      */
-    static DetectorSimulation.Sizes nightSizes(List<Map<String, List<Double>>> recent, boolean paired) {
-        Map<String, List<Integer>> counts = new LinkedHashMap<>();
+    static DetectorSimulation.Sizes nightSizes(List<Map<RowId, List<Double>>> recent, boolean paired) {
+        Map<RowId, List<Integer>> counts = new LinkedHashMap<>();
         recent.forEach(night -> night.forEach((row, means) ->
                 counts.computeIfAbsent(row, r -> new ArrayList<>()).add(means.size())));
-        Map<String, Integer> forks = new LinkedHashMap<>();
+        Map<RowId, Integer> forks = new LinkedHashMap<>();
         counts.forEach((row, c) -> forks.put(row, (int) Math.round(racebench.stats.Samples.percentile(
                 c.stream().mapToDouble(Integer::doubleValue).toArray(), 50))));
         return new DetectorSimulation.Sizes(forks, Math.max(2, Profile.NIGHTLY.minForks()),
@@ -278,16 +280,15 @@ public final class Calibration {
     /** The unit of every row calibrate measures: StrategyBenchmark.batch's @OutputTimeUnit, average time. */
     private static final String UNIT = "ms/op";
 
-    private static void writeForks(RunDirectory run, Map<Double, Map<String, double[]>> pools) throws IOException {
+    private static void writeForks(RunDirectory run, Map<Double, Map<RowId, double[]>> pools) throws IOException {
         List<String> names = ParamColumns.names(pools.values().stream()
-                .flatMap(byRow -> byRow.keySet().stream()).map(row -> row.split(" ", 2)[1]).toList());
+                .flatMap(byRow -> byRow.keySet().stream()).map(RowId::params).toList());
         List<List<Object>> rows = new ArrayList<>();
         pools.forEach((scale, byRow) -> byRow.forEach((row, means) -> {
-            String[] key = row.split(" ", 2);
             for (int f = 0; f < means.length; f++) {
-                List<Object> cells = new ArrayList<>(List.of(key[0], Csv.number(scale, 2), UNIT, f + 1,
+                List<Object> cells = new ArrayList<>(List.of(row.benchmark(), Csv.number(scale, 2), UNIT, f + 1,
                         Csv.number(means[f], 6)));
-                cells.addAll(ParamColumns.cells(key[1], names));
+                cells.addAll(ParamColumns.cells(row.params(), names));
                 rows.add(cells);
             }
         }));
@@ -296,10 +297,10 @@ public final class Calibration {
     }
 
     /** The geometric mean over rows of mean(slowed) / mean(unslowed): the slowdown the rows really saw. */
-    static double meanRatio(Map<String, double[]> base, Map<String, double[]> slowed) {
+    static double meanRatio(Map<RowId, double[]> base, Map<RowId, double[]> slowed) {
         double logSum = 0;
         int n = 0;
-        for (Map.Entry<String, double[]> e : slowed.entrySet()) {
+        for (Map.Entry<RowId, double[]> e : slowed.entrySet()) {
             double[] b = base.get(e.getKey());
             if (b != null) {
                 logSum += Math.log(mean(e.getValue()) / mean(b));
@@ -346,8 +347,8 @@ public final class Calibration {
         lines.stream().filter(l -> l.scenario().equals("A/A")).findFirst().ifPresent(l -> console.printf(Locale.ROOT,
                 "  sides as in a nightly: %.1f new forks a row on average (a row's median over the %d newest nightlies%s), "
                         + "%.1f base forks (%s; fewer where a row's recorded forks ran out)%n",
-                l.rates().newForks(), sizedBy, fundedAsNow ? " funded as today's (" + AdaptiveMeasurement.FUNDING + ")"
-                        : ", none funded as today's (" + AdaptiveMeasurement.FUNDING + ")",
+                l.rates().newForks(), sizedBy, fundedAsNow ? " funded as today's (" + FundingPolicy.CURRENT.describe() + ")"
+                        : ", none funded as today's (" + FundingPolicy.CURRENT.describe() + ")",
                 l.rates().baseForks(), baselineRuns == 1
                         ? "one a pair: the newest nightly measured its base build beside it"
                         : "a nightly pools " + baselineRuns + " nights"));

@@ -1,6 +1,7 @@
 package racebench.nightly;
 
 import racebench.bench.Profile;
+import racebench.bench.RowId;
 import racebench.stats.Accumulated;
 import racebench.stats.AlarmBudget;
 import racebench.stats.Bootstrap;
@@ -83,7 +84,7 @@ public final class DetectorSimulation {
      * @param otherwise    the new side of a row not in {@code newForks}
      * @param baselineRuns how many nights the base side pools
      */
-    public record Sizes(Map<String, Integer> newForks, int otherwise, int baselineRuns) {
+    public record Sizes(Map<RowId, Integer> newForks, int otherwise, int baselineRuns) {
         public Sizes {
             newForks = Map.copyOf(newForks);
             if (otherwise < 2 || baselineRuns < 1) {
@@ -92,7 +93,7 @@ public final class DetectorSimulation {
         }
 
         /** The new and base side of a row whose pool holds {@code pool} forks: {new, base}. */
-        int[] of(String row, int pool) {
+        int[] of(RowId row, int pool) {
             return of(row, pool, false);
         }
 
@@ -100,25 +101,25 @@ public final class DetectorSimulation {
          * As above; {@code apart}: the new side is drawn from a pool of its own (a slowed row's), so
          * the base side may take the whole of this one.
          */
-        int[] of(String row, int pool, boolean apart) {
+        int[] of(RowId row, int pool, boolean apart) {
             int fresh = Math.max(2, Math.min(newForks.getOrDefault(row, otherwise), apart ? pool : pool - 2));
             return new int[] {fresh, Math.min(baselineRuns * fresh, apart ? pool : pool - fresh)};
         }
     }
 
-    private final Map<String, double[]> nullPools;
+    private final Map<RowId, double[]> nullPools;
     private final Comparison.Criteria criteria;
     private final long seed;
     private final Sizes sizes; // null: half a pool a side
     private final AlarmBudget budget = AlarmBudget.DEFAULT;
 
     /** Sides of half a pool each. @param nullPools per row, its recorded fork means without any slowdown (at least 4 each) */
-    public DetectorSimulation(Map<String, double[]> nullPools, Comparison.Criteria criteria, long seed) {
+    public DetectorSimulation(Map<RowId, double[]> nullPools, Comparison.Criteria criteria, long seed) {
         this(nullPools, criteria, seed, null);
     }
 
     /** Night-sized sides. @param nullPools per row, its recorded fork means without any slowdown (at least 4 each) */
-    public DetectorSimulation(Map<String, double[]> nullPools, Comparison.Criteria criteria, long seed, Sizes sizes) {
+    public DetectorSimulation(Map<RowId, double[]> nullPools, Comparison.Criteria criteria, long seed, Sizes sizes) {
         this.sizes = sizes;
         this.nullPools = new LinkedHashMap<>(nullPools);
         this.nullPools.values().removeIf(p -> p.length < 4);
@@ -137,7 +138,7 @@ public final class DetectorSimulation {
     }
 
     /** A/B: the rows in {@code slowed} have their new side drawn from these pools. */
-    public Rates ab(Map<String, double[]> slowed, int nightlies) {
+    public Rates ab(Map<RowId, double[]> slowed, int nightlies) {
         return simulate(slowed, nightlies);
     }
 
@@ -147,11 +148,11 @@ public final class DetectorSimulation {
     }
 
     /** A/B under each of {@code corrections}, judged on the same simulated nightlies. */
-    public Map<Correction, Rates> ab(Map<String, double[]> slowed, int nightlies, List<Correction> corrections) {
+    public Map<Correction, Rates> ab(Map<RowId, double[]> slowed, int nightlies, List<Correction> corrections) {
         return simulate(slowed, nightlies, corrections);
     }
 
-    private Rates simulate(Map<String, double[]> slowed, int nightlies) {
+    private Rates simulate(Map<RowId, double[]> slowed, int nightlies) {
         return simulate(slowed, nightlies, List.of(criteria.correction())).get(criteria.correction());
     }
 
@@ -174,9 +175,9 @@ public final class DetectorSimulation {
         }
     }
 
-    private Map<Correction, Rates> simulate(Map<String, double[]> slowed, int nightlies, List<Correction> corrections) {
+    private Map<Correction, Rates> simulate(Map<RowId, double[]> slowed, int nightlies, List<Correction> corrections) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<String> rows = new ArrayList<>(nullPools.keySet());
+        List<RowId> rows = new ArrayList<>(nullPools.keySet());
         boolean[] primary = primary(rows);
         Map<Correction, Tally> tallies = new LinkedHashMap<>();
         corrections.forEach(c -> tallies.put(c, new Tally()));
@@ -205,9 +206,9 @@ public final class DetectorSimulation {
      *
      * @param runs how many runs of nights
      */
-    public Detection detection(Map<String, double[]> slowed, int runs) {
+    public Detection detection(Map<RowId, double[]> slowed, int runs) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-        List<String> rows = new ArrayList<>(nullPools.keySet());
+        List<RowId> rows = new ArrayList<>(nullPools.keySet());
         boolean[] primary = primary(rows);
         int max = budget.maxNights();
         long[] flaggedBy = new long[max];
@@ -216,7 +217,7 @@ public final class DetectorSimulation {
         long affected = 0;
         for (int run = 0; run < runs; run++) {
             List<List<Accumulated.Night>> chain = new ArrayList<>(); // per earlier watched night, every row's sides
-            Map<String, Integer> found = new LinkedHashMap<>(); // slowed row to the night it was first flagged
+            Map<RowId, Integer> found = new LinkedHashMap<>(); // slowed row to the night it was first flagged
             boolean absorbed = false;
             for (int night = 0; night < max && !absorbed; night++) {
                 List<Accumulated.Night> tonight = draw(rows, slowed, random);
@@ -290,20 +291,19 @@ public final class DetectorSimulation {
     public record Detection(List<Rate> flaggedBy, List<Rate> falseAlarm) {
     }
 
-    /** Which rows are primary, by their "benchmark params" names. */
-    private static boolean[] primary(List<String> rows) {
+    /** Which rows are primary. */
+    private static boolean[] primary(List<RowId> rows) {
         boolean[] primary = new boolean[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
-            String[] key = rows.get(i).split(" ", 2);
-            primary[i] = key.length == 2 && Profile.primary(key[0], key[1]);
+            primary[i] = Profile.primary(rows.get(i).benchmark(), rows.get(i).params());
         }
         return primary;
     }
 
     /** One night's sides for every row: base and new drawn without replacement from its pool (new from its slowed pool). */
-    private List<Accumulated.Night> draw(List<String> rows, Map<String, double[]> slowed, SplittableRandom random) {
+    private List<Accumulated.Night> draw(List<RowId> rows, Map<RowId, double[]> slowed, SplittableRandom random) {
         List<Accumulated.Night> nights = new ArrayList<>(rows.size());
-        for (String row : rows) {
+        for (RowId row : rows) {
             double[] pool = nullPools.get(row).clone();
             Samples.shuffle(pool, random);
             double[] slowPool = slowed.get(row);
@@ -326,8 +326,8 @@ public final class DetectorSimulation {
         return nights;
     }
 
-    private static void tally(List<Comparison> comparisons, List<Judge.Judged> judged, List<String> rows,
-                              Map<String, double[]> slowed, Tally t) {
+    private static void tally(List<Comparison> comparisons, List<Judge.Judged> judged, List<RowId> rows,
+                              Map<RowId, double[]> slowed, Tally t) {
         boolean alarm = false;
         for (int i = 0; i < rows.size(); i++) {
             Comparison c = comparisons.get(i);

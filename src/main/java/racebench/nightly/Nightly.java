@@ -155,29 +155,68 @@ public final class Nightly {
      * Runs the night into {@code run} against the pooled newest {@code baselineRuns} of
      * {@code candidates} (none on the first night) that ran on a machine like tonight's
      * ({@link MachineCheck}), appends it to history.csv in {@code results}, and marks the run
-     * complete last.
+     * complete last: the race suite, the benchmarks beside a base build, the judge, the history,
+     * the summary.
      */
     public static Outcome run(Options o, Path results, RunDirectory run, List<Path> candidates, int baselineRuns,
                               Fingerprint here, PrintWriter console)
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure, BenchRun.JmhFailure {
         Instant start = Instant.now();
-        String mode = raceMode(o.raceMode(), o.budget());
-        Optional<RaceSuite.Outcome> race = Optional.empty();
-        if (!mode.equals("none")) {
-            RaceSuite.Request request = new RaceSuite.Request(mode, o.raceTests(), o.classPath(), List.of(), null,
-                    null, null, true);
-            race = Optional.of(RaceSuite.measure(request, run, console));
-        }
+        Optional<RaceSuite.Outcome> race = raceSuite(o, run, console);
         Duration left = o.budget().minus(Duration.between(start, Instant.now())).minus(RESERVE);
         if (left.compareTo(Duration.ofMinutes(1)) < 0) {
             left = Duration.ofMinutes(1);
         }
         console.printf("%n");
         Optional<String> build = Builds.store(results, o.benchmarks().map(JmhJar::classPath).orElse(o.classPath()));
-        Watch.Split split = Watch.split(candidates, AlarmBudget.DEFAULT);
         // the night's builds run from private copies, checked against their names: nothing in the
         // results directory is run, whoever else can write there (removed when the command ends)
         Path copies = racebench.process.PrivateFiles.temporaryDir("racebench-builds-");
+        Against against = against(results, candidates, copies, console);
+        // what each row resolves, from its spread in the nights before tonight: never from tonight's forks;
+        // it also says how many pairs a row needs to see a 50% change, so tonight's pairs go where they tell
+        Map<racebench.bench.RowId, Double> spreads = against.base().isPresent()
+                ? RowSpreads.of(candidates.stream().limit(baselineRuns).toList()) : Map.of();
+        BenchRun.Measured measured = measure(o, results, copies, run, left, against.base(), build, spreads, console);
+        if (against.base().isPresent() && measured.baseSamples().isEmpty()) { // e.g. a build of another JMH version
+            console.printf("racebench: the base build %s ran no fork (%s); judged against the baseline nights' own "
+                    + "forks instead%n", against.base().get().build().shortName(),
+                    measured.baseFailure().orElse("no result"));
+            against = new Against(Optional.empty(), List.of());
+        }
+        Judged judged = judge(o, run, candidates, baselineRuns, against, spreads, console);
+        Outcome outcome = new Outcome(race, judged.comparison(), race.map(RaceSuite.Outcome::failed).orElse(false),
+                measured.failures());
+        List<Trends.Shift> shifts = remember(results, run, here, measured, judged.comparison(), console);
+        summary(console, outcome, against.base(), judged.machine(), o, Duration.between(start, Instant.now()));
+        recentShifts(console, shifts, run);
+        finish(results, run, outcome, build, against, here, baselineRuns, console);
+        return outcome;
+    }
+
+    /** The race suite in the mode the budget allows, into the night's directory; empty when its mode is none. */
+    private static Optional<RaceSuite.Outcome> raceSuite(Options o, RunDirectory run, PrintWriter console)
+            throws IOException, InterruptedException, JcstressRunner.JcstressFailure {
+        String mode = raceMode(o.raceMode(), o.budget());
+        if (mode.equals("none")) {
+            return Optional.empty();
+        }
+        RaceSuite.Request request = new RaceSuite.Request(mode, o.raceTests(), o.classPath(), List.of(), null,
+                null, null, true);
+        return Optional.of(RaceSuite.measure(request, run, console));
+    }
+
+    /**
+     * What tonight is measured against: the newest candidate night's stored build, when there is
+     * one, and the nights since a SUSPECT night that measured the same build (their evidence adds up
+     * with tonight's).
+     */
+    record Against(Optional<Builds.Base> base, List<Path> earlier) {
+    }
+
+    private static Against against(Path results, List<Path> candidates, Path copies, PrintWriter console)
+            throws IOException {
+        Watch.Split split = Watch.split(candidates, AlarmBudget.DEFAULT);
         Optional<Builds.Base> base = Builds.newest(results, split.rest(), copies,
                 note -> console.println("racebench: " + note));
         List<Path> earlier = base.map(b -> Watch.against(split.watched(), b.build().name())).orElse(List.of());
@@ -187,20 +226,23 @@ public final class Nightly {
                         + "adds up with tonight's%n", b.build().shortName(), earlier.size());
             }
         });
-        // what each row resolves, from its spread in the nights before tonight: never from tonight's forks;
-        // it also says how many pairs a row needs to see a 50% change, so tonight's pairs go where they tell
-        Map<racebench.bench.RowId, Double> spreads = base.isPresent()
-                ? RowSpreads.of(candidates.stream().limit(baselineRuns).toList()) : Map.of();
-        BenchRun.Measured measured = measure(o, results, copies, run, left, base, build, spreads, console);
-        if (base.isPresent() && measured.baseSamples().isEmpty()) { // e.g. a build of another JMH version
-            console.printf("racebench: the base build %s ran no fork (%s); judged against the baseline nights' own "
-                    + "forks instead%n", base.get().build().shortName(), measured.baseFailure().orElse("no result"));
-            base = Optional.empty();
-        }
+        return new Against(base, earlier);
+    }
+
+    /** Tonight's comparison (none on a first night) and the machine check that chose its baseline nights. */
+    record Judged(Optional<RunComparison.Result> comparison, MachineCheck.Selection machine) {
+    }
+
+    /**
+     * Judges tonight: against the base build's forks measured beside tonight's, or else against the
+     * baseline nights the machine check lets in; writes compare.csv (and machine-check.csv).
+     */
+    private static Judged judge(Options o, RunDirectory run, List<Path> candidates, int baselineRuns, Against against,
+                                Map<racebench.bench.RowId, Double> spreads, PrintWriter console) throws IOException {
         Optional<RunComparison.Result> comparison = Optional.empty();
         MachineCheck.Selection machine = new MachineCheck.Selection(List.of(), List.of());
-        if (base.isPresent()) {
-            comparison = Optional.of(RunComparison.compareWithin(run.path(), o.criteria(), spreads, earlier));
+        if (against.base().isPresent()) {
+            comparison = Optional.of(RunComparison.compareWithin(run.path(), o.criteria(), spreads, against.earlier()));
         } else {
             machine = MachineCheck.select(candidates, run.path(), baselineRuns, o.criteria());
             if (!candidates.isEmpty()) {
@@ -216,8 +258,13 @@ public final class Nightly {
         if (comparison.isPresent()) {
             RunComparison.write(comparison.get(), run.resolve("compare.csv"));
         }
-        Outcome outcome = new Outcome(race, comparison, race.map(RaceSuite.Outcome::failed).orElse(false),
-                measured.failures());
+        return new Judged(comparison, machine);
+    }
+
+    /** Appends tonight to history.csv and searches it for change points (written to change-points.csv). */
+    private static List<Trends.Shift> remember(Path results, RunDirectory run, Fingerprint here,
+                                               BenchRun.Measured measured, Optional<RunComparison.Result> comparison,
+                                               PrintWriter console) throws IOException {
         String commit = racebench.report.Environment.gitCommit(racebench.report.Environment.projectDir())
                 .orElse("unknown");
         History.append(results, run.path().getFileName().toString(), run.started(), here, commit, measured.samples(),
@@ -233,26 +280,34 @@ public final class Nightly {
             shifts = List.of();
         }
         Trends.write(run.resolve("change-points.csv"), shifts);
-        summary(console, outcome, base, machine, o, Duration.between(start, Instant.now()));
-        recentShifts(console, shifts, run);
+        return shifts;
+    }
+
+    /**
+     * The night's page and, unless a tool failed, complete.csv with the facts later nights read
+     * (regression, build, the watch), then the builds no later night can take a base from pruned.
+     */
+    private static void finish(Path results, RunDirectory run, Outcome outcome, Optional<String> build,
+                               Against against, Fingerprint here, int baselineRuns, PrintWriter console)
+            throws IOException {
         if (outcome.toolFailed()) {
             racebench.report.html.RunReport.writeFor(run.path(), console);
-        } else {
-            boolean regressed = comparison.map(RunComparison.Result::hasRegression).orElse(false);
-            java.util.Map<String, String> facts = new java.util.HashMap<>();
-            facts.put(Baselines.REGRESSION_FACT, Boolean.toString(regressed));
-            build.ifPresent(b -> facts.put(Builds.FACT, b));
-            if (base.isPresent() && comparison.isPresent()) {
-                Watch.facts(facts, base.get().build().name(), comparison.get().count(Change.SUSPECT),
-                        1 + earlier.size());
-            }
-            racebench.report.html.RunReport.finish(run, console,
-                    outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, facts);
-            // the builds later nights may take a base from: those of the nights they may choose among, as they choose
-            Builds.prune(results, Baselines.auto(results, here, CANDIDATES_PER_RUN * baselineRuns, note -> { }),
-                    run.started());
+            return;
         }
-        return outcome;
+        Optional<RunComparison.Result> comparison = outcome.comparison();
+        java.util.Map<String, String> facts = new java.util.HashMap<>();
+        facts.put(Baselines.REGRESSION_FACT, Boolean.toString(comparison.map(RunComparison.Result::hasRegression)
+                .orElse(false)));
+        build.ifPresent(b -> facts.put(Builds.FACT, b));
+        if (against.base().isPresent() && comparison.isPresent()) {
+            Watch.facts(facts, against.base().get().build().name(), comparison.get().count(Change.SUSPECT),
+                    1 + against.earlier().size());
+        }
+        racebench.report.html.RunReport.finish(run, console,
+                outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, facts);
+        // the builds later nights may take a base from: those of the nights they may choose among, as they choose
+        Builds.prune(results, Baselines.auto(results, here, CANDIDATES_PER_RUN * baselineRuns, note -> { }),
+                run.started());
     }
 
     /**

@@ -18,7 +18,8 @@ import java.util.OptionalDouble;
  */
 public final class DetectableEffect {
     static final double ALPHA = 0.05;
-    static final double POWER = 0.95;
+    /** The power an alarm's forks are funded for. */
+    public static final double POWER = 0.95;
     /**
      * The widest change a row may need to see: a row that cannot detect a 50% change is too blind
      * for a verdict, and the fork funding gives it forks until it can.

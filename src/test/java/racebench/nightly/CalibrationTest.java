@@ -24,8 +24,8 @@ class CalibrationTest {
                 + "StrategyBenchmark.batch,\"{strategy=VIRTUAL, tasks=8, workload=CPU}\",1.00,ms/op,1,10.5\r\n"
                 + "StrategyBenchmark.batch,\"{strategy=VIRTUAL, tasks=8, workload=CPU}\",1.00,ms/op,2,10.7\r\n"
                 + "StrategyBenchmark.batch,\"{strategy=VIRTUAL, tasks=8, workload=CPU}\",1.10,ms/op,1,11.6\r\n");
-        Map<Double, Map<String, double[]>> pools = Calibration.readForks(run);
-        String row = "StrategyBenchmark.batch {strategy=VIRTUAL, tasks=8, workload=CPU}";
+        Map<Double, Map<racebench.bench.RowId, double[]>> pools = Calibration.readForks(run);
+        racebench.bench.RowId row = DetectorSimulationTest.id("StrategyBenchmark.batch {strategy=VIRTUAL, tasks=8, workload=CPU}");
         assertArrayEquals(new double[] {10.5, 10.7}, pools.get(1.0).get(row));
         assertArrayEquals(new double[] {11.6}, pools.get(1.10).get(row));
         assertEquals(2, pools.size());

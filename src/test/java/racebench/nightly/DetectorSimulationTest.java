@@ -2,6 +2,7 @@ package racebench.nightly;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import racebench.bench.RowId;
 import racebench.stats.Comparison;
 import racebench.stats.Correction;
 
@@ -18,19 +19,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("simulation") // Monte Carlo over thousands of simulated nights: about a minute
 class DetectorSimulationTest {
 
-    private static Map<String, double[]> pools(int rows, int forks, double factor, long seed) {
+    /** A row named as its label reads: "Class.method {a=1}", average time. */
+    static RowId id(String label) {
+        int space = label.indexOf(' ');
+        return space < 0 ? new RowId(label, RowId.DEFAULT_MODE, "{}")
+                : new RowId(label.substring(0, space), RowId.DEFAULT_MODE, label.substring(space + 1));
+    }
+
+    private static Map<RowId, double[]> pools(int rows, int forks, double factor, long seed) {
         return pools(rows, forks, factor, 0.015, seed);
     }
 
-    private static Map<String, double[]> pools(int rows, int forks, double factor, double cv, long seed) {
+    private static Map<RowId, double[]> pools(int rows, int forks, double factor, double cv, long seed) {
         Random random = new Random(seed);
-        Map<String, double[]> pools = new LinkedHashMap<>();
+        Map<RowId, double[]> pools = new LinkedHashMap<>();
         for (int r = 0; r < rows; r++) {
             double[] p = new double[forks];
             for (int f = 0; f < forks; f++) {
                 p[f] = 10 * factor * (1 + cv * random.nextGaussian());
             }
-            pools.put("row" + r, p);
+            pools.put(id("row" + r), p);
         }
         return pools;
     }
@@ -56,8 +64,8 @@ class DetectorSimulationTest {
 
     @Test
     void aTwentyPercentSlowdownIsCaughtAndTheOtherRowsStayQuiet() {
-        Map<String, double[]> base = pools(40, 10, 1.0, 2);
-        Map<String, double[]> slowed = new LinkedHashMap<>();
+        Map<RowId, double[]> base = pools(40, 10, 1.0, 2);
+        Map<RowId, double[]> slowed = new LinkedHashMap<>();
         pools(10, 10, 1.20, 3).forEach((k, v) -> slowed.put(k, v)); // row0..row9 slowed by 20%
         DetectorSimulation.Rates ab = new DetectorSimulation(base, Comparison.Criteria.DEFAULT, 7).ab(slowed, 200);
         assertEquals(10 * 200, ab.power().trials());
@@ -67,8 +75,8 @@ class DetectorSimulationTest {
 
     @Test
     void aSlowdownBelowTheNoiseThresholdIsNotAnAlarm() {
-        Map<String, double[]> base = pools(20, 12, 1.0, 4);
-        Map<String, double[]> slowed = pools(20, 12, 1.01, 5);
+        Map<RowId, double[]> base = pools(20, 12, 1.0, 4);
+        Map<RowId, double[]> slowed = pools(20, 12, 1.01, 5);
         DetectorSimulation.Rates ab = new DetectorSimulation(base, Comparison.Criteria.DEFAULT, 7).ab(slowed, 100);
         assertTrue(ab.power().value() < 0.05, "1% is below the 3% threshold: " + ab.power());
     }
@@ -76,8 +84,8 @@ class DetectorSimulationTest {
     @Test
     void whenManyRowsSlowDownTogetherBhCatchesMoreThanHolmAndAQuietNightStaysQuiet() {
         // 150 rows of 8 forks at 1.5% CV; 45 of them (the CPU rows of a nightly) 5% slower
-        Map<String, double[]> base = pools(150, 8, 1.0, 6);
-        Map<String, double[]> slowed = new LinkedHashMap<>();
+        Map<RowId, double[]> base = pools(150, 8, 1.0, 6);
+        Map<RowId, double[]> slowed = new LinkedHashMap<>();
         pools(45, 8, 1.05, 8).forEach(slowed::put);
         DetectorSimulation sim = new DetectorSimulation(base, Comparison.Criteria.DEFAULT, 7);
         List<Correction> both = List.of(Correction.BENJAMINI_HOCHBERG, Correction.HOLM);
@@ -102,11 +110,11 @@ class DetectorSimulationTest {
     }
     @Test
     void nightSizedSidesHaveTheNightlysForksAndTheBaselinesPool() {
-        DetectorSimulation.Sizes sizes = new DetectorSimulation.Sizes(Map.of("row0", 6), 3, 5);
-        assertArrayEquals(new int[] {6, 30}, sizes.of("row0", 40), "5 nights of 6 forks");
-        assertArrayEquals(new int[] {6, 14}, sizes.of("row0", 20), "the pool runs out first");
-        assertArrayEquals(new int[] {3, 15}, sizes.of("row1", 40), "a row the nightly lacked gets the minimum");
-        assertArrayEquals(new int[] {2, 2}, sizes.of("row0", 4), "never fewer than two a side");
+        DetectorSimulation.Sizes sizes = new DetectorSimulation.Sizes(Map.of(id("row0"), 6), 3, 5);
+        assertArrayEquals(new int[] {6, 30}, sizes.of(id("row0"), 40), "5 nights of 6 forks");
+        assertArrayEquals(new int[] {6, 14}, sizes.of(id("row0"), 20), "the pool runs out first");
+        assertArrayEquals(new int[] {3, 15}, sizes.of(id("row1"), 40), "a row the nightly lacked gets the minimum");
+        assertArrayEquals(new int[] {2, 2}, sizes.of(id("row0"), 4), "never fewer than two a side");
         DetectorSimulation.Rates aa = new DetectorSimulation(pools(10, 40, 1.0, 9), Comparison.Criteria.DEFAULT, 7,
                 new DetectorSimulation.Sizes(Map.of(), 4, 5)).aa(20);
         assertEquals(4.0, aa.newForks(), 0);
@@ -120,7 +128,7 @@ class DetectorSimulationTest {
     void withANightsFewForksAgainstFiveNightsThePooledTestCatchesFivePercentOnNoisyRows() {
         // the nightly's CPU rows here: forks spread 3%, 4 new forks a row against 20 pooled ones; 45 of 150 rows slowed
         DetectorSimulation.Sizes night = new DetectorSimulation.Sizes(Map.of(), 4, 5);
-        Map<String, double[]> base = pools(150, 24, 1.0, 0.03, 10);
+        Map<RowId, double[]> base = pools(150, 24, 1.0, 0.03, 10);
         DetectorSimulation sim = new DetectorSimulation(base,
                 Comparison.Criteria.DEFAULT.withCorrection(Correction.BENJAMINI_HOCHBERG), 7, night);
         DetectorSimulation.Rates aa = sim.aa(400);
@@ -148,10 +156,10 @@ class DetectorSimulationTest {
 
     @Test
     void aNightOfPairsHasAsManyBaseForksAsNewOnes() {
-        List<Map<String, List<Double>>> night = List.of(Map.of("row0", List.of(1.0, 1.0, 1.0, 1.0, 1.0)));
+        List<Map<RowId, List<Double>>> night = List.of(Map.of(id("row0"), List.of(1.0, 1.0, 1.0, 1.0, 1.0)));
         DetectorSimulation.Sizes pairs = Calibration.nightSizes(night, true);
-        assertArrayEquals(new int[] {5, 5}, pairs.of("row0", 40), "one fork of each build a pair");
-        assertArrayEquals(new int[] {5, 25}, Calibration.nightSizes(night, false).of("row0", 40), "five nights pooled");
+        assertArrayEquals(new int[] {5, 5}, pairs.of(id("row0"), 40), "one fork of each build a pair");
+        assertArrayEquals(new int[] {5, 25}, Calibration.nightSizes(night, false).of(id("row0"), 40), "five nights pooled");
     }
 
     @Test
@@ -159,20 +167,20 @@ class DetectorSimulationTest {
         List<Double> three = List.of(1.0, 1.0, 1.0);
         List<Double> nine = java.util.Collections.nCopies(9, 1.0);
         List<Double> four = List.of(1.0, 1.0, 1.0, 1.0);
-        DetectorSimulation.Sizes sizes = Calibration.nightSizes(List.of(Map.of("row0", three, "row1", four),
-                Map.of("row0", nine), Map.of("row0", four)), true);
-        assertArrayEquals(new int[] {4, 4}, sizes.of("row0", 40), "3, 9 and 4 forks: 4, not the newest night's 3");
-        assertArrayEquals(new int[] {4, 4}, sizes.of("row1", 40), "a row only one night had");
+        DetectorSimulation.Sizes sizes = Calibration.nightSizes(List.of(Map.of(id("row0"), three, id("row1"), four),
+                Map.of(id("row0"), nine), Map.of(id("row0"), four)), true);
+        assertArrayEquals(new int[] {4, 4}, sizes.of(id("row0"), 40), "3, 9 and 4 forks: 4, not the newest night's 3");
+        assertArrayEquals(new int[] {4, 4}, sizes.of(id("row1"), 40), "a row only one night had");
         DetectorSimulation.Sizes ten = new DetectorSimulation.Sizes(Map.of(), 10, 1);
-        assertArrayEquals(new int[] {10, 6}, ten.of("row0", 16), "A/A: both sides from one pool of 16");
-        assertArrayEquals(new int[] {10, 10}, ten.of("row0", 16, true), "a slowed row's new side has a pool of its own");
+        assertArrayEquals(new int[] {10, 6}, ten.of(id("row0"), 16), "A/A: both sides from one pool of 16");
+        assertArrayEquals(new int[] {10, 10}, ten.of(id("row0"), 16, true), "a slowed row's new side has a pool of its own");
     }
 
     @Test
     void calibrateSizesItsNightsByTheNightsFundedAsTodaysWhenThereAreAny(@org.junit.jupiter.api.io.TempDir
                                                                         java.nio.file.Path dir) throws Exception {
         java.nio.file.Path newOld = night(dir, "c", null);
-        java.nio.file.Path funded = night(dir, "b", racebench.bench.AdaptiveMeasurement.FUNDING);
+        java.nio.file.Path funded = night(dir, "b", "");
         java.nio.file.Path older = night(dir, "a", "alarm 10% at 95% power");
         assertEquals(List.of(funded), Calibration.fundedAsToday(List.of(newOld, funded, older)),
                 "the newest night was funded by the ±2% target alone, the oldest by another rule");
@@ -182,7 +190,9 @@ class DetectorSimulationTest {
     private static java.nio.file.Path night(java.nio.file.Path dir, String name, String funding) throws Exception {
         java.nio.file.Path n = java.nio.file.Files.createDirectory(dir.resolve(name));
         Map<String, String> facts = new LinkedHashMap<>(Map.of("profile", "nightly"));
-        if (funding != null) {
+        if (funding != null && funding.isEmpty()) {
+            facts.putAll(racebench.bench.FundingPolicy.CURRENT.facts()); // funded as today's
+        } else if (funding != null) {
             facts.put("funding", funding);
         }
         racebench.report.Environment.write(n.resolve("environment.csv"), facts);
@@ -214,7 +224,7 @@ class DetectorSimulationTest {
         // are flagged, and at the 5 pairs the ±2% target let the CPU rows stop at, far fewer
         int pairs = racebench.stats.DetectableEffect.forksToAlarm(0.03, 0.05 / 90, 15);
         assertEquals(8, pairs);
-        Map<String, double[]> slowed = pools(11, 24, 1.10, 0.03, 21);
+        Map<RowId, double[]> slowed = pools(11, 24, 1.10, 0.03, 21);
         DetectorSimulation.Rates funded = new DetectorSimulation(pools(90, 24, 1.0, 0.03, 20),
                 Comparison.Criteria.DEFAULT, 7, new DetectorSimulation.Sizes(Map.of(), pairs, 1)).ab(slowed, 200);
         assertTrue(funded.power().high() >= 0.95 && funded.power().value() >= 0.93, "power at 8 pairs " + funded.power());
@@ -242,23 +252,23 @@ class DetectorSimulationTest {
     }
 
     /** 90 rows named as a nightly names them: 36 primary strategy rows at 8 tasks, 54 others. */
-    private static Map<String, double[]> nightlyPools(int forks, double cv, long seed) {
-        Map<String, double[]> plain = pools(90, forks, 1.0, cv, seed);
-        Map<String, double[]> named = new LinkedHashMap<>();
+    private static Map<RowId, double[]> nightlyPools(int forks, double cv, long seed) {
+        Map<RowId, double[]> plain = pools(90, forks, 1.0, cv, seed);
+        Map<RowId, double[]> named = new LinkedHashMap<>();
         int i = 0;
         for (double[] p : plain.values()) {
-            named.put(i < 36 ? "StrategyBenchmark.batch {strategy=S" + i + ", tasks=8, workload=CPU}"
-                    : "LockBenchmark.increment {counter=C" + i + "}", p);
+            named.put(id(i < 36 ? "StrategyBenchmark.batch {strategy=S" + i + ", tasks=8, workload=CPU}"
+                    : "LockBenchmark.increment {counter=C" + i + "}"), p);
             i++;
         }
         return named;
     }
 
-    private static Map<String, double[]> slowedPrimaries(int rows, double factor, double cv, long seed) {
-        Map<String, double[]> slowed = new LinkedHashMap<>();
+    private static Map<RowId, double[]> slowedPrimaries(int rows, double factor, double cv, long seed) {
+        Map<RowId, double[]> slowed = new LinkedHashMap<>();
         int i = 0;
         for (double[] p : pools(rows, 24, factor, cv, seed).values()) {
-            slowed.put("StrategyBenchmark.batch {strategy=S" + i++ + ", tasks=8, workload=CPU}", p);
+            slowed.put(id("StrategyBenchmark.batch {strategy=S" + i++ + ", tasks=8, workload=CPU}"), p);
         }
         return slowed;
     }

@@ -1,0 +1,26 @@
+package racebench.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FundingPolicyTest {
+
+    @Test
+    void aRunIsFundedAsTodaysByItsFactsOrByTheFirstFormatsSentence() {
+        FundingPolicy today = FundingPolicy.CURRENT;
+        assertTrue(today.funded(today.facts()));
+        assertTrue(today.funded(Map.of("funding", FundingPolicy.FORMAT_1)), "a night of result format 1");
+        assertFalse(today.funded(Map.of("funding", "alarm 10% at 95% power")));
+        assertFalse(today.funded(Map.of()));
+        FundingPolicy other = new FundingPolicy(List.of("precision"), 0.1, 0.95, 0.5, 0.02);
+        assertFalse(other.funded(today.facts()), "another order of goals");
+        assertFalse(other.funded(Map.of("funding", FundingPolicy.FORMAT_1)));
+        assertEquals("primary_alarm>verdict>alarm>precision", today.facts().get("funding_goals"));
+    }
+}
