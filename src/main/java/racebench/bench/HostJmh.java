@@ -28,9 +28,14 @@ final class HostJmh {
     private HostJmh() {
     }
 
-    /** JMH's command line for {@code forks} forks of {@code c} on {@code side}, results to {@code json}. */
-    static List<String> command(BenchCase c, Profile profile, Side side, int forks, Path json) {
-        List<String> cmd = new ArrayList<>(List.of(side.java().toString(), "-cp", side.jar().joined(),
+    /**
+     * JMH's command line for {@code forks} forks of {@code c} on {@code side}, results to
+     * {@code json}; JMH's main is called through {@link racebench.process.HostMain} from {@code guard}
+     * ({@link racebench.process.GuardJar}), after the user's jar on the class path.
+     */
+    static List<String> command(BenchCase c, Profile profile, Side side, int forks, Path json, Path guard) {
+        List<String> cmd = new ArrayList<>(List.of(side.java().toString(), "-cp",
+                side.jar().joined() + java.io.File.pathSeparator + guard, racebench.process.HostMain.class.getName(),
                 "org.openjdk.jmh.Main", "^" + Pattern.quote(c.benchmark()) + "$",
                 "-f", Integer.toString(forks),
                 "-wi", Integer.toString(profile.warmupIterations()), "-w", profile.warmupMillis() + "ms",
@@ -55,7 +60,8 @@ final class HostJmh {
     /** As above, the host and its forks killed when they run past {@code limit}. */
     static JmhRunner.Forks run(BenchCase c, Profile profile, Side side, int forks, Path scratchJson, Path log,
                                java.time.Duration limit) throws IOException, RunnerException {
-        ProcessBuilder builder = new ProcessBuilder(command(c, profile, side, forks, scratchJson))
+        ProcessBuilder builder = new ProcessBuilder(command(c, profile, side, forks, scratchJson,
+                racebench.process.GuardJar.path()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long logBefore = Files.isRegularFile(log) ? Files.size(log) : 0;

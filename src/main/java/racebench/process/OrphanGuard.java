@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * children in a shutdown hook, but kill -9 runs no hook: a JMH fork would then go on measuring
  * for nobody. Every child JVM racebench starts that does not read its parent's pipe starts the
  * guard (a JMH fork, the jcstress JVM, a user counter's check, a demo's child, the mapped-file
- * peer); a daemon thread checks its parent twice a second and halts the JVM once the parent has
- * died. Worker JVMs need none: they read their parent's pipe and end at its EOF.
+ * peer, the JMH host of a user's jar through {@link HostMain}); a daemon thread checks its parent
+ * twice a second and, once the parent has died, kills this JVM's own children and halts it.
+ * Worker JVMs need none: they read their parent's pipe and end at its EOF.
  */
 public final class OrphanGuard {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -52,6 +53,7 @@ public final class OrphanGuard {
                 }
             }
             System.err.println("racebench: parent process " + p.pid() + " is gone; stopping");
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly); // a JMH host's forks too
             Runtime.getRuntime().halt(143);
         });
     }

@@ -122,9 +122,11 @@ class UserRowsTest {
         JmhJar jar = new JmhJar(List.of("/p/benchmarks.jar"));
         Side side = new Side("new", jar, Path.of("/jdk"), List.of("-Xint"));
         BenchCase c = new BenchCase("org.example.Parser.parse", Map.of("size", "100"), List.of("-Dx=1"), "thrpt");
-        List<String> cmd = HostJmh.command(c, Profile.SMOKE, side, 1, Path.of("/tmp/r.json"));
-        assertEquals(List.of("/jdk/bin/java", "-cp", "/p/benchmarks.jar", "org.openjdk.jmh.Main"), cmd.subList(0, 4));
-        assertTrue(cmd.get(4).startsWith("^") && cmd.get(4).contains("org.example.Parser.parse"), cmd.toString());
+        List<String> cmd = HostJmh.command(c, Profile.SMOKE, side, 1, Path.of("/tmp/r.json"), Path.of("/c/guard.jar"));
+        assertEquals(List.of("/jdk/bin/java", "-cp", "/p/benchmarks.jar" + java.io.File.pathSeparator + "/c/guard.jar",
+                "racebench.process.HostMain", "org.openjdk.jmh.Main"), cmd.subList(0, 5),
+                "the user's jar first, then the guard's: JMH's main through the orphan guard");
+        assertTrue(cmd.get(5).startsWith("^") && cmd.get(5).contains("org.example.Parser.parse"), cmd.toString());
         String joined = String.join(" ", cmd);
         for (String part : new String[] {"-f 1", "-bm thrpt", "-p size=100", "-jvmArgsPrepend -Xint -Dx=1",
                 "-rf json -rff /tmp/r.json", "-jvm /jdk/bin/java", "-wi 1 -w 100ms", "-i 3 -r 100ms"}) {

@@ -31,6 +31,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class KillDashNineTest {
     private static final String FIXTURES = Path.of("target", "test-classes").toAbsolutePath().toString();
+    /** Stands for a user's JMH jar, built in the test's directory. */
+    private static final String USER_JAR = "<benchmarks.jar>";
 
     /** Each command, its arguments (the results directory is added), and a child's command line to wait for. */
     static Stream<Arguments> commands() {
@@ -42,6 +44,11 @@ class KillDashNineTest {
                 Arguments.of("bench", List.of("bench", "--profile", "smoke", "--include", "StrategyBenchmark"),
                         "ForkedMain"),
                 Arguments.of("calibrate", List.of("calibrate", "--budget", "2", "--nightlies", "10"), "ForkedMain"),
+                // a user's benchmark that hangs deaf to interrupts, in a JMH host of its own
+                Arguments.of("bench --jar", List.of("bench", "--jar", USER_JAR, "--include", "Hangs",
+                        "--profile", "smoke"), "ForkedMain"),
+                Arguments.of("ab --jar", List.of("ab", "--jar", USER_JAR, "--include", "Hangs",
+                        "--new-jvm-args=-Xint", "--profile", "smoke", "--budget", "2"), "ForkedMain"),
                 Arguments.of("demo", List.of("demo", "queue", "--unit", "60000"), "DemoChild"));
     }
 
@@ -51,7 +58,10 @@ class KillDashNineTest {
             throws Exception {
         List<String> command = new ArrayList<>(List.of(Children.javaExecutable(), "-cp",
                 System.getProperty("java.class.path"), "racebench.cli.Main"));
-        command.addAll(args);
+        for (String arg : args) {
+            command.add(arg.equals(USER_JAR) ? racebench.bench.UserJmhJar.build(scratch.resolve("project")).toString()
+                    : arg);
+        }
         if (!args.getFirst().equals("demo")) {
             command.addAll(List.of("--results", scratch.resolve("results").toString()));
         }
