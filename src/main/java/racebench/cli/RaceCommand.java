@@ -2,16 +2,15 @@ package racebench.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import racebench.race.CounterRace;
 import racebench.race.JcstressRunner;
 import racebench.race.RaceSuite;
-import racebench.race.UserCounterCheck;
 import racebench.race.Verdicts;
 import racebench.report.RunDirectory;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
@@ -38,9 +37,11 @@ public final class RaceCommand implements Callable<Integer> {
                     + "(--tests is its old spelling).")
     String tests;
 
-    @Option(names = "--counter", paramLabel = "FQCN",
-            description = "Stress your own SharedCounter instead of the built-in variants; needs --classpath.")
-    String counter;
+    @Option(names = "--counter", paramLabel = "FQCN", split = ",",
+            description = "Stress your own SharedCounter instead of the built-in variants, each against its own twin "
+                    + "(the class without its synchronisation) where racebench can make one; several, comma-separated, "
+                    + "run one after another, each into a run directory of its own. Needs --classpath.")
+    List<String> counters;
 
     @Option(names = "--classpath", paramLabel = "PATH",
             description = "Where --counter's class is: directories and jars, separated by ':' (';' on Windows).")
@@ -67,65 +68,58 @@ public final class RaceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        List<String> childClassPath = new ArrayList<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-        List<String> forkArgs = new ArrayList<>();
-        List<String> userClassPath = List.of();
-        if (counter != null || this.classPath != null) {
-            if (counter == null || this.classPath == null) {
-                throw new BadInput("--counter and --classpath go together: give both");
-            }
-            try {
-                userClassPath = UserCounterCheck.check(counter, this.classPath);
-                childClassPath.addAll(userClassPath);
-            } catch (IllegalArgumentException e) {
-                throw new BadInput(e.getMessage());
-            }
-            forkArgs.add("-Dracebench.counter=" + counter);
-        }
         positive("--time", timeMillis);
         positive("--iterations", iterations);
         positive("--budget", budgetMinutes);
-        boolean ownTwin = counter != null && ownTwin(counter, userClassPath);
-        List<String> selected = select(RaceSuite.available(), tests, counter != null).stream()
-                .filter(t -> ownTwin || !t.endsWith("." + Verdicts.USER_TWIN_VARIANT)).toList();
+        java.time.Duration budget = budgetMinutes == null ? null : java.time.Duration.ofMinutes(budgetMinutes);
+        if (counters != null || classPath != null) {
+            return counters(budget);
+        }
+        List<String> selected = select(RaceSuite.available(), tests, false);
         RunDirectory run = Results.create(Results.directory(out), "race");
-        RaceSuite.Request request = new RaceSuite.Request(mode, selected, childClassPath, forkArgs, counter,
-                timeMillis, iterations, !noRetry,
-                budgetMinutes == null ? null : java.time.Duration.ofMinutes(budgetMinutes));
+        RaceSuite.Request request = new RaceSuite.Request(mode, selected,
+                List.of(System.getProperty("java.class.path").split(File.pathSeparator)), List.of(), null,
+                timeMillis, iterations, !noRetry, budget);
         RaceSuite.Outcome outcome;
         try {
             outcome = RaceSuite.run(request, run, spec.commandLine().getOut());
         } catch (JcstressRunner.JcstressFailure e) {
             throw new ToolFailure(e.getMessage(), e);
         }
+        return exit(outcome);
+    }
+
+    /** race --counter: the users' counters, each in a run of its own. */
+    private int counters(java.time.Duration budget) throws IOException, InterruptedException {
+        if (counters == null || classPath == null) {
+            throw new BadInput("--counter and --classpath go together: give both");
+        }
+        if (tests != null) {
+            throw new BadInput("--include selects racebench's own variants; it does not go with --counter");
+        }
+        Path results = Results.directory(out);
+        Results.checkWritable(results);
+        List<CounterRace.Checked> checked;
+        try {
+            checked = CounterRace.check(counters, classPath);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
+        List<CounterRace.Result> raced;
+        try {
+            raced = CounterRace.run(checked, new CounterRace.Settings(mode, timeMillis, iterations, !noRetry, budget),
+                    () -> Results.create(results, "race"), spec.commandLine().getOut());
+        } catch (JcstressRunner.JcstressFailure e) {
+            throw new ToolFailure(e.getMessage(), e);
+        }
+        return raced.stream().mapToInt(r -> exit(r.outcome())).max().orElse(ExitCodes.OK);
+    }
+
+    private static int exit(RaceSuite.Outcome outcome) {
         if (outcome.failed()) {
             return ExitCodes.TOOL;
         }
         return outcome.allAsExpected() ? ExitCodes.OK : ExitCodes.FINDING;
-    }
-
-    /**
-     * Whether the user's counter has a twin of its own (its class with its synchronisation taken
-     * out, {@link racebench.twin.Unlocker}), said on the console either way.
-     */
-    private boolean ownTwin(String counter, List<String> userClassPath) {
-        racebench.twin.Unlocker.Removed removed;
-        try {
-            removed = racebench.twin.Unlocker.of(counter, userClassPath).removed();
-        } catch (IOException | RuntimeException e) {
-            spec.commandLine().getOut().printf("racebench: %s's class file could not be rewritten (%s); it is proved "
-                    + "against the reference twin, RacyVolatile%n", counter, e.getMessage());
-            return false;
-        }
-        if (removed.any()) {
-            spec.commandLine().getOut().printf("racebench: %s is proved against its own twin: the class without its %s%n",
-                    counter, removed.describe());
-            return true;
-        }
-        spec.commandLine().getOut().printf("racebench: %s has no synchronisation racebench can take out (it covers "
-                + "synchronized, Lock, Semaphore, StampedLock and atomic read-modify-writes); it is proved against "
-                + "the reference twin, RacyVolatile%n", counter);
-        return false;
     }
 
     private static void positive(String option, Integer value) {

@@ -31,6 +31,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class UserCounterCheck {
 
+    /** The system property that names the counter to a jcstress fork. */
+    public static final String PROPERTY = "racebench.counter";
+
     /** What the child prints on its last line when every check passed. */
     static final String PASSED = "racebench-counter-check: passed";
 

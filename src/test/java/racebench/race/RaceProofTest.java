@@ -85,26 +85,31 @@ class RaceProofTest {
         // a short run is enough here: the volatile race shows in every configuration, about once in 1,000
         String[] bounded = {"race", "--mode", "quick", "--time", "50", "--iterations", "1", "--budget", "1",
                 "--classpath", fixtures};
-        assertEquals(0, Main.run(concat(bounded, "--counter", "racebench.fixtures.UserSynchronizedCounter",
-                "--out", out.resolve("safe").toString())));
-        assertEquals(1, Main.run(concat(bounded, "--counter", "racebench.fixtures.UserRacyCounter",
-                "--out", out.resolve("racy").toString())));
-        CSVRecord safe = row(out.resolve("safe"), "racebench.fixtures.UserSynchronizedCounter");
+        // three counters in one command: each checked first, then raced into a run directory of its own
+        assertEquals(1, Main.run(concat(bounded, "--counter", "racebench.fixtures.UserSynchronizedCounter,"
+                + "racebench.fixtures.UserRacyCounter,racebench.fixtures.twins.AtomicCounter",
+                "--out", out.toString())), "the racy counter's RACE is a finding");
+        try (Stream<Path> runs = Files.list(out)) {
+            List<Path> dirs = runs.toList();
+            assertEquals(3, dirs.size(), "a run directory per counter: " + dirs);
+            for (Path dir : dirs) {
+                assertTrue(Files.isRegularFile(dir.resolve("complete.csv")), dir.toString());
+            }
+        }
+        CSVRecord safe = row(out, "racebench.fixtures.UserSynchronizedCounter");
         // judged against its own twin, the class without its synchronisation, stressed in the same run
         assertEquals("UserCounterTwin", safe.get("twin"));
-        CSVRecord twin = row(out.resolve("safe"), "racebench.fixtures.UserSynchronizedCounter twin");
+        CSVRecord twin = row(out, "racebench.fixtures.UserSynchronizedCounter twin");
         assertTrue(List.of("REPRODUCED", "NOT_SEEN").contains(twin.get("verdict")), twin.toString());
         // an atomic counter's twin (a read, then a write, of a volatile) races in every configuration
-        assertEquals(0, Main.run(concat(bounded, "--counter", "racebench.fixtures.twins.AtomicCounter",
-                "--out", out.resolve("atomic").toString())));
-        assertEquals("UserCounterTwin", row(out.resolve("atomic"), "racebench.fixtures.twins.AtomicCounter").get("twin"));
-        assertEquals("REPRODUCED", row(out.resolve("atomic"), "racebench.fixtures.twins.AtomicCounter twin").get("verdict"));
+        assertEquals("UserCounterTwin", row(out, "racebench.fixtures.twins.AtomicCounter").get("twin"));
+        assertEquals("REPRODUCED", row(out, "racebench.fixtures.twins.AtomicCounter twin").get("verdict"));
         assertTrue(Double.parseDouble(safe.get("rate_upper_bound_95")) > 0, safe.toString());
         assertTrue(List.of("PROVEN", "SAFE_UNPROVEN").contains(safe.get("verdict")), safe.toString());
         String sensitivity = safe.get("sensitivity_min"); // empty when the twin lost no update anywhere
         assertEquals(safe.get("verdict").equals("PROVEN"), !sensitivity.isEmpty()
                 && Double.parseDouble(sensitivity) >= 100, safe.toString());
-        CSVRecord racy = row(out.resolve("racy"), "racebench.fixtures.UserRacyCounter");
+        CSVRecord racy = row(out, "racebench.fixtures.UserRacyCounter");
         assertEquals("RACE", racy.get("verdict"));
         assertTrue(Long.parseLong(racy.get("forbidden")) > 0, racy.toString());
         NoLeftoverProcesses.check();
@@ -158,11 +163,17 @@ class RaceProofTest {
     }
 
     /** The user's counter and its reference twin, nothing else. */
+    /** The row of this variant in the one run directory under {@code results} that has it; each run holds a counter and its twin. */
     private static CSVRecord row(Path results, String variant) throws IOException {
         try (Stream<Path> runs = Files.list(results)) {
-            List<CSVRecord> rows = Csv.read(runs.findFirst().orElseThrow().resolve("race.csv"));
-            assertEquals(2, rows.size(), rows.toString());
-            return rows.stream().filter(r -> r.get("variant").equals(variant)).findFirst().orElseThrow();
+            List<CSVRecord> found = new java.util.ArrayList<>();
+            for (Path run : runs.toList()) {
+                List<CSVRecord> rows = Csv.read(run.resolve("race.csv"));
+                assertEquals(2, rows.size(), rows.toString());
+                rows.stream().filter(r -> r.get("variant").equals(variant)).forEach(found::add);
+            }
+            assertEquals(1, found.size(), variant + ": " + found);
+            return found.getFirst();
         }
     }
 
