@@ -210,43 +210,26 @@ public final class BenchRun {
         return measured;
     }
 
+    /** The steps of a run: say what runs, measure, keep JMH's raw results, analyse, write, print. */
     private static Measured measure(PrintWriter console, Profile profile, Plan plan, Duration budget, RunDirectory run,
                                     Map<RowId, Double> priorSpreads, String selfNote)
             throws IOException, JmhFailure {
-        List<BenchCase> cases = plan.cases();
-        console.printf(Locale.ROOT,
-                "racebench: profile %s, %d rows, %d to %d forks each%s within a budget of %s, writing %s%n",
-                profile.name().toLowerCase(Locale.ROOT), cases.size(), profile.minForks(), profile.maxForks(),
-                toSee(profile.maxForks(), profile.maxForksToSee()), Durations.pretty(budget), run.path());
-        AdaptiveMeasurement.Stopping stopping = AdaptiveMeasurement.Stopping.of(profile);
-        if (plan.base().isPresent()) {
-            stopping = stopping.paired();
-            console.printf(Locale.ROOT, "racebench: each fork paired with one of %s "
-                    + "(%d to %d pairs a row%s), in alternating order, writing %s%s%n", plan.baseName(), stopping.minForks(),
-                    stopping.maxForks(), toSee(stopping.maxForks(), stopping.maxForksToSee()),
-                    run.resolve(RunComparison.BASE_FORKS_FILE).getFileName(), selfNote);
-        }
-        console.flush();
+        AdaptiveMeasurement.Stopping stopping = announce(console, profile, plan, budget, run, selfNote);
         racebench.report.ProgressLine line = racebench.report.ProgressLine.on(console);
         AdaptiveMeasurement.Result result;
         try {
-            result = AdaptiveMeasurement.run(cases, stopping, budget, line, plan.self(), plan.base(), priorSpreads);
+            result = AdaptiveMeasurement.run(plan.cases(), stopping, budget, line, plan.self(), plan.base(),
+                    priorSpreads);
         } finally {
             line.done();
         }
-        JmhRunner.writeJson(run.resolve("jmh.json"), result.jsonElements());
-        if (!result.rows().isEmpty()) { // JMH's result objects: only racebench's own benchmarks, run in this JVM, have them
-            JmhRunner.writeRowsJson(run.resolve("jmh-rows.json"), result.rows());
-        }
-        if (result.samples().isEmpty()) {
-            throw new JmhFailure("JMH produced no results" + failures(result) + "; see " + run.resolve("jmh.log"), null);
-        }
+        keepRaw(run, result);
         if (result.budgetTooSmall()) {
             console.printf("  the budget of %s ran out before every row had %d forks%n", Durations.pretty(budget),
                     profile.minForks());
         }
-        int cores = Runtime.getRuntime().availableProcessors();
-        List<BenchRow> rows = BenchAnalysis.rows(result.samples(), cores, plan.baseline());
+        List<BenchRow> rows = BenchAnalysis.rows(result.samples(), Runtime.getRuntime().availableProcessors(),
+                plan.baseline());
         List<BenchAnalysis.Ratio> ratios = BenchAnalysis.ratios(result.samples());
         Instant end = Instant.now();
         BenchReport.write(run, result.samples(), rows, ratios);
@@ -254,19 +237,7 @@ public final class BenchRun {
         if (!baseSamples.isEmpty()) {
             BenchReport.writeForks(run.resolve(RunComparison.BASE_FORKS_FILE), baseSamples);
         }
-        Map<String, String> facts = new LinkedHashMap<>(Environment.facts(Environment.projectDir(), run.started(), end));
-        // what a later comparison must match: runs of different settings are not comparable
-        facts.put("profile", profile.name().toLowerCase(Locale.ROOT));
-        facts.put("include", plan.include());
-        facts.put("measurement", profile.measurement());
-        facts.put("budget_seconds", Long.toString(budget.toSeconds()));
-        facts.put("forks", Integer.toString(result.forks()));
-        facts.putAll(plan.facts());
-        if (plan.base().isPresent()) {
-            facts.putAll(FundingPolicy.CURRENT.facts());
-            facts.putAll(racebench.stats.AlarmBudget.DEFAULT.facts()); // the shares it judges with
-        }
-        Environment.write(run.resolve("environment.csv"), facts);
+        Environment.write(run.resolve("environment.csv"), facts(profile, plan, budget, run, result, end));
         BenchReport.print(console, rows, ratios, profile.targetHalfWidth(),
                 result.forks() == 0 ? Double.NaN : result.took().toMillis() / 1000.0 / result.forks());
         console.printf("%nMeasured %d forks of %d rows in %s (budget %s)%s. Results in %s%n", result.forks(), rows.size(),
@@ -277,6 +248,53 @@ public final class BenchRun {
                         + result.baseFailures().getFirst() + ")"), run.path());
         return new Measured(result.samples(), rows, baseSamples, result.baseFailures().stream().findFirst(),
                 result.failures());
+    }
+
+    /** Says what the run measures and how, and returns when a row stops getting forks (pairs, with a base build). */
+    private static AdaptiveMeasurement.Stopping announce(PrintWriter console, Profile profile, Plan plan,
+                                                         Duration budget, RunDirectory run, String selfNote) {
+        console.printf(Locale.ROOT,
+                "racebench: profile %s, %d rows, %d to %d forks each%s within a budget of %s, writing %s%n",
+                profile.name().toLowerCase(Locale.ROOT), plan.cases().size(), profile.minForks(), profile.maxForks(),
+                toSee(profile.maxForks(), profile.maxForksToSee()), Durations.pretty(budget), run.path());
+        AdaptiveMeasurement.Stopping stopping = AdaptiveMeasurement.Stopping.of(profile);
+        if (plan.base().isPresent()) {
+            stopping = stopping.paired();
+            console.printf(Locale.ROOT, "racebench: each fork paired with one of %s "
+                    + "(%d to %d pairs a row%s), in alternating order, writing %s%s%n", plan.baseName(), stopping.minForks(),
+                    stopping.maxForks(), toSee(stopping.maxForks(), stopping.maxForksToSee()),
+                    run.resolve(RunComparison.BASE_FORKS_FILE).getFileName(), selfNote);
+        }
+        console.flush();
+        return stopping;
+    }
+
+    /** JMH's own results as JMH writes them (jmh.json, and jmh-rows.json where JMH's result objects exist). */
+    private static void keepRaw(RunDirectory run, AdaptiveMeasurement.Result result) throws IOException, JmhFailure {
+        JmhRunner.writeJson(run.resolve("jmh.json"), result.jsonElements());
+        if (!result.rows().isEmpty()) { // JMH's result objects: only racebench's own benchmarks, run in this JVM, have them
+            JmhRunner.writeRowsJson(run.resolve("jmh-rows.json"), result.rows());
+        }
+        if (result.samples().isEmpty()) {
+            throw new JmhFailure("JMH produced no results" + failures(result) + "; see " + run.resolve("jmh.log"), null);
+        }
+    }
+
+    /** environment.csv: what a later comparison must match, since runs of different settings are not comparable. */
+    private static Map<String, String> facts(Profile profile, Plan plan, Duration budget, RunDirectory run,
+                                             AdaptiveMeasurement.Result result, Instant end) {
+        Map<String, String> facts = new LinkedHashMap<>(Environment.facts(Environment.projectDir(), run.started(), end));
+        facts.put("profile", profile.name().toLowerCase(Locale.ROOT));
+        facts.put("include", plan.include());
+        facts.put("measurement", profile.measurement());
+        facts.put("budget_seconds", Long.toString(budget.toSeconds()));
+        facts.put("forks", Integer.toString(result.forks()));
+        facts.putAll(plan.facts());
+        if (plan.base().isPresent()) {
+            facts.putAll(FundingPolicy.CURRENT.facts());
+            facts.putAll(racebench.stats.AlarmBudget.DEFAULT.facts()); // the shares it judges with
+        }
+        return facts;
     }
 
     private static String failures(AdaptiveMeasurement.Result result) {
