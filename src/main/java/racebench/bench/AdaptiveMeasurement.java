@@ -2,8 +2,8 @@ package racebench.bench;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
-import racebench.report.Progress;
-import racebench.report.RunDirectory;
+import racebench.results.Progress;
+import racebench.results.RunDirectory;
 import racebench.stats.AlarmBudget;
 import racebench.stats.Comparison;
 

@@ -169,8 +169,8 @@ public final class BenchAnalysis {
         public static final List<String> HEADER = List.of("ratio", "point", "ci_low", "ci_high");
 
         public List<Object> cells() {
-            return List.of(name, racebench.report.Csv.number(interval.point(), 4),
-                    racebench.report.Csv.number(interval.low(), 4), racebench.report.Csv.number(interval.high(), 4));
+            return List.of(name, racebench.results.Csv.number(interval.point(), 4),
+                    racebench.results.Csv.number(interval.low(), 4), racebench.results.Csv.number(interval.high(), 4));
         }
     }
 }

@@ -1,8 +1,8 @@
 package racebench.bench;
 
-import racebench.report.Csv;
-import racebench.report.ParamColumns;
-import racebench.report.RunDirectory;
+import racebench.results.Csv;
+import racebench.results.ParamColumns;
+import racebench.results.RunDirectory;
 import racebench.stats.SteadyState;
 
 import java.io.IOException;
@@ -103,7 +103,7 @@ public final class BenchReport {
                             + "(median row %,d forks in all)%s%n", shortfall.rows() - shortfall.unknown(),
                     shortfall.rows(), shortfall.forks(),
                     Double.isNaN(secondsPerFork) ? "" : String.format(Locale.ROOT, ", about %s at this run's %.1f s a fork",
-                            racebench.report.Durations.pretty(java.time.Duration.ofSeconds(
+                            racebench.results.Durations.pretty(java.time.Duration.ofSeconds(
                                     (long) (shortfall.forks() * secondsPerFork))), secondsPerFork),
                     shortfall.medianForks(),
                     shortfall.unknown() == 0 ? "" : "; " + shortfall.unknown() + " cannot tell (too few forks, or over a million)");

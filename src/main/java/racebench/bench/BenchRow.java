@@ -1,6 +1,6 @@
 package racebench.bench;
 
-import racebench.report.Csv;
+import racebench.results.Csv;
 import racebench.stats.RatioInterval;
 import racebench.stats.Summary;
 
@@ -40,18 +40,18 @@ public record BenchRow(String benchmark, String workload, String strategy, int t
 
     /** bench.csv's columns for these rows: {@link #HEADER}, then a column per parameter any of them has. */
     public static List<String> header(List<BenchRow> rows) {
-        return racebench.report.ParamColumns.header(HEADER, paramNames(rows), List.of());
+        return racebench.results.ParamColumns.header(HEADER, paramNames(rows), List.of());
     }
 
     /** Every parameter name of these rows, sorted. */
     public static List<String> paramNames(List<BenchRow> rows) {
-        return racebench.report.ParamColumns.names(rows.stream().map(r -> r.id().params()).toList());
+        return racebench.results.ParamColumns.names(rows.stream().map(r -> r.id().params()).toList());
     }
 
     /** The row's cells under {@link #header}: an empty cell for a parameter it does not have. */
     public List<Object> cells(List<String> paramNames) {
         List<Object> cells = cells();
-        cells.addAll(racebench.report.ParamColumns.cells(id.params(), paramNames));
+        cells.addAll(racebench.results.ParamColumns.cells(id.params(), paramNames));
         return cells;
     }
 

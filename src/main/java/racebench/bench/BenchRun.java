@@ -1,8 +1,8 @@
 package racebench.bench;
 
-import racebench.report.Durations;
-import racebench.report.Environment;
-import racebench.report.RunDirectory;
+import racebench.results.Durations;
+import racebench.results.Environment;
+import racebench.results.RunDirectory;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -198,7 +198,7 @@ public final class BenchRun {
     private static Map<String, String> paramsFact(Map<String, List<String>> params) {
         Map<String, String> facts = new LinkedHashMap<>();
         new java.util.TreeMap<>(params).forEach((name, values) ->
-                facts.put(racebench.report.ParamColumns.PREFIX + name, String.join(",", values)));
+                facts.put(racebench.results.ParamColumns.PREFIX + name, String.join(",", values)));
         return facts;
     }
 
@@ -215,7 +215,7 @@ public final class BenchRun {
                                     Map<RowId, Double> priorSpreads, String selfNote)
             throws IOException, JmhFailure {
         AdaptiveMeasurement.Stopping stopping = announce(console, profile, plan, budget, run, selfNote);
-        racebench.report.ProgressLine line = racebench.report.ProgressLine.on(console);
+        racebench.results.ProgressLine line = racebench.results.ProgressLine.on(console);
         AdaptiveMeasurement.Result result;
         try {
             result = AdaptiveMeasurement.run(plan.cases(), stopping, budget, line, plan.self(), plan.base(),

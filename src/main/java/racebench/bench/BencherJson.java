@@ -2,7 +2,7 @@ package racebench.bench;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import racebench.report.AtomicFiles;
+import racebench.results.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;

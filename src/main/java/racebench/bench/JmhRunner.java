@@ -165,7 +165,7 @@ public final class JmhRunner {
      * adapter, github-action-benchmark's jmh tool) take one entry per row from.
      */
     public static void writeRowsJson(Path target, Collection<RunResult> rows) throws IOException {
-        racebench.report.AtomicFiles.write(target, out -> {
+        racebench.results.AtomicFiles.write(target, out -> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
                 ResultFormatFactory.getInstance(ResultFormatType.JSON, print)
@@ -177,7 +177,7 @@ public final class JmhRunner {
 
     /** Joins the elements of several JMH result files into one JSON array. */
     public static void writeJson(Path target, List<String> elements) throws IOException {
-        racebench.report.AtomicFiles.write(target, out -> {
+        racebench.results.AtomicFiles.write(target, out -> {
             out.write("[\n");
             out.write(String.join(",\n", elements.stream().filter(e -> !e.isEmpty()).toList()));
             out.write("\n]\n");

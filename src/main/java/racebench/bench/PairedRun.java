@@ -1,6 +1,6 @@
 package racebench.bench;
 
-import racebench.report.RunDirectory;
+import racebench.results.RunDirectory;
 import racebench.stats.Comparison;
 
 import java.io.IOException;

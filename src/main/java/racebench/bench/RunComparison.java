@@ -1,8 +1,8 @@
 package racebench.bench;
 
 import org.apache.commons.csv.CSVRecord;
-import racebench.report.Csv;
-import racebench.report.ParamColumns;
+import racebench.results.Csv;
+import racebench.results.ParamColumns;
 import racebench.stats.Accumulated;
 import racebench.stats.AlarmBudget;
 import racebench.stats.Change;
@@ -182,11 +182,11 @@ public final class RunComparison {
     }
 
     /** A compare run's environment.csv: where and when it ran, and which runs it compared ({@code facts}). */
-    public static void writeEnvironment(racebench.report.RunDirectory run, Map<String, String> facts) throws IOException {
-        Map<String, String> all = new LinkedHashMap<>(racebench.report.Environment.facts(
-                racebench.report.Environment.projectDir(), run.started(), java.time.Instant.now()));
+    public static void writeEnvironment(racebench.results.RunDirectory run, Map<String, String> facts) throws IOException {
+        Map<String, String> all = new LinkedHashMap<>(racebench.results.Environment.facts(
+                racebench.results.Environment.projectDir(), run.started(), java.time.Instant.now()));
         all.putAll(facts);
-        racebench.report.Environment.write(run.resolve("environment.csv"), all);
+        racebench.results.Environment.write(run.resolve("environment.csv"), all);
     }
 
     /** compare.csv: one row per benchmark and parameter set. */
@@ -357,7 +357,7 @@ public final class RunComparison {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(run + " is not a bench run: it has no " + name);
         }
-        racebench.report.ResultFormat.checkReadable(run);
+        racebench.results.ResultFormat.checkReadable(run);
         try {
             List<CSVRecord> records = Csv.read(file);
             if (records.isEmpty()) {

@@ -10,7 +10,7 @@ import racebench.bench.PairedRun;
 import racebench.bench.Profile;
 import racebench.bench.RunComparison;
 import racebench.bench.Side;
-import racebench.report.RunDirectory;
+import racebench.results.RunDirectory;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import racebench.bench.BenchCase;
 import racebench.bench.BenchRun;
 import racebench.bench.JmhRunner;
 import racebench.bench.Profile;
-import racebench.report.RunDirectory;
+import racebench.results.RunDirectory;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -274,10 +274,10 @@ public final class BenchCommand implements Callable<Integer> {
             return;
         }
         if (done) {
-            racebench.report.html.RunReport.finish(run, console, racebench.report.Completion.Status.OK,
+            racebench.report.RunReport.finish(run, console, racebench.results.Completion.Status.OK,
                     java.util.Map.of());
         } else {
-            racebench.report.html.RunReport.writeFor(run.path(), console);
+            racebench.report.RunReport.writeFor(run.path(), console);
         }
     }
 

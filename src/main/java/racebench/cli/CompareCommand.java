@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import racebench.bench.RunComparison;
-import racebench.report.RunDirectory;
+import racebench.results.RunDirectory;
 import racebench.stats.Comparison;
 
 import java.io.IOException;
@@ -81,8 +81,8 @@ public final class CompareCommand implements Callable<Integer> {
                     result.onlyInBase().size(), result.onlyInNew().size());
         }
         console.printf("Results in %s%n", run.resolve("compare.csv"));
-        racebench.report.html.RunReport.finish(run, console, result.hasRegression()
-                ? racebench.report.Completion.Status.FINDING : racebench.report.Completion.Status.OK, java.util.Map.of());
+        racebench.report.RunReport.finish(run, console, result.hasRegression()
+                ? racebench.results.Completion.Status.FINDING : racebench.results.Completion.Status.OK, java.util.Map.of());
         return result.hasRegression() ? ExitCodes.FINDING : ExitCodes.OK;
     }
 

@@ -90,7 +90,7 @@ public final class Main implements Runnable {
         @Override
         public String[] getVersion() {
             String v = Main.class.getPackage().getImplementationVersion();
-            String commit = racebench.report.Environment.gitCommit(racebench.report.Environment.projectDir())
+            String commit = racebench.results.Environment.gitCommit(racebench.results.Environment.projectDir())
                     .map(c -> " (commit " + c.substring(0, Math.min(12, c.length())) + ")").orElse("");
             return new String[] {"racebench " + (v == null ? "dev" : v) + commit + " on Java " + Runtime.version()};
         }

@@ -6,7 +6,7 @@ import racebench.race.CounterRace;
 import racebench.race.JcstressRunner;
 import racebench.race.RaceSuite;
 import racebench.race.Verdicts;
-import racebench.report.RunDirectory;
+import racebench.results.RunDirectory;
 
 import java.io.File;
 import java.io.IOException;

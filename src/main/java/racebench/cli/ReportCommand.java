@@ -3,7 +3,7 @@ package racebench.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import racebench.report.html.RunReport;
+import racebench.report.RunReport;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package racebench.cli;
 
-import racebench.report.RunDirectory;
+import racebench.results.RunDirectory;
 
 import java.io.IOException;
 import java.nio.file.Files;

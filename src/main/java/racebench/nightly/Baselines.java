@@ -1,8 +1,8 @@
 package racebench.nightly;
 
 import racebench.bench.RunComparison;
-import racebench.report.Completion;
-import racebench.report.Csv;
+import racebench.results.Completion;
+import racebench.results.Csv;
 
 import java.io.IOException;
 import java.nio.file.Files;

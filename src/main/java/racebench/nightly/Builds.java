@@ -1,8 +1,8 @@
 package racebench.nightly;
 
 import racebench.bench.Build;
-import racebench.report.AtomicFiles;
-import racebench.report.Completion;
+import racebench.results.AtomicFiles;
+import racebench.results.Completion;
 
 import java.io.IOException;
 import java.io.InputStream;

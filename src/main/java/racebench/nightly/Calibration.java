@@ -8,11 +8,11 @@ import racebench.bench.JmhRunner;
 import racebench.bench.Profile;
 import racebench.bench.RowId;
 import racebench.bench.RunComparison;
-import racebench.report.Completion;
-import racebench.report.Csv;
-import racebench.report.ParamColumns;
-import racebench.report.Environment;
-import racebench.report.RunDirectory;
+import racebench.results.Completion;
+import racebench.results.Csv;
+import racebench.results.ParamColumns;
+import racebench.results.Environment;
+import racebench.results.RunDirectory;
 import racebench.stats.Comparison;
 import racebench.stats.Correction;
 import racebench.strategy.StrategyKind;
@@ -113,7 +113,7 @@ public final class Calibration {
         List<BenchCase> rows = cases();
         console.printf(Locale.ROOT, "racebench calibrate: %d CPU rows x %d sizes, within %s; A/A rows from %d complete "
                         + "nightly run(s) of this machine; writing %s%n", rows.size(), SCALES.size(),
-                racebench.report.Durations.pretty(budget), nights, run.path());
+                racebench.results.Durations.pretty(budget), nights, run.path());
         List<BenchCase> all = new ArrayList<>();
         Map<BenchCase, Double> scaleOf = new LinkedHashMap<>();
         for (BenchCase row : rows) {
@@ -124,7 +124,7 @@ public final class Calibration {
                 scaleOf.put(c, scale);
             }
         }
-        racebench.report.ProgressLine line = racebench.report.ProgressLine.on(console);
+        racebench.results.ProgressLine line = racebench.results.ProgressLine.on(console);
         AdaptiveMeasurement.Result measured;
         try {
             measured = AdaptiveMeasurement.run(all, Profile.NIGHTLY, STOPPING, budget, run, line);
@@ -193,7 +193,7 @@ public final class Calibration {
         Environment.write(run.resolve("environment.csv"), facts);
         print(console, lines, criteria, sizes.baselineRuns(), sizedBy.size(), funded(sizedBy));
         Detection.print(console, detections);
-        racebench.report.html.RunReport.finish(run, console, Completion.Status.OK, Map.of());
+        racebench.report.RunReport.finish(run, console, Completion.Status.OK, Map.of());
         return lines;
     }
 

@@ -1,6 +1,6 @@
 package racebench.nightly;
 
-import racebench.report.Csv;
+import racebench.results.Csv;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package racebench.nightly;
 
-import racebench.report.Csv;
+import racebench.results.Csv;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ public record Fingerprint(Map<String, String> facts) {
 
     /** This machine and these settings, for a nightly of {@code profile} over {@code selector}. */
     public static Fingerprint here(racebench.bench.Profile profile, String selector) {
-        Map<String, String> facts = new HashMap<>(racebench.report.Environment.facts(null, java.time.Instant.now(),
+        Map<String, String> facts = new HashMap<>(racebench.results.Environment.facts(null, java.time.Instant.now(),
                 java.time.Instant.now()));
         facts.put("profile", profile.name().toLowerCase(java.util.Locale.ROOT));
         facts.put("include", selector);

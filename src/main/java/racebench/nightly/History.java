@@ -4,8 +4,8 @@ import org.apache.commons.csv.CSVRecord;
 import racebench.bench.ForkSamples;
 import racebench.bench.RowId;
 import racebench.bench.RunComparison;
-import racebench.report.Csv;
-import racebench.report.ParamColumns;
+import racebench.results.Csv;
+import racebench.results.ParamColumns;
 import racebench.stats.Summary;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package racebench.nightly;
 
 import racebench.bench.RunComparison;
-import racebench.report.Csv;
+import racebench.results.Csv;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
 import racebench.stats.RatioInterval;

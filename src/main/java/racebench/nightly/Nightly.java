@@ -11,8 +11,8 @@ import racebench.bench.RunComparison;
 import racebench.race.JcstressRunner;
 import racebench.race.RaceSuite;
 import racebench.race.VariantResult;
-import racebench.report.Completion;
-import racebench.report.RunDirectory;
+import racebench.results.Completion;
+import racebench.results.RunDirectory;
 import racebench.stats.AlarmBudget;
 import racebench.stats.Change;
 import racebench.stats.Comparison;
@@ -265,7 +265,7 @@ public final class Nightly {
     private static List<Trends.Shift> remember(Path results, RunDirectory run, Fingerprint here,
                                                BenchRun.Measured measured, Optional<RunComparison.Result> comparison,
                                                PrintWriter console) throws IOException {
-        String commit = racebench.report.Environment.gitCommit(racebench.report.Environment.projectDir())
+        String commit = racebench.results.Environment.gitCommit(racebench.results.Environment.projectDir())
                 .orElse("unknown");
         History.append(results, run.path().getFileName().toString(), run.started(), here, commit, measured.samples(),
                 comparison).ifPresent(aside -> console.printf(
@@ -291,7 +291,7 @@ public final class Nightly {
                                Against against, Fingerprint here, int baselineRuns, PrintWriter console)
             throws IOException {
         if (outcome.toolFailed()) {
-            racebench.report.html.RunReport.writeFor(run.path(), console);
+            racebench.report.RunReport.writeFor(run.path(), console);
             return;
         }
         Optional<RunComparison.Result> comparison = outcome.comparison();
@@ -303,7 +303,7 @@ public final class Nightly {
             Watch.facts(facts, against.base().get().build().name(), comparison.get().count(Change.SUSPECT),
                     1 + against.earlier().size());
         }
-        racebench.report.html.RunReport.finish(run, console,
+        racebench.report.RunReport.finish(run, console,
                 outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, facts);
         // the builds later nights may take a base from: those of the nights they may choose among, as they choose
         Builds.prune(results, Baselines.auto(results, here, CANDIDATES_PER_RUN * baselineRuns, note -> { }),
@@ -371,7 +371,7 @@ public final class Nightly {
                     outcome.failedRows().size());
             outcome.failedRows().forEach(f -> console.printf("  FAILED       %s%n", f));
         }
-        console.printf(Locale.ROOT, "took %s of a %s budget%n", racebench.report.Durations.pretty(took), racebench.report.Durations.pretty(o.budget()));
+        console.printf(Locale.ROOT, "took %s of a %s budget%n", racebench.results.Durations.pretty(took), racebench.results.Durations.pretty(o.budget()));
         console.flush();
     }
 

@@ -1,8 +1,8 @@
 package racebench.nightly;
 
 import org.apache.commons.csv.CSVRecord;
-import racebench.report.Csv;
-import racebench.report.ParamColumns;
+import racebench.results.Csv;
+import racebench.results.ParamColumns;
 import racebench.stats.ChangePoints;
 
 import java.io.IOException;

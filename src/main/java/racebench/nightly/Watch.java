@@ -1,6 +1,6 @@
 package racebench.nightly;
 
-import racebench.report.Completion;
+import racebench.results.Completion;
 import racebench.stats.AlarmBudget;
 
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package racebench.race;
 
-import racebench.report.RunDirectory;
+import racebench.results.RunDirectory;
 
 import java.io.File;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package racebench.race;
 
 import racebench.process.Children;
-import racebench.report.Csv;
+import racebench.results.Csv;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package racebench.race;
 
-import racebench.report.RunDirectory;
+import racebench.results.RunDirectory;
 import racebench.workload.counter.SharedCounter;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package racebench.race;
 
-import racebench.report.Csv;
-import racebench.report.Environment;
-import racebench.report.RunDirectory;
+import racebench.results.Csv;
+import racebench.results.Environment;
+import racebench.results.RunDirectory;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package racebench.race;
 
-import racebench.report.RunDirectory;
+import racebench.results.RunDirectory;
 import racebench.workload.counter.CounterKind;
 
 import java.io.IOException;
@@ -88,10 +88,10 @@ public final class RaceSuite {
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure {
         Outcome outcome = measure(request, run, console);
         if (outcome.failed()) {
-            racebench.report.html.RunReport.writeFor(run.path(), console);
+            racebench.report.RunReport.writeFor(run.path(), console);
         } else {
-            racebench.report.html.RunReport.finish(run, console, outcome.allAsExpected()
-                    ? racebench.report.Completion.Status.OK : racebench.report.Completion.Status.FINDING, Map.of());
+            racebench.report.RunReport.finish(run, console, outcome.allAsExpected()
+                    ? racebench.results.Completion.Status.OK : racebench.results.Completion.Status.FINDING, Map.of());
         }
         return outcome;
     }
@@ -103,7 +103,7 @@ public final class RaceSuite {
         List<String> tests = withTwins(request.tests());
         Duration budget = request.budget() != null ? request.budget() : defaultBudget(mode);
         console.printf("racebench race: %d variant(s), jcstress mode %s, %s, writing %s%n", tests.size(),
-                request.mode(), budget == null ? "no time budget" : "budget " + racebench.report.Durations.pretty(budget),
+                request.mode(), budget == null ? "no time budget" : "budget " + racebench.results.Durations.pretty(budget),
                 run.path());
         if (tests.size() > request.tests().size()) {
             console.printf("  with the twins the fixes are proved against: %s%n", String.join(", ",
@@ -146,7 +146,7 @@ public final class RaceSuite {
         console.printf("%nStopped after %d round(s): %s.%n", evidence.rounds(), stop);
         verdicts.stream().filter(r -> r.verdict() == Verdict.SAFE_UNPROVEN && r.proof() != null).forEach(r ->
                 console.printf("  %s: %s%n", r.variant(), r.proof().shortfall()));
-        console.printf("Took %s. Results in %s%n", racebench.report.Durations.pretty(took), run.path());
+        console.printf("Took %s. Results in %s%n", racebench.results.Durations.pretty(took), run.path());
         return new Outcome(verdicts, took);
     }
 

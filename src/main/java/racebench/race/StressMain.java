@@ -8,7 +8,7 @@ import org.openjdk.jcstress.infra.collectors.TestResult;
 import org.openjdk.jcstress.infra.grading.GradingResult;
 import org.openjdk.jcstress.infra.runners.TestConfig;
 import org.openjdk.jcstress.vm.CompileMode;
-import racebench.report.Csv;
+import racebench.results.Csv;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

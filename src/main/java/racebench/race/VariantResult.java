@@ -1,6 +1,6 @@
 package racebench.race;
 
-import racebench.report.Csv;
+import racebench.results.Csv;
 import racebench.stats.Proportion;
 import racebench.workload.counter.CounterKind.Expectation;
 

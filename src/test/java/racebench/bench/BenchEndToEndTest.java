@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.cli.Main;
 import racebench.process.NoLeftoverProcesses;
-import racebench.report.Csv;
+import racebench.results.Csv;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ class BenchEndToEndTest {
             assertTrue(Files.isRegularFile(run.resolve(f)), f);
         }
         assertEquals("OK", Csv.readFacts(run.resolve("complete.csv")).get("status"));
-        racebench.report.ResultFilesDoc.check(run, "bench");
+        racebench.results.ResultFilesDoc.check(run, "bench");
         List<CSVRecord> rows = Csv.read(run.resolve("bench.csv"));
         // JMH's own format, one element per row with both forks inside, for tools that read JMH's JSON
         String jmhRows = Files.readString(run.resolve("jmh-rows.json"));

@@ -4,7 +4,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racebench.report.Csv;
+import racebench.results.Csv;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ class CompareCommandTest {
         Path run = compareRun(out);
         assertEquals("2", Csv.readFacts(run.resolve("environment.csv")).get("format_version"));
         assertEquals("OK", Csv.readFacts(run.resolve("complete.csv")).get("status"), "a finished compare is complete");
-        racebench.report.ResultFilesDoc.check(run, "compare");
+        racebench.results.ResultFilesDoc.check(run, "compare");
     }
 
     private static Path compareRun(Path out) throws IOException {
@@ -78,7 +78,7 @@ class CompareCommandTest {
                 + "param_strategy,param_tasks,param_workload"));
         for (String line : Files.readAllLines(old.resolve("bench-forks.csv")).subList(1, 11)) {
             String[] cells = line.split("\"");
-            String[] params = racebench.report.ParamColumns.parse(cells[1]).values().toArray(String[]::new);
+            String[] params = racebench.results.ParamColumns.parse(cells[1]).values().toArray(String[]::new);
             String[] rest = cells[2].substring(1).split(",");
             lines.add(cells[0].replace(",", "") + ",avgt," + rest[0] + "," + rest[1] + "," + rest[2] + "," + rest[3]
                     + "," + rest[4] + ",0," + String.join(",", params));
@@ -113,7 +113,7 @@ class CompareCommandTest {
         assertEquals(1, o.exit(), o.toString());
         List<String> verdicts = new ArrayList<>();
         for (CSVRecord r : compareCsv(out)) {
-            verdicts.add(racebench.report.ParamColumns.read(r) + "=" + r.get("verdict"));
+            verdicts.add(racebench.results.ParamColumns.read(r) + "=" + r.get("verdict"));
         }
         // the 0.5% speed-up is within the 3% noise band: not an improvement
         assertEquals(List.of("{strategy=VIRTUAL, tasks=8, workload=CPU}=REGRESSION",
@@ -253,8 +253,8 @@ class CompareCommandTest {
 
         // a smoke run is no baseline for a nightly one: different forks and iterations
         Files.writeString(a.resolve("environment.csv"), "key,value\r\nprofile,smoke\r\ninclude,racebench\\..*(.*)\r\n");
-        racebench.report.Completion.mark(racebench.report.RunDirectory.open(a, java.time.Instant.now()),
-                racebench.report.Completion.Status.OK, java.time.Instant.now());
+        racebench.results.Completion.mark(racebench.results.RunDirectory.open(a, java.time.Instant.now()),
+                racebench.results.Completion.Status.OK, java.time.Instant.now());
         assertUsageError(run("nightly", "--baseline", a.toString(), "--results", out.toString()), "ran with another");
         assertFalse(Files.exists(out), "bad input leaves no run directory");
     }

@@ -56,8 +56,8 @@ class NightlyCommandTest {
     void acceptMarksACompleteNightly(@TempDir Path results) throws IOException {
         Path night = Files.createDirectories(results.resolve("20261101-020000-nightly"));
         assertUsageError(run("nightly", "--accept", night.toString()), "is incomplete");
-        racebench.report.Completion.mark(racebench.report.RunDirectory.open(night, java.time.Instant.now()),
-                racebench.report.Completion.Status.FINDING, java.time.Instant.now());
+        racebench.results.Completion.mark(racebench.results.RunDirectory.open(night, java.time.Instant.now()),
+                racebench.results.Completion.Status.FINDING, java.time.Instant.now());
         MainTest.Outcome o = run("nightly", "accept", night.toString());
         assertEquals(0, o.exit(), o.toString());
         assertTrue(Files.isRegularFile(night.resolve("accepted.csv")));

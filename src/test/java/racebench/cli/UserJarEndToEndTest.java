@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.bench.UserJmhJar;
 import racebench.process.Children;
-import racebench.report.Csv;
+import racebench.results.Csv;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,7 +90,7 @@ class UserJarEndToEndTest {
         assertTrue(Files.isRegularFile(runDir.resolve("base-forks.csv")));
         assertTrue(Files.readString(runDir.resolve("environment.csv")).contains("flags -Xint"));
         assertTrue(o.out().contains("REGRESSION   Work.sum {op=XOR, size=8000}"), o.out());
-        racebench.report.ResultFilesDoc.check(runDir, "ab");
+        racebench.results.ResultFilesDoc.check(runDir, "ab");
         assertEquals(0, Children.live());
     }
 

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.fixtures.SpinTask;
 import racebench.process.Children;
-import racebench.report.Csv;
+import racebench.results.Csv;
 
 import java.io.IOException;
 import java.net.URISyntaxException;

@@ -3,8 +3,8 @@ package racebench.nightly;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racebench.report.Completion;
-import racebench.report.RunDirectory;
+import racebench.results.Completion;
+import racebench.results.RunDirectory;
 
 import java.io.IOException;
 import java.nio.file.Files;

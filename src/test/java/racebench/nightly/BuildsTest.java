@@ -2,9 +2,9 @@ package racebench.nightly;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racebench.report.Completion;
+import racebench.results.Completion;
 import racebench.bench.Build;
-import racebench.report.RunDirectory;
+import racebench.results.RunDirectory;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -195,7 +195,7 @@ class DetectorSimulationTest {
         } else if (funding != null) {
             facts.put("funding", funding);
         }
-        racebench.report.Environment.write(n.resolve("environment.csv"), facts);
+        racebench.results.Environment.write(n.resolve("environment.csv"), facts);
         return n;
     }
 

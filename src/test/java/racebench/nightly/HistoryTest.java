@@ -4,7 +4,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.bench.ForkSamples;
-import racebench.report.Csv;
+import racebench.results.Csv;
 
 import java.io.IOException;
 import java.nio.file.Path;

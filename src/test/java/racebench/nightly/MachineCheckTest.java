@@ -2,8 +2,8 @@ package racebench.nightly;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racebench.report.Completion;
-import racebench.report.Csv;
+import racebench.results.Completion;
+import racebench.results.Csv;
 import racebench.stats.Comparison;
 
 import java.io.IOException;

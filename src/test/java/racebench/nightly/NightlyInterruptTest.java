@@ -40,7 +40,7 @@ class NightlyInterruptTest {
 
     private static void interrupt(Path results, boolean forcibly) throws Exception {
         Path earlier = BaselinesTest.nightly(results, "20200101-000000", BaselinesTest.HERE, BaselinesTest.FORKS,
-                racebench.report.Completion.Status.OK);
+                racebench.results.Completion.Status.OK);
         byte[] earlierForks = Files.readAllBytes(earlier.resolve("bench-forks.csv"));
         byte[] history = "run,time\r\nx,y\r\n".getBytes();
         Files.write(results.resolve(History.FILE), history);
@@ -80,7 +80,7 @@ class NightlyInterruptTest {
         try (Stream<Path> runs = Files.list(results)) {
             List<Path> interrupted = runs.filter(p -> !p.equals(earlier) && Files.isDirectory(p)).toList();
             assertEquals(1, interrupted.size(), interrupted.toString());
-            assertFalse(racebench.report.Completion.isComplete(interrupted.getFirst()), "an interrupted run is never complete");
+            assertFalse(racebench.results.Completion.isComplete(interrupted.getFirst()), "an interrupted run is never complete");
         }
         // and the next night is not blocked by the dead one's lock
         NightlyLock.acquire(results).close();

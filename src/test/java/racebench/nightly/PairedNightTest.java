@@ -8,8 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import racebench.bench.Profile;
 import racebench.bench.RunComparison;
 import racebench.process.NoLeftoverProcesses;
-import racebench.report.Completion;
-import racebench.report.Csv;
+import racebench.results.Completion;
+import racebench.results.Csv;
 import racebench.stats.Comparison;
 
 import java.io.File;
@@ -95,7 +95,7 @@ class PairedNightTest {
         assertEquals(mine.values().iterator().next().toString(), row.get("base_forks"), "judged against tonight's base forks");
         assertFalse(Files.exists(secondRun.resolve(MachineCheck.FILE)), "both builds ran on tonight's machine");
         assertEquals(Optional.of(build), Completion.fact(secondRun, Builds.FACT));
-        racebench.report.ResultFilesDoc.check(secondRun, "nightly");
+        racebench.results.ResultFilesDoc.check(secondRun, "nightly");
         try (var jars = Files.list(results.resolve(Builds.DIR))) {
             assertEquals(1, jars.count(), "one build for two nights of it");
         }
@@ -103,7 +103,7 @@ class PairedNightTest {
     }
 
     private static Map<String, Long> forksByRow(Path forks) throws Exception {
-        return Csv.read(forks).stream().collect(Collectors.groupingBy(r -> r.get("benchmark") + racebench.report.ParamColumns.read(r),
+        return Csv.read(forks).stream().collect(Collectors.groupingBy(r -> r.get("benchmark") + racebench.results.ParamColumns.read(r),
                 Collectors.counting()));
     }
 

@@ -2,8 +2,8 @@ package racebench.nightly;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import racebench.report.Completion;
-import racebench.report.RunDirectory;
+import racebench.results.Completion;
+import racebench.results.RunDirectory;
 import racebench.stats.AlarmBudget;
 
 import java.io.IOException;

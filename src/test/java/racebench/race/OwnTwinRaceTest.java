@@ -9,7 +9,7 @@ import racebench.cli.Main;
 import racebench.fixtures.UserRacyCounter;
 import racebench.fixtures.twins.AtomicCounter;
 import racebench.process.NoLeftoverProcesses;
-import racebench.report.Csv;
+import racebench.results.Csv;
 
 import java.io.IOException;
 import java.nio.file.Files;

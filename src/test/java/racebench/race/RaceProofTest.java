@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import racebench.cli.Main;
 import racebench.process.NoLeftoverProcesses;
-import racebench.report.Csv;
+import racebench.results.Csv;
 import racebench.workload.counter.CounterKind;
 
 import java.io.IOException;
@@ -75,7 +75,7 @@ class RaceProofTest {
         for (String f : files) {
             assertTrue(Files.size(run.resolve(f)) > 0, f);
         }
-        racebench.report.ResultFilesDoc.check(run, "race");
+        racebench.results.ResultFilesDoc.check(run, "race");
         NoLeftoverProcesses.check();
     }
 
