@@ -52,9 +52,15 @@ public record FundingPolicy(List<String> goals, double alarmChange, double alarm
         return equals(CURRENT) && FORMAT_1.equals(runFacts.get("funding"));
     }
 
-    /** In words, for the console. */
+    /** In words, for the console: "the primary rows' alarm, then a verdict, ...". */
     public String describe() {
-        return String.format(Locale.ROOT, "%s; an alarm at %.0f%% with %.0f%% power, a verdict up to %.0f%%, ±%.0f%%",
-                String.join(", then ", goals), 100 * alarmChange, 100 * alarmPower, 100 * widest, 100 * precision);
+        return String.join(", then ", goals.stream().map(g -> switch (g) {
+            case "primary_alarm" -> "the primary rows' alarm";
+            case "verdict" -> String.format(Locale.ROOT, "a verdict (a %.0f%% change seen)", 100 * widest);
+            case "alarm" -> String.format(Locale.ROOT, "an alarm at %.0f%% with %.0f%% power", 100 * alarmChange,
+                    100 * alarmPower);
+            case "precision" -> String.format(Locale.ROOT, "±%.0f%%", 100 * precision);
+            default -> g;
+        }).toList());
     }
 }

@@ -22,5 +22,7 @@ class FundingPolicyTest {
         assertFalse(other.funded(today.facts()), "another order of goals");
         assertFalse(other.funded(Map.of("funding", FundingPolicy.FORMAT_1)));
         assertEquals("primary_alarm>verdict>alarm>precision", today.facts().get("funding_goals"));
+        assertEquals("the primary rows' alarm, then a verdict (a 50% change seen), then an alarm at 10% with 95% power, "
+                + "then ±2%", today.describe());
     }
 }
