@@ -25,9 +25,12 @@ public record FundingPolicy(List<String> goals, double alarmChange, double alarm
     public static final FundingPolicy CURRENT = new FundingPolicy(List.of("primary_alarm", "verdict", "alarm",
             "precision"), DetectableEffect.ALARM_CHANGE, DetectableEffect.POWER, DetectableEffect.WIDEST,
             Profile.TARGET_HALF_WIDTH);
-    /** The sentence runs of result format 1 recorded, as {@code funding}, for {@link #CURRENT}. */
+    /** The sentence runs of result format 1 recorded, as {@code funding}, for {@link #FORMAT_1_POLICY}. */
     static final String FORMAT_1 = "the primary rows' alarm, then a verdict, then an alarm at 10% with 95% power, "
             + "then ±2%";
+    /** The policy that sentence stands for, frozen: it never follows {@link #CURRENT}. */
+    static final FundingPolicy FORMAT_1_POLICY = new FundingPolicy(List.of("primary_alarm", "verdict", "alarm",
+            "precision"), 0.10, 0.95, 0.5, 0.02);
 
     public FundingPolicy {
         goals = List.copyOf(goals);
@@ -49,7 +52,7 @@ public record FundingPolicy(List<String> goals, double alarmChange, double alarm
         if (facts().entrySet().stream().allMatch(e -> e.getValue().equals(runFacts.get(e.getKey())))) {
             return true;
         }
-        return equals(CURRENT) && FORMAT_1.equals(runFacts.get("funding"));
+        return equals(FORMAT_1_POLICY) && FORMAT_1.equals(runFacts.get("funding"));
     }
 
     /** In words, for the console: "the primary rows' alarm, then a verdict, ...". */

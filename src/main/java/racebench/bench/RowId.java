@@ -6,7 +6,8 @@ import java.util.TreeMap;
 /**
  * Which row a number belongs to: a benchmark, its JMH mode and its parameter values. Every
  * step from measuring to comparing names a row by it; files spell it in the columns
- * {@code benchmark}, {@code mode} and {@code params}.
+ * {@code benchmark}, {@code mode} and one {@code param_<name>} column per parameter
+ * ({@link racebench.results.ParamColumns}).
  *
  * @param benchmark the benchmark's simple name, {@code Class.method}
  * @param mode      JMH's mode label (avgt, thrpt, sample, ss)

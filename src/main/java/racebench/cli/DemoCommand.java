@@ -35,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "Pool size for pool and gil (default: the number of cores, as the tutorials advises).")
+            description = "Pool size for pool and gil (default: the number of cores, as the tutorials advise).")
     Integer workers;
 
     @Override

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 /**
  * What a demo may be told: the length of the tutorials' second ({@code unit}; tests shorten it),
  * the tutorials for the random download sizes (empty: a new draw each run, as the tutorials'
- * {@code randint}), and the size of the pools (the number of cores, as the tutorials advises).
+ * {@code randint}), and the size of the pools (the number of cores, as the tutorials advise).
  */
 public record DemoOptions(Duration unit, OptionalLong seed, int workers) {
     public static final Duration DEFAULT_UNIT = Duration.ofSeconds(1);

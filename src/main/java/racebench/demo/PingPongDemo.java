@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * The tutorials' ping/pong: {@code sub_task} prints its word while a global counter is below 10,
  * adding one each time. Two threads share the one counter, so about 10 lines in all (the
  * check and the add are not atomic, so now and then 11); two processes each have their own
- * copy, so 10 each, 20 in all: the tutorials' lesson. The tutorials sleeps 0.01 s between words.
+ * copy, so 10 each, 20 in all: the tutorials' lesson. The tutorials sleep 0.01 s between words.
  */
 final class PingPongDemo implements Demo {
     static final List<String> WORDS = List.of("ping", "pong");

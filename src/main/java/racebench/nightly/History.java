@@ -35,10 +35,11 @@ public final class History {
 
     /**
      * Appends tonight's rows: the file is read whole and written again under the columns of every
-     * row's parameters, old rows as they were (a row without a mode is average time). A file that
-     * cannot be read as CSV is moved aside, never overwritten, and the history starts again.
+     * row's parameters, old rows as they were (a row without a mode is average time). The file as
+     * it was is kept beside it when any of its rows cannot be read (those rows leave the history),
+     * and moved there when the file cannot be read as CSV at all (the history starts again).
      *
-     * @return the file an unreadable history was moved to, if it was
+     * @return where the history as it was is kept, when it had to be
      */
     public static Optional<Path> append(Path results, String run, Instant time, Fingerprint machine, String commit,
                                         List<ForkSamples> samples, Optional<RunComparison.Result> comparison)
@@ -49,12 +50,22 @@ public final class History {
         List<Map<String, String>> rows = new ArrayList<>();
         Optional<Path> movedAside = Optional.empty();
         if (Files.isRegularFile(file) && Files.size(file) > 0) {
+            Path aside = results.resolve("history-unreadable-" + run + ".csv");
+            List<Map<String, String>> old;
             try {
-                rows.addAll(read(file));
+                old = read(file);
             } catch (IOException | RuntimeException e) {
-                Path aside = results.resolve("history-unreadable-" + run + ".csv");
+                old = null;
+            }
+            if (old == null) {
                 Files.move(file, aside);
                 movedAside = Optional.of(aside);
+            } else {
+                if (old.contains(null)) {
+                    Files.copy(file, aside);
+                    movedAside = Optional.of(aside);
+                }
+                old.stream().filter(java.util.Objects::nonNull).forEach(rows::add);
             }
         }
         for (ForkSamples s : samples) {
@@ -82,12 +93,16 @@ public final class History {
         return movedAside;
     }
 
-    /** Every row of a history file, its parameters as one canonical string under {@code params}. */
+    /**
+     * Every row of a history file, its parameters as one canonical string under {@code params};
+     * null for a row that is not a history row (too few or too many cells, no run or benchmark).
+     */
     static List<Map<String, String>> read(Path file) throws IOException {
         List<Map<String, String>> rows = new ArrayList<>();
         for (CSVRecord r : Csv.read(file)) {
             if (!r.isConsistent() || !r.isMapped("run") || !r.isMapped("benchmark")) {
-                throw new IOException("line " + r.getRecordNumber() + " is not a history row");
+                rows.add(null);
+                continue;
             }
             Map<String, String> values = new LinkedHashMap<>();
             for (String h : HEADER) {

@@ -269,7 +269,7 @@ public final class Nightly {
                 .orElse("unknown");
         History.append(results, run.path().getFileName().toString(), run.started(), here, commit, measured.samples(),
                 comparison).ifPresent(aside -> console.printf(
-                "racebench: %s could not be read as a history; moved to %s, and a new history begins tonight%n",
+                "racebench: %s could not be read whole; the file as it was is kept as %s%n",
                 results.resolve(History.FILE), aside));
         List<Trends.Shift> shifts;
         try {

@@ -16,12 +16,28 @@ import java.util.jar.JarOutputStream;
 /**
  * A jar of {@link HostMain} and {@link OrphanGuard} alone, for the class path of a JVM that runs
  * a user's jar (a JMH host): racebench's own jar there would bring its JMH beside the user's.
- * Written once into racebench's private cache, named by its content's hash.
+ * Their class files are marked for Java 11 ({@link #CLASS_VERSION}), which their code keeps to,
+ * so that a side on an older JDK than racebench's runs them. Written once into racebench's
+ * private cache, named by its content's hash.
  */
 public final class GuardJar {
     private static final List<Class<?>> CLASSES = List.of(HostMain.class, OrphanGuard.class);
+    /** The class file version the guard's classes are written with: Java 11's. */
+    static final int CLASS_VERSION = 55;
 
     private GuardJar() {
+    }
+
+    /** The class file with its version set to {@link #CLASS_VERSION}, everything else as compiled. */
+    static byte[] forJava11(byte[] classFile) {
+        java.lang.classfile.ClassFile cf = java.lang.classfile.ClassFile.of();
+        return cf.transformClass(cf.parse(classFile), (builder, element) -> {
+            if (element instanceof java.lang.classfile.ClassFileVersion) {
+                builder.withVersion(CLASS_VERSION, 0);
+            } else {
+                builder.with(element);
+            }
+        });
     }
 
     /** The jar, written now if this racebench's classes are not in the cache yet. */
@@ -38,7 +54,7 @@ public final class GuardJar {
                 if (in == null) {
                     throw new IOException("no class file for " + c.getName());
                 }
-                byte[] bytes = in.readAllBytes();
+                byte[] bytes = forJava11(in.readAllBytes());
                 classes.add(bytes);
                 sha.update(bytes);
             }

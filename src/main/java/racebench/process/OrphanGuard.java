@@ -44,7 +44,8 @@ public final class OrphanGuard {
             return;
         }
         ProcessHandle p = parent.get();
-        Thread.ofPlatform().daemon().name("racebench-orphan-guard").start(() -> {
+        Thread guard = new Thread(() -> { // JDK 11's API only: this class also runs in JMH hosts of older JDKs
+
             while (p.isAlive()) {
                 try {
                     Thread.sleep(500);
@@ -55,6 +56,8 @@ public final class OrphanGuard {
             System.err.println("racebench: parent process " + p.pid() + " is gone; stopping");
             ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly); // a JMH host's forks too
             Runtime.getRuntime().halt(143);
-        });
+        }, "racebench-orphan-guard");
+        guard.setDaemon(true);
+        guard.start();
     }
 }

@@ -31,7 +31,7 @@ public record VariantResult(String test, String variant, Expectation expect, lon
                             double stressSeconds) {
 
     public static final List<String> HEADER = List.of("test", "variant", "expect", "twin", "samples", "interesting",
-            "forbidden", "lost_update_rate", "rate_upper_bound_95", "sensitivity_min", "configurations_twin_raced",
+            "forbidden", "lost_update_rate", "rate_upper_bound_95", "sensitivity_min", "configurations_twin_raced", "fix_configurations",
             "samples_factor_for_proof", "samples_per_lost_update", "stress_seconds", "seconds_to_first_lost_update",
             "outcomes_seen", "outcomes_possible", "coverage", "configurations", "racy_configurations", "verdict");
 
@@ -68,7 +68,7 @@ public record VariantResult(String test, String variant, Expectation expect, lon
         long covered = seen.stream().filter(possible::contains).count();
         return List.of(test, variant, expect, twin(), samples, interesting, forbidden, Csv.scientific(rate()),
                 Csv.scientific(rateUpperBound()), proof == null ? "" : Csv.number(proof.weakest(), 1),
-                proof == null ? "" : proof.covered(),
+                proof == null ? "" : proof.covered(), proof == null ? "" : proof.configurations(),
                 proof == null ? "" : Csv.number(proof.needFactor(), 3), Csv.number(samplesPerLostUpdate(), 0),
                 Csv.number(stressSeconds, 1), Csv.scientific(secondsToFirstLostUpdate()), seen.size(), possible.size(),
                 possible.isEmpty() ? "" : Csv.number((double) covered / possible.size(), 4),

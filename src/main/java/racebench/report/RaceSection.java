@@ -49,7 +49,7 @@ final class RaceSection {
     /** "12/14": the configurations where a fix's twin raced, of the fix's; format 1 wrote it so. */
     private static String twinRaced(CSVRecord r) {
         String raced = r.get("configurations_twin_raced");
-        return raced.isEmpty() || raced.contains("/") ? raced : raced + "/" + r.get("configurations");
+        return raced.isEmpty() || raced.contains("/") ? raced : raced + "/" + r.get("fix_configurations");
     }
 
     /** "3/7": the distinct final values seen, of those possible; format 1 wrote it so as coverage. */

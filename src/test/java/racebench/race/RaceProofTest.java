@@ -55,7 +55,7 @@ class RaceProofTest {
                 assertEquals(kind.twin().variant(), r.get("twin"));
                 assertTrue(Double.parseDouble(r.get("rate_upper_bound_95")) <= 3.0 / samples, r.toString());
                 assertTrue(samples >= 1_000_000, kind.variant() + " had only " + samples + " samples");
-                boolean strongEnough = r.get("configurations_twin_raced").equals(r.get("configurations"))
+                boolean strongEnough = r.get("configurations_twin_raced").equals(r.get("fix_configurations"))
                         && Double.parseDouble(r.get("sensitivity_min")) >= 100;
                 assertEquals(strongEnough ? "PROVEN" : "SAFE_UNPROVEN", r.get("verdict"), r.toString());
             } else if (kind.expect() == CounterKind.Expectation.MAY_RACE) {
@@ -143,7 +143,7 @@ class RaceProofTest {
         assertEquals("0", fix.get("forbidden"));
         String sensitivity = fix.get("sensitivity_min");
         assertEquals(fix.get("verdict").equals("PROVEN"), !sensitivity.isEmpty()
-                && Double.parseDouble(sensitivity) >= 100 && fix.get("configurations_twin_raced").equals(fix.get("configurations")),
+                && Double.parseDouble(sensitivity) >= 100 && fix.get("configurations_twin_raced").equals(fix.get("fix_configurations")),
                 fix.toString());
         NoLeftoverProcesses.check();
     }
