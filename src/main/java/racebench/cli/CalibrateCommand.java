@@ -28,7 +28,9 @@ public final class CalibrateCommand implements Callable<Integer> {
     Path results;
 
     @Option(names = "--budget", defaultValue = "45", paramLabel = "MINUTES",
-            description = "Time budget for measuring (default: ${DEFAULT-VALUE}).")
+            description = "Time budget for measuring; the replay of the simulated nightlies comes after it and "
+                    + "takes minutes of its own (about 9 on two cores at the default --nightlies) "
+                    + "(default: ${DEFAULT-VALUE}).")
     int budgetMinutes;
 
     @Option(names = "--nightlies", defaultValue = "2000", paramLabel = "N",
