@@ -63,10 +63,12 @@ public final class JcstressRunner {
         Path outcomes = work.resolve("outcomes.csv");
         List<String> command = new ArrayList<>(List.of(
                 Children.javaExecutable(), "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
-                "-cp", String.join(java.io.File.pathSeparator, request.classPath()),
+                // jcstress works in a directory of its own: relative entries and paths would point into it
+                "-cp", String.join(java.io.File.pathSeparator, request.classPath().stream()
+                        .map(e -> e.isEmpty() ? e : Path.of(e).toAbsolutePath().toString()).toList()),
                 StressMain.class.getName(), outcomes.toString()));
         command.addAll(request.jcstressArgs());
-        command.addAll(List.of("-r", request.reportDir().toString()));
+        command.addAll(List.of("-r", request.reportDir().toAbsolutePath().toString()));
         List<String> forkArgs = new ArrayList<>(List.of("--enable-native-access=ALL-UNNAMED"));
         forkArgs.addAll(request.forkJvmArgs());
         command.addAll(List.of("-jvmArgsPrepend", String.join(" ", forkArgs)));

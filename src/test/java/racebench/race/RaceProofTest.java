@@ -81,7 +81,8 @@ class RaceProofTest {
 
     @Test
     void aUsersCounterIsJudgedSafeOrRacy(@TempDir Path out) throws IOException, InterruptedException {
-        String fixtures = Path.of("target", "test-classes").toAbsolutePath().toString();
+        // relative, as a user types it: jcstress runs in a directory of its own and must still find it
+        String fixtures = Path.of("target", "test-classes").toString();
         // a short run is enough here: the volatile race shows in every configuration, about once in 1,000
         String[] bounded = {"race", "--mode", "quick", "--time", "50", "--iterations", "1", "--budget", "1",
                 "--classpath", fixtures};
