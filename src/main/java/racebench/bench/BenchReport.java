@@ -49,7 +49,7 @@ public final class BenchReport {
                 forks.add(cells);
             }
         }
-        Csv.write(target, ParamColumns.header(FORKS_HEADER, names, List.of()), forks, row -> row);
+        Csv.write(target, ParamColumns.header(FORKS_HEADER, names), forks, row -> row);
     }
 
     /**

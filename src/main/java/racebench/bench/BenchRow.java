@@ -40,7 +40,7 @@ public record BenchRow(String benchmark, String workload, String strategy, int t
 
     /** bench.csv's columns for these rows: {@link #HEADER}, then a column per parameter any of them has. */
     public static List<String> header(List<BenchRow> rows) {
-        return racebench.results.ParamColumns.header(HEADER, paramNames(rows), List.of());
+        return racebench.results.ParamColumns.header(HEADER, paramNames(rows));
     }
 
     /** Every parameter name of these rows, sorted. */

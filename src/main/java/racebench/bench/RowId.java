@@ -1,7 +1,8 @@
 package racebench.bench;
 
+import racebench.results.ParamColumns;
+
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Which row a number belongs to: a benchmark, its JMH mode and its parameter values. Every
@@ -22,7 +23,7 @@ public record RowId(String benchmark, String mode, String params) implements Com
     }
 
     public static RowId of(String benchmark, String mode, Map<String, String> params) {
-        return new RowId(benchmark, mode, new TreeMap<>(params).toString());
+        return new RowId(benchmark, mode, ParamColumns.spell(params));
     }
 
     /** "Class.method {a=1}", and the mode after it when it is not average time. */

@@ -192,7 +192,7 @@ public final class RunComparison {
     /** compare.csv: one row per benchmark and parameter set. */
     public static void write(Result result, Path target) throws IOException {
         List<String> names = ParamColumns.names(result.rows().stream().map(Row::params).toList());
-        Csv.write(target, ParamColumns.header(Row.HEADER, names, List.of()), result.rows(), r -> r.cells(names));
+        Csv.write(target, ParamColumns.header(Row.HEADER, names), result.rows(), r -> r.cells(names));
     }
 
     /**

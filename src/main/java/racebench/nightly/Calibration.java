@@ -293,7 +293,7 @@ public final class Calibration {
             }
         }));
         Csv.write(run.resolve(FORKS_FILE), ParamColumns.header(List.of("benchmark", "cpu_scale", "unit", "fork", "mean"),
-                names, List.of()), rows, r -> r);
+                names), rows, r -> r);
     }
 
     /** The geometric mean over rows of mean(slowed) / mean(unslowed): the slowdown the rows really saw. */

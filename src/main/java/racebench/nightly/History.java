@@ -84,7 +84,7 @@ public final class History {
             rows.add(values);
         }
         List<String> names = ParamColumns.names(rows.stream().map(r -> r.get(ParamColumns.LEGACY)).toList());
-        Csv.write(file, ParamColumns.header(HEADER, names, List.of()), rows, r -> {
+        Csv.write(file, ParamColumns.header(HEADER, names), rows, r -> {
             List<String> cells = new ArrayList<>();
             HEADER.forEach(h -> cells.add(r.get(h)));
             cells.addAll(ParamColumns.cells(r.get(ParamColumns.LEGACY), names));

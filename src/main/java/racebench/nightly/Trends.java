@@ -77,6 +77,6 @@ public final class Trends {
 
     public static void write(Path target, List<Shift> shifts) throws IOException {
         List<String> names = ParamColumns.names(shifts.stream().map(Shift::params).toList());
-        Csv.write(target, ParamColumns.header(HEADER, names, List.of()), shifts, s -> s.cells(names));
+        Csv.write(target, ParamColumns.header(HEADER, names), shifts, s -> s.cells(names));
     }
 }

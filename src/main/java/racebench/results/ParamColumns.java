@@ -81,11 +81,10 @@ public final class ParamColumns {
         return spell(values);
     }
 
-    /** A header from the columns before the parameters, the parameters' columns and the columns after them. */
-    public static List<String> header(List<String> before, List<String> names, List<String> after) {
+    /** A header: the columns before the parameters, then the parameters' columns (a file's last). */
+    public static List<String> header(List<String> before, List<String> names) {
         List<String> header = new ArrayList<>(before);
         header.addAll(header(names));
-        header.addAll(after);
         return header;
     }
 }

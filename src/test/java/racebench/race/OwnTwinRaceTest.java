@@ -10,6 +10,8 @@ import racebench.fixtures.UserRacyCounter;
 import racebench.fixtures.twins.AtomicCounter;
 import racebench.process.NoLeftoverProcesses;
 import racebench.results.Csv;
+import racebench.workload.counter.ReentrantLockCounter;
+import racebench.workload.counter.SemaphoreCounter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,20 +26,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Users' classes built on the JDK's concurrency classes, each proved against its own twin (the
- * class with its synchronisation taken out), through the command line and through the test API.
+ * Classes built on the JDK's concurrency classes, raced as a user's are (by name, on a class path
+ * given), each proved against its own twin (the class with its synchronisation taken out), through
+ * the command line and through the test API.
  */
 @Tag("e2e")
 @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
 class OwnTwinRaceTest {
-    private static final String FIXTURES = Path.of("target", "test-classes").toAbsolutePath().toString();
+    private static final String CLASSES = Path.of("target", "classes").toAbsolutePath().toString();
 
     @Test
-    void classesOnReentrantLockSemaphoreAndAtomicLongAreProvenAndTheirTwinsRace(@TempDir Path out)
+    void classesOnReentrantLockSemaphoreAndAtomicIntegerAreProvenAndTheirTwinsRace(@TempDir Path out)
             throws IOException, InterruptedException {
-        List<String> counters = List.of("racebench.fixtures.twins.GuardedByReentrantLock",
-                "racebench.fixtures.twins.GuardedBySemaphore", "racebench.fixtures.twins.WrapsAtomicLong");
-        assertEquals(0, Main.run("race", "--counter", String.join(",", counters), "--classpath", FIXTURES,
+        List<String> counters = List.of(ReentrantLockCounter.class.getName(), SemaphoreCounter.class.getName(),
+                racebench.workload.counter.AtomicCounter.class.getName());
+        assertEquals(0, Main.run("race", "--counter", String.join(",", counters), "--classpath", CLASSES,
                 "--budget", "3", "--results", out.toString()));
         List<CSVRecord> rows = new ArrayList<>();
         try (Stream<Path> runs = Files.list(out)) {

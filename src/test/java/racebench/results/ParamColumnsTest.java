@@ -20,13 +20,13 @@ class ParamColumnsTest {
         String ipc = ParamColumns.spell(Map.of("bytes", "4096"));
         List<String> names = ParamColumns.names(List.of(cpu, ipc, "{}"));
         assertEquals(List.of("bytes", "strategy", "tasks"), names);
-        assertEquals(List.of("b", "param_bytes", "param_strategy", "param_tasks", "a"),
-                ParamColumns.header(List.of("b"), names, List.of("a")));
+        assertEquals(List.of("b", "param_bytes", "param_strategy", "param_tasks"),
+                ParamColumns.header(List.of("b"), names));
         assertEquals(List.of("", "FIXED_POOL", "8"), ParamColumns.cells(cpu, names));
 
         Path file = dir.resolve("rows.csv");
         List<String> rows = List.of(cpu, ipc, "{}");
-        Csv.write(file, ParamColumns.header(List.of("benchmark"), names, List.of()), rows, r -> {
+        Csv.write(file, ParamColumns.header(List.of("benchmark"), names), rows, r -> {
             List<Object> cells = new java.util.ArrayList<>(List.of("X.x"));
             cells.addAll(ParamColumns.cells(r, names));
             return cells;
