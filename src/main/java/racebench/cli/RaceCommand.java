@@ -4,6 +4,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import racebench.race.CounterRace;
 import racebench.race.JcstressRunner;
+import racebench.race.JcstressTests;
 import racebench.race.RaceSuite;
 import racebench.race.Verdicts;
 import racebench.results.RunDirectory;
@@ -44,8 +45,21 @@ public final class RaceCommand implements Callable<Integer> {
     List<String> counters;
 
     @Option(names = "--classpath", paramLabel = "PATH",
-            description = "Where --counter's class is: directories and jars, separated by ':' (';' on Windows).")
+            description = "Where --counter's class is (or what --jcstress-jar's tests need besides the jar): "
+                    + "directories and jars, separated by ':' (';' on Windows).")
     String classPath;
+
+    @Option(names = "--jcstress-jar", paramLabel = "JAR",
+            description = "Run your own @JCStressTest classes from this jar (built with jcstress-core 0.16, as its "
+                    + "archetype's mvn package builds it) instead of the built-in variants: a FORBIDDEN outcome is a "
+                    + "RACE. --tests selects among them.")
+    Path jcstressJar;
+
+    @Option(names = "--subject", paramLabel = "FQCN",
+            description = "With --jcstress-jar: the class the tests exercise. The tests run first against its twin "
+                    + "(the class without its synchronisation), and a test with no FORBIDDEN outcome is PROVEN or "
+                    + "SAFE_UNPROVEN against what its twin showed.")
+    String subject;
 
     @Option(names = {"--results", "--out"}, paramLabel = "DIR", description = Results.DESCRIPTION)
     Path out;
@@ -72,6 +86,9 @@ public final class RaceCommand implements Callable<Integer> {
         positive("--iterations", iterations);
         positive("--budget", budgetMinutes);
         java.time.Duration budget = budgetMinutes == null ? null : java.time.Duration.ofMinutes(budgetMinutes);
+        if (jcstressJar != null || subject != null) {
+            return jcstressTests();
+        }
         if (counters != null || classPath != null) {
             return counters(budget);
         }
@@ -113,6 +130,35 @@ public final class RaceCommand implements Callable<Integer> {
             throw new ToolFailure(e.getMessage(), e);
         }
         return raced.stream().mapToInt(r -> exit(r.outcome())).max().orElse(ExitCodes.OK);
+    }
+
+    /** race --jcstress-jar: the user's own jcstress tests, against the subject's twin too when one is named. */
+    private int jcstressTests() throws IOException, InterruptedException {
+        if (jcstressJar == null) {
+            throw new BadInput("--subject goes with --jcstress-jar: name the jar of the tests that exercise it");
+        }
+        if (counters != null) {
+            throw new BadInput("--jcstress-jar and --counter are two kinds of race: give one");
+        }
+        if (budgetMinutes != null) {
+            throw new BadInput("--budget does not go with --jcstress-jar: its rounds run at the mode's settings");
+        }
+        Path results = Results.directory(out);
+        Results.checkWritable(results);
+        JcstressTests.Checked checked;
+        try {
+            checked = JcstressTests.check(new JcstressTests.Request(jcstressJar,
+                    classPath == null ? List.of() : List.of(classPath.split(File.pathSeparator)), tests, subject));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
+        RunDirectory run = Results.create(results, "race");
+        try {
+            return exit(JcstressTests.run(checked, new RaceSuite.Request(mode, checked.tests(), List.of(), List.of(),
+                    null, timeMillis, iterations, false), run, spec.commandLine().getOut()));
+        } catch (JcstressRunner.JcstressFailure e) {
+            throw new ToolFailure(e.getMessage(), e);
+        }
     }
 
     private static int exit(RaceSuite.Outcome outcome) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * run as separate tests with their own seeds, meet in the same configurations.
  *
  * @param samples    samples in this configuration
- * @param lost       samples that ended with a non-zero counter
+ * @param lost       samples that ended in a race ({@link OutcomeRow#isRace()}: a lost update)
  * @param lowerBound the 95% lower bound on this configuration's lost-update rate, allowing for the
  *                   spread of its forks' rates ({@link ForkSpread}): what a twin's rate is taken to
  *                   be in a proof, because a run stresses a quiet twin longer and stops once it
@@ -53,7 +53,7 @@ public record ConfigurationRate(String test, String variant, String configuratio
             long[] c = counts.computeIfAbsent(List.of(row.test(), row.setting()), k -> new LinkedHashMap<>())
                     .computeIfAbsent(row.configuration(), k -> new long[2]);
             c[0] += row.count();
-            if (!row.outcome().trim().equals("0")) {
+            if (row.isRace()) {
                 c[1] += row.count();
             }
         }
@@ -67,7 +67,7 @@ public record ConfigurationRate(String test, String variant, String configuratio
         Map<String, ForkSpread> spreads = new LinkedHashMap<>();
         byTest.forEach((test, configurations) -> spreads.put(test, ForkSpread.of(configurations)));
         List<ConfigurationRate> rates = new ArrayList<>();
-        forks.forEach((key, f) -> rates.add(new ConfigurationRate(key.get(0), Verdicts.simpleName(key.get(0)),
+        forks.forEach((key, f) -> rates.add(new ConfigurationRate(key.get(0), Verdicts.variantName(key.get(0)),
                 key.get(1), f.stream().mapToLong(ForkSpread.Fork::samples).sum(),
                 f.stream().mapToLong(ForkSpread.Fork::lost).sum(), spreads.get(key.get(0)).lower(f))));
         return rates;

@@ -43,6 +43,14 @@ public record OutcomeRow(String test, String compilation, String jvmArgs, int fo
     private static final java.util.regex.Pattern PER_RUN_FLAGS =
             java.util.regex.Pattern.compile("\\s*(-XX:StressSeed=\\d+|-Dracebench\\.counter=\\S+)");
 
+    /**
+     * Whether this outcome is a race: for racebench's own counters a non-zero final value (a lost
+     * update, however the test graded it); for a user's jcstress test an outcome it graded FORBIDDEN.
+     */
+    public boolean isRace() {
+        return Verdicts.isSuiteTest(test) ? !outcome.trim().equals("0") : "FORBIDDEN".equals(expect);
+    }
+
     public boolean isNormal() {
         return "NORMAL".equals(status);
     }

@@ -158,6 +158,12 @@ public final class RaceReport {
     /** The tutorials' plain-int lesson without a lost update: what that means, so nobody reads it as a pass or a fault. */
     private static void printNotSeen(PrintWriter out, List<VariantResult> results) {
         for (VariantResult r : results.stream().filter(r -> r.verdict() == Verdict.NOT_SEEN).toList()) {
+            if (!Verdicts.isSuiteTest(r.test())) {
+                out.printf(Locale.ROOT, "%n%s: no forbidden outcome in %,d samples: the race your subject's "
+                        + "synchronisation prevents did not show in this test, so nothing here can prove it prevented.%n",
+                        r.variant(), r.samples());
+                continue;
+            }
             if (r.test().endsWith("." + Verdicts.USER_TWIN_VARIANT)) {
                 out.printf(Locale.ROOT, "%n%s: no lost update in %,d samples: the race window your synchronisation "
                         + "closes did not show in this run, so nothing here can prove that it is closed.%n",
@@ -188,7 +194,10 @@ public final class RaceReport {
     private static void printShortfalls(PrintWriter out, List<VariantResult> results, Stress stress) {
         double worst = 0;
         for (VariantResult r : results) {
-            if (r.verdict() == Verdict.SAFE_UNPROVEN && !r.test().endsWith("." + Verdicts.USER_VARIANT)) {
+            if (r.verdict() == Verdict.SAFE_UNPROVEN && r.proof() == null) {
+                out.printf("%n%s is SAFE_UNPROVEN: no forbidden outcome, and no twin to weigh that against: name the "
+                        + "class it tests with --subject.%n", r.variant());
+            } else if (r.verdict() == Verdict.SAFE_UNPROVEN && !r.test().endsWith("." + Verdicts.USER_VARIANT)) {
                 out.printf("%n%s is SAFE_UNPROVEN: no lost update, but %s. To make it a proof: %s.%n", r.variant(),
                         r.proof().shortfall(), advice(r.proof(), stress));
                 worst = Math.max(worst, factor(r.proof()));

@@ -86,7 +86,11 @@ public final class RaceSuite {
      */
     public static Outcome run(Request request, RunDirectory run, PrintWriter console)
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure {
-        Outcome outcome = measure(request, run, console);
+        return finish(measure(request, run, console), run, console);
+    }
+
+    /** A race run's end: its page, then complete.csv unless jcstress failed (a run whose tool failed is not complete). */
+    static Outcome finish(Outcome outcome, RunDirectory run, PrintWriter console) throws IOException {
         if (outcome.failed()) {
             racebench.report.RunReport.writeFor(run.path(), console);
         } else {

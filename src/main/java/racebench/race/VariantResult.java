@@ -16,9 +16,9 @@ import java.util.SortedSet;
  * @param expect         RACY or SAFE
  * @param samples        samples over all configurations
  * @param interesting    samples graded ACCEPTABLE_INTERESTING (lost updates of a racy variant)
- * @param forbidden      samples graded FORBIDDEN (lost updates of a fix)
- * @param seen           outcomes observed at least once
- * @param possible       outcomes the model says are reachable
+ * @param forbidden      samples graded FORBIDDEN (lost updates of a fix; a user's jcstress test's races)
+ * @param seen           a counter's final values observed at least once (empty for a user's jcstress test)
+ * @param possible       a counter's final values the model says are reachable (empty for a user's jcstress test)
  * @param configurations jcstress configurations run (forks and rounds counted apart)
  * @param racyConfigurations configurations in which a lost update showed
  * @param verdict        what this proves
@@ -70,7 +70,8 @@ public record VariantResult(String test, String variant, Expectation expect, lon
                 Csv.scientific(rateUpperBound()), proof == null ? "" : Csv.number(proof.weakest(), 1),
                 proof == null ? "" : proof.covered(), proof == null ? "" : proof.configurations(),
                 proof == null ? "" : Csv.number(proof.needFactor(), 3), Csv.number(samplesPerLostUpdate(), 0),
-                Csv.number(stressSeconds, 1), Csv.scientific(secondsToFirstLostUpdate()), seen.size(), possible.size(),
+                Csv.number(stressSeconds, 1), Csv.scientific(secondsToFirstLostUpdate()),
+                possible.isEmpty() ? "" : seen.size(), possible.isEmpty() ? "" : possible.size(),
                 possible.isEmpty() ? "" : Csv.number((double) covered / possible.size(), 4),
                 configurations, racyConfigurations, verdict);
     }

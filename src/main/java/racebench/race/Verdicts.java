@@ -20,12 +20,30 @@ import java.util.TreeSet;
  * A configuration that jcstress could not run makes a variant with no lost update an ERROR,
  * since "none seen" no longer covers every configuration; a lost update that was seen stands
  * whatever else failed.
+ *
+ * <p>A user's own jcstress test ({@link JcstressTests}) is judged the same way, its FORBIDDEN
+ * outcomes taking the place of lost updates: its run against the user's classes must show none,
+ * and its run against the subject's twin (the test's name plus {@link #TWIN_SUFFIX}) is what the
+ * proof is weighed against.
  */
 public final class Verdicts {
     /** Nested class that runs the user's own counter. */
     public static final String USER_VARIANT = "UserCounter";
     /** The user's counter with its synchronisation taken out ({@link racebench.twin.Unlocker}): its own twin. */
     public static final String USER_TWIN_VARIANT = "UserCounterTwin";
+
+    /** What a user's jcstress test is called when it ran against the subject's twin. */
+    public static final String TWIN_SUFFIX = " twin";
+
+    /** Whether a test is one of racebench's own (a counter's), not a user's jcstress test. */
+    public static boolean isSuiteTest(String test) {
+        return test.startsWith(RaceSuite.SUITE_PREFIX);
+    }
+
+    /** How tables name a test: a counter's variant by its nested class, a user's jcstress test by its whole name. */
+    public static String variantName(String test) {
+        return isSuiteTest(test) ? simpleName(test) : test;
+    }
 
     /** Whether a test stresses a user's counter or its twin: selected only with {@code race --counter}. */
     public static boolean isUserTest(String test) {
@@ -39,6 +57,9 @@ public final class Verdicts {
 
     /** The expectation of a jcstress test, by its nested class's simple name; an unknown name is an error. */
     public static Expectation expectationOf(String test) {
+        if (!isSuiteTest(test)) {
+            return test.endsWith(TWIN_SUFFIX) ? Expectation.MAY_RACE : Expectation.SAFE;
+        }
         String variant = simpleName(test);
         if (variant.equals(USER_TWIN_VARIANT)) {
             return Expectation.MAY_RACE; // a narrow window may not show in a short run: the proof weighs that, not a verdict
@@ -51,6 +72,9 @@ public final class Verdicts {
      * reference twin ({@link #twinTest(String, java.util.Collection)} names its own when it ran).
      */
     public static String twinTest(String test) {
+        if (!isSuiteTest(test)) {
+            return null; // a user's jcstress test has a twin only when its run against the subject's twin is there
+        }
         String variant = simpleName(test);
         if (variant.equals(USER_TWIN_VARIANT)) {
             return null;
@@ -61,6 +85,9 @@ public final class Verdicts {
 
     /** As {@link #twinTest(String)}, but the user's counter's own twin when {@code tests} has it. */
     public static String twinTest(String test, java.util.Collection<String> tests) {
+        if (!isSuiteTest(test)) {
+            return test.endsWith(TWIN_SUFFIX) || !tests.contains(test + TWIN_SUFFIX) ? null : test + TWIN_SUFFIX;
+        }
         if (simpleName(test).equals(USER_VARIANT)) {
             String own = test.substring(0, test.length() - USER_VARIANT.length()) + USER_TWIN_VARIANT;
             if (tests.contains(own)) {
@@ -90,7 +117,7 @@ public final class Verdicts {
         List<VariantResult> results = new ArrayList<>();
         for (Map.Entry<String, List<OutcomeRow>> e : byTest.entrySet()) {
             String test = e.getKey();
-            String variant = simpleName(test);
+            String variant = variantName(test);
             if (variant.equals(USER_VARIANT) && userCounter != null) {
                 variant = userCounter;
             } else if (variant.equals(USER_TWIN_VARIANT) && userCounter != null) {
@@ -100,10 +127,13 @@ public final class Verdicts {
                     stressSeconds.getOrDefault(test, Double.NaN));
             if (r.verdict() == Verdict.PROVEN) {
                 String twin = twinTest(test, byTest.keySet());
-                Map<String, ConfigurationRate> twinBySetting = new LinkedHashMap<>();
-                rates.getOrDefault(twin, List.of()).forEach(t -> twinBySetting.put(t.configuration(), t));
-                Proof proof = Proof.of(simpleName(twin), rates.getOrDefault(test, List.of()), twinBySetting);
-                r = withProof(r, proof);
+                if (twin == null) {
+                    r = withProof(r, null); // a user's jcstress test raced without a subject: nothing to weigh it against
+                } else {
+                    Map<String, ConfigurationRate> twinBySetting = new LinkedHashMap<>();
+                    rates.getOrDefault(twin, List.of()).forEach(t -> twinBySetting.put(t.configuration(), t));
+                    r = withProof(r, Proof.of(variantName(twin), rates.getOrDefault(test, List.of()), twinBySetting));
+                }
             }
             results.add(r);
         }
@@ -113,7 +143,7 @@ public final class Verdicts {
     private static VariantResult withProof(VariantResult r, Proof proof) {
         return new VariantResult(r.test(), r.variant(), r.expect(), r.samples(), r.interesting(), r.forbidden(),
                 r.seen(), r.possible(), r.configurations(), r.racyConfigurations(),
-                proof.proven() ? Verdict.PROVEN : Verdict.SAFE_UNPROVEN, proof, r.stressSeconds());
+                proof != null && proof.proven() ? Verdict.PROVEN : Verdict.SAFE_UNPROVEN, proof, r.stressSeconds());
     }
 
     /**
@@ -126,6 +156,7 @@ public final class Verdicts {
         long interesting = 0;
         long forbidden = 0;
         boolean error = false;
+        boolean counter = isSuiteTest(test); // a counter's outcome is its final value; a user's test's is its own
         SortedSet<Integer> seen = new TreeSet<>();
         Map<String, Boolean> configurations = new LinkedHashMap<>();
         for (OutcomeRow row : rows) {
@@ -135,13 +166,15 @@ public final class Verdicts {
                 continue;
             }
             samples += row.count();
-            Integer value = parse(row.outcome());
-            if (value == null) {
-                error = true;   // an arbiter result that is not a number: a broken counter
-                continue;
+            if (counter) {
+                Integer value = parse(row.outcome());
+                if (value == null) {
+                    error = true;   // an arbiter result that is not a number: a broken counter
+                    continue;
+                }
+                seen.add(value);
             }
-            seen.add(value);
-            if (value != 0) {
+            if (row.isRace()) {
                 configurations.put(row.configuration(), true);
                 switch (row.expect()) {
                     case "ACCEPTABLE_INTERESTING" -> interesting += row.count();
@@ -165,7 +198,8 @@ public final class Verdicts {
                 case SAFE -> Verdict.PROVEN;
             };
         }
-        return new VariantResult(test, variant, expect, samples, interesting, forbidden, seen, POSSIBLE,
+        return new VariantResult(test, variant, expect, samples, interesting, forbidden, seen,
+                counter ? POSSIBLE : new TreeSet<>(),
                 configurations.size(), racy, verdict, null, stressSeconds);
     }
 
