@@ -207,4 +207,46 @@ class VerdictsTest {
         assertEquals(1_000_000, r.samplesPerLostUpdate(), 1e-6);
         assertEquals(0.2, r.secondsToFirstLostUpdate(), 1e-9);
     }
+
+    @Test
+    void aUsersJcstressTestIsJudgedByItsForbiddenOutcomesAndProvedAgainstItsRunOnTheTwin() {
+        String test = "demo.TallyTest";
+        String twin = test + Verdicts.TWIN_SUFFIX;
+        String loose = "demo.LooseTallyTest";
+        java.util.List<OutcomeRow> rows = new java.util.ArrayList<>();
+        for (String c : List.of("first=C2 second=C2", "first=C1 second=Interpreter")) {
+            // a test's outcomes are its own: "2" both hits, "1" a lost hit (FORBIDDEN)
+            rows.add(row(twin, c, "2", "ACCEPTABLE", 1_000_000));
+            rows.add(row(twin, c, "1", "FORBIDDEN", 50_000));
+            rows.add(row(test, c, "2", "ACCEPTABLE", 10_000_000));
+            rows.add(row(test, c, "1", "FORBIDDEN", 0));
+            rows.add(row(loose, c, "2", "ACCEPTABLE", 1_000));
+            rows.add(row(loose, c, "1", "FORBIDDEN", 3));
+        }
+        List<VariantResult> results = Verdicts.summarize(rows, null);
+        VariantResult twinResult = results.stream().filter(r -> r.test().equals(twin)).findFirst().orElseThrow();
+        VariantResult proven = results.stream().filter(r -> r.test().equals(test)).findFirst().orElseThrow();
+        VariantResult race = results.stream().filter(r -> r.test().equals(loose)).findFirst().orElseThrow();
+        assertEquals(Verdict.REPRODUCED, twinResult.verdict());
+        assertEquals(100_000, twinResult.forbidden());
+        assertEquals(Verdict.PROVEN, proven.verdict(), proven.toString());
+        assertEquals(twin, proven.twin(), "proved against its own run on the twin");
+        assertEquals(test, proven.variant(), "a user's test is named whole");
+        assertEquals(Verdict.RACE, race.verdict());
+        assertEquals(6, race.forbidden());
+        assertTrue(proven.possible().isEmpty(), "a test's outcomes are not a counter's final values");
+        assertEquals("", proven.cells().get(VariantResult.HEADER.indexOf("outcomes_seen")));
+    }
+
+    @Test
+    void aUsersJcstressTestWithoutATwinIsSafeButUnprovenAndItsTwinMayStayQuiet() {
+        List<VariantResult> alone = Verdicts.summarize(List.of(row("demo.TallyTest", "unified", "2", "ACCEPTABLE", 9)),
+                null);
+        assertEquals(Verdict.SAFE_UNPROVEN, alone.getFirst().verdict());
+        assertEquals(null, alone.getFirst().proof(), "nothing to weigh it against");
+        VariantResult quiet = Verdicts.summarize(List.of(row("demo.TallyTest twin", "unified", "2", "ACCEPTABLE", 9)),
+                null).getFirst();
+        assertEquals(Verdict.NOT_SEEN, quiet.verdict());
+        assertTrue(quiet.verdict().isGood(), "a twin that did not race is evidence missing, not a failure");
+    }
 }
