@@ -61,8 +61,8 @@ public final class GuardJar {
         }
         Path jar = PrivateFiles.cacheDir("guard").resolve("host-guard-"
                 + HexFormat.of().formatHex(sha.digest()).substring(0, 16) + ".jar");
-        if (Files.isRegularFile(jar)) {
-            return jar;
+        if (Files.isRegularFile(jar, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return jar; // a link in its place is replaced by racebench's own jar, never trusted
         }
         Path part = Files.createTempFile(jar.getParent(), "host-guard-", ".part");
         try {

@@ -74,12 +74,16 @@ public final class PrivateFiles {
         }
     }
 
-    /** Keeps the {@code keep} newest files of a cache directory whose names match, deletes the rest. */
+    /**
+     * Keeps the {@code keep} newest regular files of a cache directory whose names match, deletes
+     * the rest; a folder or a link, whatever its name, is never racebench's and is left alone.
+     */
     public static void prune(Path dir, String glob, int keep) throws IOException {
         var matcher = dir.getFileSystem().getPathMatcher("glob:" + glob);
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> matcher.matches(p.getFileName()))
+                    .filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
                     .sorted(Comparator.comparing(PrivateFiles::modified).reversed()).toList();
         }
         for (Path old : files.subList(Math.min(keep, files.size()), files.size())) {

@@ -33,6 +33,8 @@ class KillDashNineTest {
     private static final String FIXTURES = Path.of("target", "test-classes").toAbsolutePath().toString();
     /** Stands for a user's JMH jar, built in the test's directory. */
     private static final String USER_JAR = "<benchmarks.jar>";
+    /** Stands for a user's jcstress jar, built in the test's directory. */
+    private static final String USER_TESTS = "<jcstress.jar>";
 
     /** Each command, its arguments (the results directory is added), and a child's command line to wait for. */
     static Stream<Arguments> commands() {
@@ -41,6 +43,8 @@ class KillDashNineTest {
                         "ForkedMain"),
                 Arguments.of("race --counter", List.of("race", "--counter", "racebench.fixtures.LoopingCounter",
                         "--classpath", FIXTURES), "UserCounterCheck"),
+                Arguments.of("race --jcstress-jar", List.of("race", "--jcstress-jar", USER_TESTS, "--subject",
+                        "demo.Tally"), "ForkedMain"),
                 Arguments.of("bench", List.of("bench", "--profile", "smoke", "--include", "StrategyBenchmark"),
                         "ForkedMain"),
                 Arguments.of("calibrate", List.of("calibrate", "--budget", "2", "--nightlies", "10"), "ForkedMain"),
@@ -60,6 +64,7 @@ class KillDashNineTest {
                 System.getProperty("java.class.path"), "racebench.cli.Main"));
         for (String arg : args) {
             command.add(arg.equals(USER_JAR) ? racebench.bench.UserJmhJar.build(scratch.resolve("project")).toString()
+                    : arg.equals(USER_TESTS) ? racebench.fixtures.UserJcstressJar.build(scratch.resolve("tests")).toString()
                     : arg);
         }
         if (!args.getFirst().equals("demo")) {

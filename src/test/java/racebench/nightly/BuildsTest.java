@@ -130,15 +130,32 @@ class BuildsTest {
         Files.writeString(folder.resolve("inside.txt"), "kept");
         Path target = Files.writeString(tmp.resolve("elsewhere.jar"), "not ours");
         Files.createSymbolicLink(dir.resolve("e".repeat(64) + ".jar"), target);
+        // folders and links with the names of racebench's stored and partial jars
+        Files.writeString(Files.createDirectories(dir.resolve("d".repeat(64) + ".jar")).resolve("inside.txt"), "kept");
+        Files.createDirectories(dir.resolve(".part-old.jar"));
+        Files.createSymbolicLink(dir.resolve(".part-link.jar"), target);
         String stored = Builds.store(results, List.of(jar(tmp, "s.jar", "stored, named by no night").toString()))
                 .orElseThrow();
-        Builds.prune(results, List.of(), Instant.now());
+        Builds.prune(results, List.of(), Instant.now().plusSeconds(60));
         try (var files = Files.list(dir)) {
-            assertEquals(java.util.Set.of("notes.txt", "library.jar", "sub", "e".repeat(64) + ".jar"),
+            assertEquals(java.util.Set.of("notes.txt", "library.jar", "sub", "e".repeat(64) + ".jar",
+                            "d".repeat(64) + ".jar", ".part-old.jar", ".part-link.jar"),
                     files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()),
                     "only " + stored + ".jar, which racebench stored, is gone");
         }
         assertEquals("not ours", Files.readString(target));
         assertEquals("kept", Files.readString(folder.resolve("inside.txt")));
+        assertEquals("kept", Files.readString(dir.resolve("d".repeat(64) + ".jar").resolve("inside.txt")));
+    }
+
+    @org.junit.jupiter.api.Tag("fault")
+    @Test
+    void aBuildsFolderThatIsALinkIsNeverPruned(@TempDir Path tmp) throws IOException {
+        Path results = Files.createDirectories(tmp.resolve("results"));
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Path theirs = Files.writeString(elsewhere.resolve("f".repeat(64) + ".jar"), "someone's jar, named as ours");
+        Files.createSymbolicLink(results.resolve(Builds.DIR), elsewhere);
+        Builds.prune(results, List.of(), Instant.now().plusSeconds(60));
+        assertEquals("someone's jar, named as ours", Files.readString(theirs));
     }
 }

@@ -24,8 +24,16 @@ class OrphanedTrainingTest {
                 "a cache being trained right now");
         Path cache = Files.writeString(dir.resolve("worker-1f2e.aot"), "a finished cache");
         Path foreign = Files.writeString(dir.resolve("worker-notes.aot.1.txt"), "someone's file");
+        // a folder and a link named as a dead run's partial cache are someone else's
+        Path folder = Files.createDirectory(dir.resolve("worker-2f2e.aot." + gone.pid() + ".tmp"));
+        Path elsewhere = Files.writeString(Files.createDirectory(dir.resolve("elsewhere")).resolve("theirs"), "x");
+        Path link = Files.createSymbolicLink(dir.resolve("worker-3f2e.aot." + gone.pid() + ".tmp"), elsewhere);
 
         WorkerSpawn.removeOrphanedTraining(dir);
+
+        assertTrue(Files.isDirectory(folder), "a folder is never a partial cache");
+        assertTrue(Files.isSymbolicLink(link), "a link is never a partial cache");
+        assertTrue(Files.exists(elsewhere));
 
         assertFalse(Files.exists(orphan), "the dead run's partial cache");
         assertTrue(Files.exists(running), "a live run's partial cache stays");

@@ -73,10 +73,34 @@ class PrivateFilesTest {
             Files.setLastModifiedTime(f, FileTime.fromMillis(1_000_000L * (i + 1)));
         }
         Files.writeString(dir.resolve("other.txt"), "x");
+        // foreign things with racebench's names: an empty folder, a folder with a file, a link to a file elsewhere
+        Files.createDirectory(dir.resolve("worker-a.aot"));
+        Files.writeString(Files.createDirectory(dir.resolve("worker-b.aot")).resolve("keep"), "x");
+        Path elsewhere = Files.writeString(Files.createTempFile("racebench-test-", ".txt"), "theirs");
+        Files.createSymbolicLink(dir.resolve("worker-c.aot"), elsewhere);
+        for (String old : List.of("worker-a.aot", "worker-b.aot")) {
+            Files.setLastModifiedTime(dir.resolve(old), FileTime.fromMillis(1));
+        }
         PrivateFiles.prune(dir, "worker-*.aot", 2);
         try (Stream<Path> left = Files.list(dir)) {
-            assertEquals(List.of("other.txt", "worker-3.aot", "worker-4.aot"),
-                    left.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("other.txt", "worker-3.aot", "worker-4.aot", "worker-a.aot", "worker-b.aot",
+                    "worker-c.aot"), left.map(p -> p.getFileName().toString()).sorted().toList());
         }
+        assertEquals("theirs", Files.readString(elsewhere), "a link's target is never touched");
+        Files.delete(elsewhere);
+    }
+
+    @Test
+    void deletingATemporaryDirectoryRemovesALinkInItButNeverWhatTheLinkPointsTo() throws IOException {
+        Path dir = PrivateFiles.temporaryDir("racebench-test-");
+        Path outside = Files.createTempDirectory("racebench-test-outside-");
+        Path theirs = Files.writeString(outside.resolve("theirs.txt"), "theirs");
+        Files.createSymbolicLink(dir.resolve("link"), outside);
+        Files.createSymbolicLink(dir.resolve("file-link"), theirs);
+        PrivateFiles.delete(dir);
+        assertFalse(Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals("theirs", Files.readString(theirs));
+        Files.delete(theirs);
+        Files.delete(outside);
     }
 }
