@@ -72,7 +72,7 @@ public final class NightlyCommand implements Callable<Integer> {
                     + "untouched row too) (default: ${DEFAULT-VALUE}).")
     String correction;
 
-    @Option(names = "--baseline-runs", defaultValue = "5", paramLabel = "K",
+    @Option(names = "--baseline-runs", defaultValue = "" + racebench.nightly.NightlyPolicy.BASELINE_RUNS, paramLabel = "K",
             description = "How many of the newest complete nightlies pool into the baseline (default: ${DEFAULT-VALUE}).")
     int baselineRuns;
 

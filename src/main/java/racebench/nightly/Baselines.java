@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The nights a nightly's baseline comes from: its last {@link #DEFAULT_RUNS} complete
+ * The nights a nightly's baseline comes from: its last {@link NightlyPolicy#baselineRuns()} complete
  * nightlies on the same machine, JDK and settings. The newest of them with a stored build
  * gives the base build measured beside tonight's ({@link Builds}); without one, their forks
  * are pooled, so one odd night does not move the bar and the base side has five times the forks. A night that ended in a finding (a regression) is
@@ -25,7 +25,6 @@ import java.util.stream.Stream;
  * anything is measured.
  */
 public final class Baselines {
-    public static final int DEFAULT_RUNS = 5;
     static final String ACCEPTED_FILE = "accepted.csv";
     /** The fact in complete.csv that says the benchmarks regressed (a race finding alone does not keep a night out). */
     static final String REGRESSION_FACT = "regression";

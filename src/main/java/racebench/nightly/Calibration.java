@@ -232,15 +232,15 @@ public final class Calibration {
     }
 
     /**
-     * The nights whose forks size the simulated ones, newest first, up to {@link Baselines#DEFAULT_RUNS}:
+     * The nights whose forks size the simulated ones, newest first, up to {@link NightlyPolicy#baselineRuns()}:
      * those funded as tonight's code funds a night ({@link FundingPolicy#CURRENT}, read from their
      * environment.csv) when there are any, else the newest. A change of the funding changes how
      * many forks a row gets, and nights funded otherwise would size calibrate's nights by a rule
      * no nightly follows any more.
      */
     static List<Path> fundedAsToday(List<Path> history) {
-        List<Path> same = history.stream().filter(Calibration::funded).limit(Baselines.DEFAULT_RUNS).toList();
-        return same.isEmpty() ? history.stream().limit(Baselines.DEFAULT_RUNS).toList() : same;
+        List<Path> same = history.stream().filter(Calibration::funded).limit(NightlyPolicy.DEFAULT.baselineRuns()).toList();
+        return same.isEmpty() ? history.stream().limit(NightlyPolicy.DEFAULT.baselineRuns()).toList() : same;
     }
 
     private static boolean funded(List<Path> nights) {
@@ -257,9 +257,9 @@ public final class Calibration {
 
     /**
      * Night-sized sides: each row's new side has the median of the forks the recent nightlies
-     * gave it ({@code recent}, newest first, up to {@link Baselines#DEFAULT_RUNS} of them: each its
+     * gave it ({@code recent}, newest first, up to {@link NightlyPolicy#baselineRuns()} of them: each its
      * fork means by row; the profile's minimum for a row none has), its base side those of
-     * {@link Baselines#DEFAULT_RUNS} such nights, as a nightly's pooled baseline has, or as many as
+     * {@link NightlyPolicy#baselineRuns()} such nights, as a nightly's pooled baseline has, or as many as
      * the new side when the newest nightly measured its base build beside it ({@code paired}: a
      * fork of each build per pair). The median, not the newest night's count: how many forks a row
      * gets moves from night to night with the funding, and one night's draw would make calibrate's
@@ -273,7 +273,7 @@ public final class Calibration {
         counts.forEach((row, c) -> forks.put(row, (int) Math.round(racebench.stats.Samples.percentile(
                 c.stream().mapToDouble(Integer::doubleValue).toArray(), 50))));
         return new DetectorSimulation.Sizes(forks, Math.max(2, Profile.NIGHTLY.minForks()),
-                paired ? 1 : Baselines.DEFAULT_RUNS);
+                paired ? 1 : NightlyPolicy.DEFAULT.baselineRuns());
     }
 
     static final String FORKS_FILE = "calibrate-forks.csv";

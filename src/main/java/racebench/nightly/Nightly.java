@@ -42,15 +42,7 @@ import java.util.Optional;
  */
 public final class Nightly {
 
-    /**
-     * Candidate baseline nights read per night pooled: room for {@link MachineCheck} to pass over
-     * nights on another machine and still find {@code --baseline-runs} comparable ones.
-     */
-    static final int CANDIDATES_PER_RUN = 4;
-    /** Budget kept back for analysis, the comparison and writing files. */
-    static final Duration RESERVE = Duration.ofSeconds(45);
-    /** The smallest night's budget that gets the race suite in quick mode; below it, sanity mode. */
-    static final Duration QUICK_RACE_NEEDS = Duration.ofMinutes(20);
+    private static final NightlyPolicy POLICY = NightlyPolicy.DEFAULT;
 
     /**
      * @param profile   the benchmark profile
@@ -120,7 +112,7 @@ public final class Nightly {
         if (requested != null) {
             return requested;
         }
-        return budget.compareTo(QUICK_RACE_NEEDS) >= 0 ? "quick" : "sanity";
+        return budget.compareTo(POLICY.quickRaceNeeds()) >= 0 ? "quick" : "sanity";
     }
 
     /**
@@ -142,7 +134,7 @@ public final class Nightly {
         }
         try (NightlyLock lock = NightlyLock.acquire(request.results())) {
             List<Path> candidates = given != null ? List.of(given)
-                    : Baselines.auto(request.results(), here, CANDIDATES_PER_RUN * request.baselineRuns(),
+                    : Baselines.auto(request.results(), here, POLICY.candidates(request.baselineRuns()),
                     note -> console.println("racebench: " + note));
             RunDirectory run = RunDirectory.create(request.results(), "nightly", Instant.now());
             return run(o, request.results(), run, candidates, request.baselineRuns(), here, console);
@@ -163,7 +155,7 @@ public final class Nightly {
             throws IOException, InterruptedException, JcstressRunner.JcstressFailure, BenchRun.JmhFailure {
         Instant start = Instant.now();
         Optional<RaceSuite.Outcome> race = raceSuite(o, run, console);
-        Duration left = o.budget().minus(Duration.between(start, Instant.now())).minus(RESERVE);
+        Duration left = o.budget().minus(Duration.between(start, Instant.now())).minus(POLICY.reserve());
         if (left.compareTo(Duration.ofMinutes(1)) < 0) {
             left = Duration.ofMinutes(1);
         }
@@ -306,7 +298,7 @@ public final class Nightly {
         racebench.report.RunReport.finish(run, console,
                 outcome.finding() ? Completion.Status.FINDING : Completion.Status.OK, facts);
         // the builds later nights may take a base from: those of the nights they may choose among, as they choose
-        Builds.prune(results, Baselines.auto(results, here, CANDIDATES_PER_RUN * baselineRuns, note -> { }),
+        Builds.prune(results, Baselines.auto(results, here, POLICY.candidates(baselineRuns), note -> { }),
                 run.started());
     }
 

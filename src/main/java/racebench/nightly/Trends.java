@@ -15,13 +15,12 @@ import java.util.Map;
 
 /**
  * Change points over history.csv: for each benchmark row, the nightly means of this machine
- * and these settings (a smoke nightly's numbers are not a step in the nightly profile's) in run order, the last {@link #WINDOW} of them (Otava's default window), searched with
+ * and these settings (a smoke nightly's numbers are not a step in the nightly profile's) in run order, the last {@link ChangePoints#WINDOW} of them (Otava's default window), searched with
  * E-divisive means at p 0.001 ({@link ChangePoints#OTAVA}). A step shows the night it happens
  * only if the night-to-night comparison misses it; a slow drift of a fraction of a percent a
  * night never fails that comparison but shows here once it adds up.
  */
 public final class Trends {
-    public static final int WINDOW = 50;
     /** The columns before the parameters' ({@link ParamColumns}), which close each row. */
     public static final List<String> HEADER = List.of("benchmark", "mode", "run", "nights_in_window", "mean_before",
             "mean_after", "ratio", "p_value");
@@ -65,7 +64,7 @@ public final class Trends {
         List<Shift> shifts = new ArrayList<>();
         for (Map.Entry<racebench.bench.RowId, List<CSVRecord>> row : series.entrySet()) {
             List<CSVRecord> rows = row.getValue();
-            List<CSVRecord> window = rows.subList(Math.max(0, rows.size() - WINDOW), rows.size());
+            List<CSVRecord> window = rows.subList(Math.max(0, rows.size() - ChangePoints.WINDOW), rows.size());
             double[] means = window.stream().mapToDouble(r -> Double.parseDouble(r.get("trimmed_mean"))).toArray();
             for (ChangePoints.Point p : ChangePoints.OTAVA.find(means)) {
                 CSVRecord at = window.get(p.index());

@@ -22,7 +22,7 @@ import java.util.Set;
  * with intervals and the baseline band the night was judged against.
  */
 final class TrendSection {
-    static final int WINDOW = 50;
+    private static final int WINDOW = racebench.stats.ChangePoints.WINDOW;
     private static final int MAX_ROW_CHARTS = 12;
 
     private TrendSection() {

@@ -24,6 +24,8 @@ import java.util.SplittableRandom;
  */
 public record ChangePoints(double pValue, int permutations, int minSegment) {
     public static final ChangePoints OTAVA = new ChangePoints(0.001, 1999, 3);
+    /** How many of the newest points are searched, Otava's default window: older steps are history. */
+    public static final int WINDOW = 50;
 
     /** One change point: the index of the first point after it, and the means on either side. */
     public record Point(int index, double p, double meanBefore, double meanAfter) {
