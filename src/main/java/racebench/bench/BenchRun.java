@@ -44,6 +44,34 @@ public final class BenchRun {
     private BenchRun() {
     }
 
+    /** One of the measure methods below, into a run directory. */
+    @FunctionalInterface
+    public interface Measurement {
+        Measured into(RunDirectory run) throws IOException, JmhFailure;
+    }
+
+    /**
+     * A bench command's run: measured, then its page and complete.csv; a run whose JMH failed gets
+     * its page over what it wrote (the other rows) and no complete.csv; one that wrote no rows, nothing.
+     */
+    public static Measured run(RunDirectory run, PrintWriter console, Measurement measurement)
+            throws IOException, JmhFailure {
+        boolean done = false;
+        try {
+            Measured measured = measurement.into(run);
+            done = true;
+            return measured;
+        } finally {
+            if (java.nio.file.Files.isRegularFile(run.resolve("bench.csv"))) {
+                if (done) {
+                    racebench.report.RunReport.finish(run, console, racebench.results.Completion.Status.OK, Map.of());
+                } else {
+                    racebench.report.RunReport.writeFor(run.path(), console);
+                }
+            }
+        }
+    }
+
     /**
      * What a run measures and how its forks start: the benchmarks selected ({@code include}, as
      * environment.csv records it), their cases, this side's forker and, for a paired run, the base

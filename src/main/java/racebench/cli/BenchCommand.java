@@ -123,14 +123,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Duration budget = budget(budgetMinutes, profile);
         RunDirectory run = Results.create(Results.directory(out), "bench");
-        boolean done = false;
+        PrintWriter console = spec.commandLine().getOut();
         try {
-            BenchRun.measureTask(spec.commandLine().getOut(), profile, task, classPath, values, budget, run);
-            done = true;
+            BenchRun.run(run, console, r -> BenchRun.measureTask(console, profile, task, classPath, values, budget, r));
         } catch (BenchRun.JmhFailure e) {
             throw new ToolFailure(e.getMessage(), e.getCause());
-        } finally {
-            end(run, spec.commandLine().getOut(), done);
         }
         return ExitCodes.OK;
     }
@@ -149,15 +146,12 @@ public final class BenchCommand implements Callable<Integer> {
         RunDirectory run = Results.create(Results.directory(out), "bench");
         racebench.bench.Side side = new racebench.bench.Side("bench", benchmarks, racebench.bench.Side.currentJava(),
                 java.util.List.of());
-        boolean done = false;
+        PrintWriter console = spec.commandLine().getOut();
         try {
-            BenchRun.measure(spec.commandLine().getOut(), profile, include, cases, side, java.util.Optional.empty(),
-                    baseline, values, budget, run);
-            done = true;
+            BenchRun.run(run, console, r -> BenchRun.measure(console, profile, include, cases, side,
+                    java.util.Optional.empty(), baseline, values, budget, r));
         } catch (BenchRun.JmhFailure e) {
             throw new ToolFailure(e.getMessage(), e.getCause());
-        } finally {
-            end(run, spec.commandLine().getOut(), done);
         }
         return ExitCodes.OK;
     }
@@ -253,31 +247,10 @@ public final class BenchCommand implements Callable<Integer> {
     static BenchRun.Measured measure(PrintWriter console, Profile profile, String selector,
                                      java.util.Map<String, java.util.List<String>> params, Duration budget,
                                      RunDirectory run) throws IOException {
-        boolean done = false;
         try {
-            BenchRun.Measured measured = BenchRun.measure(console, profile, selector, params, budget, run);
-            done = true;
-            return measured;
+            return BenchRun.run(run, console, r -> BenchRun.measure(console, profile, selector, params, budget, r));
         } catch (BenchRun.JmhFailure e) {
             throw new ToolFailure(e.getMessage(), e.getCause());
-        } finally {
-            end(run, console, done);
-        }
-    }
-
-    /**
-     * index.html over what the run wrote, once at its end (also after a failed row, when the other
-     * rows are written), and complete.csv when every row measured.
-     */
-    static void end(RunDirectory run, PrintWriter console, boolean done) throws IOException {
-        if (!java.nio.file.Files.isRegularFile(run.resolve("bench.csv"))) {
-            return;
-        }
-        if (done) {
-            racebench.report.RunReport.finish(run, console, racebench.results.Completion.Status.OK,
-                    java.util.Map.of());
-        } else {
-            racebench.report.RunReport.writeFor(run.path(), console);
         }
     }
 
