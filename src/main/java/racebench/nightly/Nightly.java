@@ -229,7 +229,7 @@ public final class Nightly {
      * Judges tonight: against the base build's forks measured beside tonight's, or else against the
      * baseline nights the machine check lets in; writes compare.csv (and machine-check.csv).
      */
-    private static Judged judge(Options o, RunDirectory run, List<Path> candidates, int baselineRuns, Against against,
+    static Judged judge(Options o, RunDirectory run, List<Path> candidates, int baselineRuns, Against against,
                                 Map<racebench.bench.RowId, Double> spreads, PrintWriter console) throws IOException {
         Optional<RunComparison.Result> comparison = Optional.empty();
         MachineCheck.Selection machine = new MachineCheck.Selection(List.of(), List.of());
@@ -279,7 +279,7 @@ public final class Nightly {
      * The night's page and, unless a tool failed, complete.csv with the facts later nights read
      * (regression, build, the watch), then the builds no later night can take a base from pruned.
      */
-    private static void finish(Path results, RunDirectory run, Outcome outcome, Optional<String> build,
+    static void finish(Path results, RunDirectory run, Outcome outcome, Optional<String> build,
                                Against against, Fingerprint here, int baselineRuns, PrintWriter console)
             throws IOException {
         if (outcome.toolFailed()) {
