@@ -43,4 +43,30 @@ class CalibrationTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Calibration.readForks(run)).getMessage()
                 .contains("has no unscaled forks"));
     }
+
+    @Test
+    void theSlowdownTheRowsSawIsTheGeometricMeanOfTheirRatios() {
+        racebench.bench.RowId a = DetectorSimulationTest.id("X.a {}");
+        racebench.bench.RowId b = DetectorSimulationTest.id("X.b {}");
+        double seen = Calibration.meanRatio(Map.of(a, new double[] {10, 10}, b, new double[] {100}),
+                Map.of(a, new double[] {12.1, 12.1}, b, new double[] {100}));
+        assertEquals(Math.sqrt(1.21), seen, 1e-12, "1.21 and 1.00: their geometric mean is 1.10");
+        assertTrue(Double.isNaN(Calibration.meanRatio(Map.of(a, new double[] {1}), Map.of(b, new double[] {1}))),
+                "no row in common: no slowdown to report");
+    }
+
+    @Test
+    void simulatedNightsAreSizedByTheMedianOfTheRecentNightsForks() {
+        racebench.bench.RowId row = DetectorSimulationTest.id("X.a {}");
+        racebench.bench.RowId rare = DetectorSimulationTest.id("X.b {}");
+        java.util.List<Map<racebench.bench.RowId, java.util.List<Double>>> recent = java.util.List.of(
+                Map.of(row, java.util.List.of(1.0, 1.0, 1.0)),
+                Map.of(row, java.util.List.of(1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)),
+                Map.of(row, java.util.List.of(1.0, 1.0, 1.0, 1.0), rare, java.util.List.of(1.0, 1.0)));
+        DetectorSimulation.Sizes pooled = Calibration.nightSizes(recent, false);
+        assertEquals(4, pooled.newForks().get(row), "the median night's 4 forks, not the newest night's 3");
+        assertEquals(2, pooled.newForks().get(rare));
+        assertEquals(NightlyPolicy.DEFAULT.baselineRuns(), pooled.baselineRuns(), "a pooled base: the baseline nights");
+        assertEquals(1, Calibration.nightSizes(recent, true).baselineRuns(), "a base build measured beside: one side");
+    }
 }
