@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public enum Profile {
     /** Under a minute: does everything still run? Two forks, no conclusions. */
-    SMOKE(2, 2, 2, 1, 100, 3, 100, Duration.ofMinutes(2),
+    SMOKE(forks(2, 2, 2), warmup(1, 100), measurement(3, 100), Duration.ofMinutes(2),
             Map.of("tasks", List.of("8"),
                     "workload", List.of("CPU", "DOWNLOAD"),
                     "strategy", List.of("SEQUENTIAL", "THREAD_PER_TASK", "VIRTUAL", "FIXED_POOL", "PROCESS_POOL", "GIL"),
@@ -32,7 +32,7 @@ public enum Profile {
                     "threads", List.of("1", "2"),
                     "threadKind", List.of("PLATFORM"))),
     /** A few minutes: every strategy and workload at 8 tasks, the main locks and transports, 3 to 8 forks. */
-    QUICK(3, 8, 8, 2, 100, 5, 100, Duration.ofMinutes(8),
+    QUICK(forks(3, 8, 8), warmup(2, 100), measurement(5, 100), Duration.ofMinutes(8),
             Map.of("tasks", List.of("8"),
                     "bytes", List.of("8"),
                     "counter", List.of("RACY_VOLATILE", "SYNCHRONIZED", "REENTRANT_LOCKED", "ATOMIC", "LONG_ADDER"),
@@ -45,7 +45,7 @@ public enum Profile {
      * (tasks 1, 2, 8 and 32: 198 sets) leaves each row too few pairs to catch a 10% change. The
      * other batch sizes are {@code bench}'s to measure ({@code --param tasks=1,2,8,32}).
      */
-    NIGHTLY(3, 30, 80, 2, 100, 6, 100, Duration.ofMinutes(25), QUICK.params);
+    NIGHTLY(forks(3, 30, 80), warmup(2, 100), measurement(6, 100), Duration.ofMinutes(25), QUICK.params);
 
     /**
      * The primary rows: the strategy x workload matrix at 8 tasks, the threads-versus-processes-versus-pools
@@ -65,6 +65,26 @@ public enum Profile {
     /** The relative 95% CI half-width at which a row stops getting forks. */
     public static final double TARGET_HALF_WIDTH = 0.02;
 
+    /** Forks a row gets: at least {@code min}, at most {@code max}, {@code toSee} for a row too blind for a verdict. */
+    private record Forks(int min, int max, int toSee) {
+    }
+
+    /** JMH iterations of a fork: how many, and how long each. */
+    private record Iterations(int count, int millis) {
+    }
+
+    private static Forks forks(int min, int max, int toSee) {
+        return new Forks(min, max, toSee);
+    }
+
+    private static Iterations warmup(int count, int millis) {
+        return new Iterations(count, millis);
+    }
+
+    private static Iterations measurement(int count, int millis) {
+        return new Iterations(count, millis);
+    }
+
     private final int minForks;
     private final int maxForks;
     private final int maxForksToSee;
@@ -75,15 +95,14 @@ public enum Profile {
     private final Duration budget;
     private final Map<String, List<String>> params;
 
-    Profile(int minForks, int maxForks, int maxForksToSee, int warmupIterations, int warmupMillis,
-            int measurementIterations, int measurementMillis, Duration budget, Map<String, List<String>> params) {
-        this.minForks = minForks;
-        this.maxForks = maxForks;
-        this.maxForksToSee = maxForksToSee;
-        this.warmupIterations = warmupIterations;
-        this.warmupMillis = warmupMillis;
-        this.measurementIterations = measurementIterations;
-        this.measurementMillis = measurementMillis;
+    Profile(Forks forks, Iterations warmup, Iterations measurement, Duration budget, Map<String, List<String>> params) {
+        this.minForks = forks.min();
+        this.maxForks = forks.max();
+        this.maxForksToSee = forks.toSee();
+        this.warmupIterations = warmup.count();
+        this.warmupMillis = warmup.millis();
+        this.measurementIterations = measurement.count();
+        this.measurementMillis = measurement.millis();
         this.budget = budget;
         this.params = params;
     }

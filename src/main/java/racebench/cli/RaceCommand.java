@@ -94,9 +94,9 @@ public final class RaceCommand implements Callable<Integer> {
         }
         List<String> selected = select(RaceSuite.available(), tests, false);
         RunDirectory run = Results.create(Results.directory(out), "race");
-        RaceSuite.Request request = new RaceSuite.Request(mode, selected,
-                List.of(System.getProperty("java.class.path").split(File.pathSeparator)), List.of(), null,
-                timeMillis, iterations, !noRetry, budget);
+        RaceSuite.Request request = RaceSuite.Request.of(mode, selected,
+                        List.of(System.getProperty("java.class.path").split(File.pathSeparator)))
+                .overriding(timeMillis, iterations).within(budget, !noRetry);
         RaceSuite.Outcome outcome;
         try {
             outcome = RaceSuite.run(request, run, spec.commandLine().getOut());
@@ -154,8 +154,8 @@ public final class RaceCommand implements Callable<Integer> {
         }
         RunDirectory run = Results.create(results, "race");
         try {
-            return exit(JcstressTests.run(checked, new RaceSuite.Request(mode, checked.tests(), List.of(), List.of(),
-                    null, timeMillis, iterations, false), run, spec.commandLine().getOut()));
+            return exit(JcstressTests.run(checked, RaceSuite.Request.of(mode, checked.tests(), List.of())
+                    .overriding(timeMillis, iterations), run, spec.commandLine().getOut()));
         } catch (JcstressRunner.JcstressFailure e) {
             throw new ToolFailure(e.getMessage(), e);
         }

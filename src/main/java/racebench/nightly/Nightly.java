@@ -193,8 +193,7 @@ public final class Nightly {
         if (mode.equals("none")) {
             return Optional.empty();
         }
-        RaceSuite.Request request = new RaceSuite.Request(mode, o.raceTests(), o.classPath(), List.of(), null,
-                null, null, true);
+        RaceSuite.Request request = RaceSuite.Request.of(mode, o.raceTests(), o.classPath());
         return Optional.of(RaceSuite.measure(request, run, console));
     }
 

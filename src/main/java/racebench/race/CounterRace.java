@@ -76,9 +76,10 @@ public final class CounterRace {
         boolean ownTwin = ownTwin(counter, userClassPath, console);
         List<String> tests = RaceSuite.available().stream().filter(Verdicts::isUserTest)
                 .filter(t -> ownTwin || !t.endsWith("." + Verdicts.USER_TWIN_VARIANT)).toList();
-        return new RaceSuite.Request(settings.mode(), tests, childClassPath,
-                List.of("-D" + UserCounterCheck.PROPERTY + "=" + counter), counter, settings.timeMillis(),
-                settings.iterations(), settings.retry(), settings.budget());
+        return RaceSuite.Request.of(settings.mode(), tests, childClassPath)
+                .forCounter(counter, List.of("-D" + UserCounterCheck.PROPERTY + "=" + counter))
+                .overriding(settings.timeMillis(), settings.iterations())
+                .within(settings.budget(), settings.retry());
     }
 
     /** The counter's verdict among an outcome's. */

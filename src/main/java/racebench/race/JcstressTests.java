@@ -189,8 +189,8 @@ public final class JcstressTests {
         List<String> classPath = new ArrayList<>(first.stream().map(Path::toString).toList());
         classPath.addAll(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
         classPath.addAll(userClassPath(checked.request()));
-        RaceSuite.Request request = new RaceSuite.Request(settings.mode(), checked.tests(), classPath,
-                List.of(), null, settings.timeMillis(), settings.iterations(), false);
+        RaceSuite.Request request = RaceSuite.Request.of(settings.mode(), checked.tests(), classPath)
+                .overriding(settings.timeMillis(), settings.iterations());
         return RaceSuite.round(request, checked.tests(), settings.timeMillis(), settings.iterations(), null, run,
                 suffix, progress);
     }

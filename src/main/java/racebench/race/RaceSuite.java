@@ -55,10 +55,24 @@ public final class RaceSuite {
      */
     public record Request(String mode, List<String> tests, List<String> classPath, List<String> forkArgs,
                           String userCounter, Integer timeMillis, Integer iterations, boolean retry, Duration budget) {
-        /** A request with the mode's time budget ({@link #defaultBudget}). */
-        public Request(String mode, List<String> tests, List<String> classPath, List<String> forkArgs,
-                       String userCounter, Integer timeMillis, Integer iterations, boolean retry) {
-            this(mode, tests, classPath, forkArgs, userCounter, timeMillis, iterations, retry, null);
+        /** The mode's own settings: its time, iterations and budget, a retry, racebench's own counters. */
+        public static Request of(String mode, List<String> tests, List<String> classPath) {
+            return new Request(mode, tests, classPath, List.of(), null, null, null, true, null);
+        }
+
+        /** The same request with jcstress's time per iteration and iterations per fork (null: the mode's). */
+        public Request overriding(Integer timeMillis, Integer iterations) {
+            return new Request(mode, tests, classPath, forkArgs, userCounter, timeMillis, iterations, retry, budget);
+        }
+
+        /** The same request with this budget (null: the mode's) and, unless {@code retry}, no second round for a racy variant. */
+        public Request within(Duration budget, boolean retry) {
+            return new Request(mode, tests, classPath, forkArgs, userCounter, timeMillis, iterations, retry, budget);
+        }
+
+        /** The same request stressing a user's counter, which every fork is told by {@code forkArgs}. */
+        public Request forCounter(String userCounter, List<String> forkArgs) {
+            return new Request(mode, tests, classPath, forkArgs, userCounter, timeMillis, iterations, retry, budget);
         }
     }
 
