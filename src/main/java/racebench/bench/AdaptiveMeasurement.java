@@ -30,7 +30,7 @@ import java.util.function.LongSupplier;
  * <p>With a base build ({@link Build}: a nightly's last accepted one) every fork of a case is a
  * pair, one fork of each build back to back, in alternating order (ABBA, so neither build
  * always runs first), and a case is precise when both sides are, so that the machine's drift
- * over the night reaches both builds alike.
+ * over the run reaches both builds alike.
  */
 public final class AdaptiveMeasurement {
     /**
@@ -62,8 +62,8 @@ public final class AdaptiveMeasurement {
 
         /**
          * The same budget spent in pairs, one fork of each build: one pair fewer at the minimum
-         * (two at least, for an interval) and half the maximum, so a night of pairs has about
-         * the forks of a night without.
+         * (two at least, for an interval) and half the maximum, so a run of pairs has about
+         * the forks of a run without.
          */
         public Stopping paired() {
             return new Stopping(Math.max(2, minForks - 1), Math.max(2, maxForks / 2), targetHalfWidth,
@@ -121,8 +121,8 @@ public final class AdaptiveMeasurement {
     }
 
     /**
-     * The rows' fork spreads in the nights before tonight ({@link RowSpreads}): where known, they say how many forks a row needs to see a 50% change, as its
-     * verdict will judge it; a row without one is judged by tonight's forks.
+     * The rows' fork spreads in the runs before this one ({@link RowSpreads}): where known, they say how many forks a row needs to see a 50% change, as its
+     * verdict will judge it; a row without one is judged by this run's forks.
      */
     AdaptiveMeasurement priorSpreads(Map<RowId, Double> spreads) {
         this.priorSpreads = Map.copyOf(spreads);
@@ -238,7 +238,7 @@ public final class AdaptiveMeasurement {
         }
         List<RowState> states = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            double share = AlarmBudget.DEFAULT.tonight(primary[i], primaries, cases.size() - primaries, false);
+            double share = AlarmBudget.DEFAULT.thisRun(primary[i], primaries, cases.size() - primaries, false);
             states.add(new RowState(cases.get(i), primary[i], Comparison.Criteria.DEFAULT_ALPHA * share));
         }
         return states;

@@ -92,11 +92,11 @@ public final class BenchRun {
      * A nightly's run with the base build measured beside this one, fork by fork, into
      * {@link RunComparison#BASE_FORKS_FILE} (the profile's forks spent in pairs:
      * {@link AdaptiveMeasurement.Stopping#paired}). A row whose fork failed is in
-     * {@link Measured#failures}, not thrown: one broken row must not cost a night its other rows.
+     * {@link Measured#failures}, not thrown: one broken row must not cost a run its other rows.
      *
      * @param self this build as stored beside the base, to fork from when there is a base: both
      *             sides then run from class paths of one length ({@code Builds.stored})
-     * @param priorSpreads the rows' fork spreads in the baseline nights ({@link RowSpreads}): how
+     * @param priorSpreads the rows' fork spreads in the baseline runs ({@link RowSpreads}): how
      *             many forks a row needs to see a 50% change, as its verdict will judge it
      */
     public static Measured measure(PrintWriter console, Profile profile, String selector, Duration budget,

@@ -105,7 +105,7 @@ public enum BenchmarkMapping {
             return o -> o.param("lock").equals("REENTRANT_LOCK");
         }
     },
-    /** "machine"; CPU_LOOP; one loop; no baseline: the nightly's check that the machine is the baseline nights' machine. */
+    /** "machine"; CPU_LOOP; one loop; no baseline: the nightly's check that the machine is the baseline runs' machine. */
     MACHINE("MachineBenchmark.cpu") {
         @Override
         Key key(ForkSamples s) {

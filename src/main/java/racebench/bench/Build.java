@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A build of racebench that forks can run from: its class path and a name for it (the SHA-256 of
- * its jar, or a label in tests). A nightly measures the last accepted build beside tonight's,
- * fork by fork ({@link AdaptiveMeasurement}), so that whatever the machine does in the night
+ * its jar, or a label in tests). A nightly measures the last accepted build beside this run's,
+ * fork by fork ({@link AdaptiveMeasurement}), so that whatever the machine does in the run
  * happens to both.
  *
  * <p>How a fork runs another build: JMH 1.37 gives a fork the class path of the JVM that starts

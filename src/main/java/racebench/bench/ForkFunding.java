@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * per fork) while they fit in the time left, which brings the most rows to the goal a budget can.
  * With a base build (a nightly, whose rows are judged and may raise alarms) the goals are: the
  * primary rows' alarm (the pairs that catch a 10% change at their bar, up to the maximum, from the
- * larger of their spread before tonight and tonight's), a verdict for the rows too blind to see a
+ * larger of their spread before this run and this run's), a verdict for the rows too blind to see a
  * 50% change ({@link DetectableEffect#WIDEST}; up to {@link Profile#maxForksToSee}), the other rows'
  * alarm, then ±2%. Without one (a bench run): ±2%, then a verdict. When no goal fits in the time
  * left, the rows that could still converge within the maximum share what is left evenly, then

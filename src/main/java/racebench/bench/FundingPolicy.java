@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * How a run's forks are funded ({@link ForkFunding}): its goals in their order and the numbers
- * they aim at, written into environment.csv as data. calibrate sizes its simulated nights by the
- * nights funded by the policy it runs with, read back from those facts.
+ * they aim at, written into environment.csv as data. calibrate sizes its simulated runs by the
+ * runs funded by the policy it runs with, read back from those facts.
  *
  * @param goals       the goals, first funded first: the primary rows' alarm, a verdict for the rows
  *                    too blind for one, the other rows' alarm, the precision target

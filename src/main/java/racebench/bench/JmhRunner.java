@@ -67,7 +67,7 @@ public final class JmhRunner {
     /**
      * How long one fork may take before it is killed: two minutes, plus ten times its iterations'
      * time. JMH's own iteration timeout only interrupts the benchmark's threads, which a deadlocked
-     * benchmark ignores; without a hard limit it would hang the night.
+     * benchmark ignores; without a hard limit it would hang the run.
      */
     static java.time.Duration hardLimit(Profile profile, int forks) {
         long iterations = (long) profile.warmupIterations() * profile.warmupMillis()

@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How much each row's forks spread in the baseline nights, before tonight: the pooled standard
- * deviation of ln(fork mean) over every side of every night ({@link DetectableEffect#pooledLogSpread}),
- * each night's side centred on its own mean so that the machine's drift between nights is not
- * counted. A night of pairs gives two sides (its own forks and its base build's). Tonight's rows
+ * How much each row's forks spread in the baseline runs, before this run: the pooled standard
+ * deviation of ln(fork mean) over every side of every run ({@link DetectableEffect#pooledLogSpread}),
+ * each run's side centred on its own mean so that the machine's drift between runs is not
+ * counted. A run of pairs gives two sides (its own forks and its base build's). This run's rows
  * are judged at the change this spread lets them detect as well as at the noise threshold.
  */
 public final class RowSpreads {
@@ -22,7 +22,7 @@ public final class RowSpreads {
     private RowSpreads() {
     }
 
-    /** Row to its spread, for the rows with at least one degree of freedom in {@code nights}. */
+    /** Row to its spread, for the rows with at least one degree of freedom in {@code runs}. */
     public static Map<RowId, Double> of(List<Path> nights) {
         Map<RowId, List<double[]>> groups = new LinkedHashMap<>();
         for (Path night : nights) {

@@ -56,13 +56,13 @@ final class RowState {
     /**
      * The row's relative half-width and the forks it needs, after a fork: the wider side's when
      * {@code withBase} (a base build whose side still runs). How many forks it needs to see a
-     * 50% change comes from {@code priorSpread}, its forks' spread in the nights before tonight,
+     * 50% change comes from {@code priorSpread}, its forks' spread in the runs before this one,
      * when known (null otherwise): that is the spread its verdict will be judged at
-     * ({@link RowSpreads}); else from tonight's forks, three at least. So do the pairs it needs
+     * ({@link RowSpreads}); else from this run's forks, three at least. So do the pairs it needs
      * to catch a change of {@link DetectableEffect#ALARM_CHANGE} at its {@link #alarmBar}
      * ({@link DetectableEffect#forksToAlarm}), only asked with a base build: without one nothing
      * raises an alarm. A primary row is funded to those pairs first, up to the maximum, at the
-     * larger of its spread before tonight and tonight's: a young history's one thin night must not
+     * larger of its spread before this run and this run's: a young history's one thin run must not
      * leave it short.
      */
     void precision(AdaptiveMeasurement.Stopping stopping, boolean withBase, Double priorSpread) {

@@ -24,21 +24,21 @@ import java.util.Map;
  * Compares a new bench run with a base, benchmark by benchmark, from bench-forks.csv: Yuen's pooled
  * test on the 10% trimmed fork means and a bootstrap interval of new / base. The base may pool the forks of
  * several runs (a nightly's baseline is its last complete nightlies), which narrows its
- * interval and averages out one bad night. All rows are judged together: their p-values are
+ * interval and averages out one bad run. All rows are judged together: their p-values are
  * adjusted over all rows ({@link racebench.stats.Correction}: Holm unless told otherwise) so
  * that the false-alarm rate holds for the whole comparison, and a change must also reach the
  * noise threshold ({@link Comparison#judge}).
  */
 public final class RunComparison {
     public static final String FORKS_FILE = "bench-forks.csv";
-    /** A nightly's base build measured the same night, fork by fork beside this one: bench-forks.csv's columns. */
+    /** A nightly's base build measured the same run, fork by fork beside this one: bench-forks.csv's columns. */
     public static final String BASE_FORKS_FILE = "base-forks.csv";
     static final List<String> FORKS_COLUMNS = List.of("benchmark", "unit", "mean");
 
     /**
      * One benchmark and parameter set in both runs: a row of compare.csv, judged by {@link Judge}.
      * {@code detectable}: the change this row could have seen ({@link DetectableEffect}, from its
-     * forks' spread before tonight), NaN when nothing before tonight measured its spread;
+     * forks' spread before this run), NaN when nothing before this run measured its spread;
      * {@code primary}: whether it is one of the primary rows ({@link Profile#primary}).
      */
     public record Row(RowId id, String unit, Comparison comparison, Judge.Judged judged,
@@ -74,7 +74,7 @@ public final class RunComparison {
 
         private List<Object> cells() {
             Comparison c = comparison;
-            java.util.Optional<Accumulated> a = judged.nights();
+            java.util.Optional<Accumulated> a = judged.overRuns();
             return List.of(id.benchmark(), id.mode(), unit, c.base().n(), c.candidate().n(), Csv.number(c.base().trimmedMean(), 6),
                     Csv.number(c.candidate().trimmedMean(), 6), Csv.number(c.ratio().point(), 4),
                     Csv.number(c.ratio().low(), 4), Csv.number(c.ratio().high(), 4),
@@ -82,15 +82,15 @@ public final class RunComparison {
                     criteria.correction(), Csv.number(criteria.noise(), 4), Csv.number(detectable, 4),
                     Csv.number(c.equivalence().low(), 4), Csv.number(c.equivalence().high(), 4),
                     Csv.number(c.mannWhitneyP(), 6), primary, Csv.number(judged.share(), 6),
-                    a.map(Accumulated::nights).orElse(1), Csv.number(a.map(Accumulated::ratio).orElse(Double.NaN), 4),
-                    Csv.number(a.map(Accumulated::p).orElse(Double.NaN), 6), Csv.number(judged.nightsAdjustedP(), 6),
+                    a.map(Accumulated::runs).orElse(1), Csv.number(a.map(Accumulated::ratio).orElse(Double.NaN), 4),
+                    Csv.number(a.map(Accumulated::p).orElse(Double.NaN), 6), Csv.number(judged.runsAdjustedP(), 6),
                     alarmFrom(), verdict(), why());
         }
 
-        /** "tonight" or "nights" for an alarm, empty for any other verdict. */
+        /** "tonight" or "nights" (files' words) for an alarm, empty for any other verdict. */
         public String alarmFrom() {
             Change v = verdict();
-            return v != Change.REGRESSION && v != Change.IMPROVEMENT ? "" : judged.byNights() ? "nights" : "tonight";
+            return v != Change.REGRESSION && v != Change.IMPROVEMENT ? "" : judged.byRuns() ? "nights" : "tonight";
         }
 
         /** The row as compare and nightly print it. */
@@ -102,7 +102,7 @@ public final class RunComparison {
         }
 
         /**
-         * What the verdict rests on: for an alarm from the nights, their evidence; for SUSPECT, both
+         * What the verdict rests on: for an alarm from the runs, their evidence; for SUSPECT, both
          * p-values and the bar; for NO_CHANGE, the interval within the noise; for INCONCLUSIVE, why
          * and what change the row could have seen.
          */
@@ -111,15 +111,15 @@ public final class RunComparison {
             String bar = String.format(Locale.ROOT, "its bar %.5f (%s row)", judged.share(),
                     primary ? "a primary" : "an other");
             return switch (verdict()) {
-                case REGRESSION, IMPROVEMENT -> judged.byNights() ? judged.nights().map(a -> String.format(Locale.ROOT,
-                        "over %d nights against this base build: new/base %.3f, p=%.2g, %.4f after %s", a.nights(),
-                        a.ratio(), a.p(), judged.nightsAdjustedP(), criteria.correction().label())).orElse("")
+                case REGRESSION, IMPROVEMENT -> judged.byRuns() ? judged.overRuns().map(a -> String.format(Locale.ROOT,
+                        "over %d nights against this base build: new/base %.3f, p=%.2g, %.4f after %s", a.runs(),
+                        a.ratio(), a.p(), judged.runsAdjustedP(), criteria.correction().label())).orElse("")
                         : String.format(Locale.ROOT, "p=%.2g alone; %s", comparison.p(), bar);
                 case SUSPECT -> String.format(Locale.ROOT, "beyond the ±%.0f%% noise, p=%.4f alone but %.4f after %s "
                                 + "(%s); watched over the next nights%s", 100 * criteria.noise(), comparison.p(),
-                        adjustedP(), criteria.correction().label(), bar, judged.nights().map(a -> String.format(
-                                Locale.ROOT, "; over %d nights new/base %.3f, p=%.4f after %s", a.nights(), a.ratio(),
-                                judged.nightsAdjustedP(), criteria.correction().label())).orElse(""));
+                        adjustedP(), criteria.correction().label(), bar, judged.overRuns().map(a -> String.format(
+                                Locale.ROOT, "; over %d nights new/base %.3f, p=%.4f after %s", a.runs(), a.ratio(),
+                                judged.runsAdjustedP(), criteria.correction().label())).orElse(""));
                 case NO_CHANGE -> String.format(Locale.ROOT, "%.0f%% interval [%.3f, %.3f] within the ±%.0f%% noise",
                         100 * e.confidence(), e.low(), e.high(), 100 * criteria.noise());
                 case INCONCLUSIVE -> inconclusive(e);
@@ -229,7 +229,7 @@ public final class RunComparison {
 
     /**
      * The new run against the pooled forks of {@code baseRuns}; {@code logSpreads}: each row's
-     * spread of ln(fork mean) measured before tonight, from which its detectable effect is
+     * spread of ln(fork mean) measured before this run, from which its detectable effect is
      * computed; a row without one is judged at the noise threshold alone.
      */
     public static Result compare(List<Path> baseRuns, Path newRun, Comparison.Criteria criteria,
@@ -249,15 +249,15 @@ public final class RunComparison {
     /**
      * A run's own forks against the base build's measured beside them ({@link #BASE_FORKS_FILE});
      * {@code logSpreads} as in {@link #compare(List, Path, Comparison.Criteria, Map)};
-     * {@code earlier}: the nights before it that measured the same base build beside theirs (at
-     * most {@link AlarmBudget#maxNights} - 1 of them), whose evidence adds up with tonight's.
+     * {@code earlier}: the runs before it that measured the same base build beside theirs (at
+     * most {@link AlarmBudget#maxRuns} - 1 of them), whose evidence adds up with this run's.
      */
     public static Result compareWithin(Path run, Comparison.Criteria criteria, Map<RowId, Double> logSpreads,
                                        List<Path> earlier) throws IOException {
-        List<Map<RowId, Side[]>> nights = new ArrayList<>();
-        for (Path night : earlier) {
-            Map<RowId, Side> b = read(night, BASE_FORKS_FILE);
-            Map<RowId, Side> n = read(night);
+        List<Map<RowId, Side[]>> runs = new ArrayList<>();
+        for (Path before : earlier) {
+            Map<RowId, Side> b = read(before, BASE_FORKS_FILE);
+            Map<RowId, Side> n = read(before);
             Map<RowId, Side[]> sides = new LinkedHashMap<>();
             b.forEach((k, side) -> {
                 Side other = n.get(k);
@@ -265,9 +265,9 @@ public final class RunComparison {
                     sides.put(k, new Side[] {side, other});
                 }
             });
-            nights.add(sides);
+            runs.add(sides);
         }
-        return compare(read(run, BASE_FORKS_FILE), read(run), criteria, logSpreads, nights);
+        return compare(read(run, BASE_FORKS_FILE), read(run), criteria, logSpreads, runs);
     }
 
     /** Whether the run measured a base build beside its own forks. */
@@ -316,21 +316,21 @@ public final class RunComparison {
         return new Result(rows, onlyInBase, onlyInNew);
     }
 
-    /** The row's evidence over tonight and the {@code earlier} nights that measured it with tonight's unit. */
+    /** The row's evidence over this run and the {@code earlier} runs that measured it with this run's unit. */
     private static java.util.Optional<Accumulated> accumulated(RowId key, Side base, Side candidate,
                                                                List<Map<RowId, Side[]>> earlier) {
         if (earlier.isEmpty()) {
             return java.util.Optional.empty();
         }
-        List<Accumulated.Night> nights = new ArrayList<>();
-        nights.add(new Accumulated.Night(base.times(key), candidate.times(key)));
-        for (Map<RowId, Side[]> night : earlier) {
-            Side[] sides = night.get(key);
+        List<Accumulated.Run> runs = new ArrayList<>();
+        runs.add(new Accumulated.Run(base.times(key), candidate.times(key)));
+        for (Map<RowId, Side[]> run : earlier) {
+            Side[] sides = run.get(key);
             if (sides != null && sides[0].unit().equals(base.unit())) {
-                nights.add(new Accumulated.Night(sides[0].times(key), sides[1].times(key)));
+                runs.add(new Accumulated.Run(sides[0].times(key), sides[1].times(key)));
             }
         }
-        return Accumulated.of(nights);
+        return Accumulated.of(runs);
     }
 
     /**

@@ -183,7 +183,7 @@ public final class DetectorSimulation {
         corrections.forEach(c -> tallies.put(c, new Tally()));
         List<Optional<Accumulated>> none = java.util.Collections.nCopies(rows.size(), Optional.empty());
         for (int night = 0; night < nightlies; night++) {
-            List<Accumulated.Night> sides = draw(rows, slowed, random);
+            List<Accumulated.Run> sides = draw(rows, slowed, random);
             List<Comparison> comparisons = sides.stream()
                     .map(n -> Comparison.of(n.base(), n.candidate(), criteria.bootstrap())).toList();
             for (Map.Entry<Correction, Tally> e : tallies.entrySet()) {
@@ -198,7 +198,7 @@ public final class DetectorSimulation {
     }
 
     /**
-     * Time to detection: runs of up to {@link AlarmBudget#maxNights} consecutive nights after the
+     * Time to detection: runs of up to {@link AlarmBudget#maxRuns} consecutive nights after the
      * rows in {@code slowed} slowed down (none: A/A), judged as the nightly judges them, the
      * nights' evidence adding up while a night suspects a change ({@link Watch}). A night that
      * suspects nothing becomes the next night's base, so a slowdown not yet flagged is then
@@ -210,17 +210,17 @@ public final class DetectorSimulation {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         List<RowId> rows = new ArrayList<>(nullPools.keySet());
         boolean[] primary = primary(rows);
-        int max = budget.maxNights();
+        int max = budget.maxRuns();
         long[] flaggedBy = new long[max];
         long[] alarmedNights = new long[max];
         long[] nightsRun = new long[max];
         long affected = 0;
         for (int run = 0; run < runs; run++) {
-            List<List<Accumulated.Night>> chain = new ArrayList<>(); // per earlier watched night, every row's sides
+            List<List<Accumulated.Run>> chain = new ArrayList<>(); // per earlier watched night, every row's sides
             Map<RowId, Integer> found = new LinkedHashMap<>(); // slowed row to the night it was first flagged
             boolean absorbed = false;
             for (int night = 0; night < max && !absorbed; night++) {
-                List<Accumulated.Night> tonight = draw(rows, slowed, random);
+                List<Accumulated.Run> tonight = draw(rows, slowed, random);
                 List<Comparison> comparisons = tonight.stream()
                         .map(n -> Comparison.of(n.base(), n.candidate(), criteria.bootstrap())).toList();
                 List<Optional<Accumulated>> nights = new ArrayList<>();
@@ -229,9 +229,9 @@ public final class DetectorSimulation {
                         nights.add(Optional.empty());
                         continue;
                     }
-                    List<Accumulated.Night> row = new ArrayList<>();
+                    List<Accumulated.Run> row = new ArrayList<>();
                     row.add(tonight.get(i));
-                    for (List<Accumulated.Night> earlier : chain) {
+                    for (List<Accumulated.Run> earlier : chain) {
                         row.add(earlier.get(i));
                     }
                     nights.add(Accumulated.of(row));
@@ -301,8 +301,8 @@ public final class DetectorSimulation {
     }
 
     /** One night's sides for every row: base and new drawn without replacement from its pool (new from its slowed pool). */
-    private List<Accumulated.Night> draw(List<RowId> rows, Map<RowId, double[]> slowed, SplittableRandom random) {
-        List<Accumulated.Night> nights = new ArrayList<>(rows.size());
+    private List<Accumulated.Run> draw(List<RowId> rows, Map<RowId, double[]> slowed, SplittableRandom random) {
+        List<Accumulated.Run> nights = new ArrayList<>(rows.size());
         for (RowId row : rows) {
             double[] pool = nullPools.get(row).clone();
             Samples.shuffle(pool, random);
@@ -321,7 +321,7 @@ public final class DetectorSimulation {
             } else {
                 candidate = Arrays.copyOfRange(pool, baseForks, baseForks + newForks);
             }
-            nights.add(new Accumulated.Night(base, candidate));
+            nights.add(new Accumulated.Run(base, candidate));
         }
         return nights;
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  * Nights that suspect a change keep their base build for the next nights, so that a change one
  * night can only suspect is measured again against the same build and its evidence adds up
  * ({@link racebench.stats.Accumulated}). A night with a SUSPECT row is <em>watched</em>: the next
- * night passes over it and takes its base build, until {@link AlarmBudget#maxNights} nights have
+ * night passes over it and takes its base build, until {@link AlarmBudget#maxRuns} nights have
  * been judged against that build; then the newest night is a base again. Without this the next
  * night's base would be the suspect night's own build, and a persistent change would never be
  * seen twice.
@@ -44,8 +44,8 @@ final class Watch {
     /** A night with a SUSPECT row that fewer than the budget's nights were judged against its base build. */
     static boolean watched(Path night, AlarmBudget budget) {
         int suspect = Completion.fact(night, SUSPECT_FACT).map(Watch::integer).orElse(0);
-        int nights = Completion.fact(night, NIGHTS_FACT).map(Watch::integer).orElse(budget.maxNights());
-        return suspect > 0 && nights < budget.maxNights();
+        int nights = Completion.fact(night, NIGHTS_FACT).map(Watch::integer).orElse(budget.maxRuns());
+        return suspect > 0 && nights < budget.maxRuns();
     }
 
     /** The watched nights that were measured beside {@code build}: their evidence adds up with tonight's. */

@@ -6,28 +6,28 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One row's evidence over consecutive nights that measured the same base build beside their own:
- * new/base estimated from every night's forks at once, each night a block. Per night, the
- * difference of the sides' mean ln(fork mean), weighted by {@code 1 / (1/nBase + 1/nNew)}; the
- * spread pooled within each night's sides (so the machine's drift between nights, which reaches
- * both sides of a night alike, is not counted); Student's t with the summed degrees of freedom,
- * rather than a combination of the nights' p-values, so that a change one night can only
- * suspect is tested the next night with both nights' degrees of freedom.
+ * One row's evidence over consecutive runs (a nightly's nights) that measured the same base build
+ * beside their own: new/base estimated from every run's forks at once, each run a block. Per
+ * run, the difference of the sides' mean ln(fork mean), weighted by {@code 1 / (1/nBase + 1/nNew)};
+ * the spread pooled within each run's sides (so the machine's drift between runs, which reaches
+ * both sides of a run alike, is not counted); Student's t with the summed degrees of freedom,
+ * rather than a combination of the runs' p-values, so that a change one run can only suspect
+ * is tested the next with both runs' degrees of freedom.
  *
- * @param nights    the nights added up (two at least)
- * @param baseForks the base build's forks over those nights
- * @param newForks  the new side's forks over those nights
+ * @param runs      the runs added up (two at least)
+ * @param baseForks the base build's forks over those runs
+ * @param newForks  the new side's forks over those runs
  * @param ratio     exp of the weighted mean difference of ln(fork mean): new/base
  * @param p         two-sided p-value of "nothing changed"
  */
-public record Accumulated(int nights, int baseForks, int newForks, double ratio, double p) {
+public record Accumulated(int runs, int baseForks, int newForks, double ratio, double p) {
 
-    /** A night's two sides: the base build's fork means and the new build's. */
-    public record Night(double[] base, double[] candidate) {
+    /** A run's two sides: the base build's fork means and the new build's. */
+    public record Run(double[] base, double[] candidate) {
     }
 
-    /** The nights' evidence, newest or oldest first alike; empty when fewer than two nights have two forks a side. */
-    public static Optional<Accumulated> of(List<Night> nights) {
+    /** The runs' evidence, newest or oldest first alike; empty when fewer than two runs have two forks a side. */
+    public static Optional<Accumulated> of(List<Run> runs) {
         double weights = 0;
         double weighted = 0;
         double squares = 0;
@@ -35,12 +35,12 @@ public record Accumulated(int nights, int baseForks, int newForks, double ratio,
         int used = 0;
         int base = 0;
         int fresh = 0;
-        for (Night night : nights) {
-            if (night.base().length < 2 || night.candidate().length < 2) {
+        for (Run run : runs) {
+            if (run.base().length < 2 || run.candidate().length < 2) {
                 continue;
             }
-            double[] b = logs(night.base());
-            double[] n = logs(night.candidate());
+            double[] b = logs(run.base());
+            double[] n = logs(run.candidate());
             double w = 1 / (1.0 / b.length + 1.0 / n.length);
             weights += w;
             weighted += w * (mean(n) - mean(b));

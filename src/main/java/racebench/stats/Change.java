@@ -14,8 +14,8 @@ public enum Change {
     IMPROVEMENT,
     /**
      * Not flagged, yet new/base lies beyond the noise and the row alone says so (p below alpha
-     * before the correction, or its whole interval beyond the noise): a change this night can
-     * only suspect. Counted in the summary, and its evidence adds up over the next nights.
+     * before the correction, or its whole interval beyond the noise): a change this run can
+     * only suspect. Counted in the summary, and its evidence adds up over the next runs.
      */
     SUSPECT,
     /**

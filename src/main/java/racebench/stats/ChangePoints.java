@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
  * Change points in a series of nightly means: E-divisive means (Matteson and James, JASA 2014),
  * the method Apache Otava (formerly Hunter) runs over benchmark history, with its permutation
  * significance test. A step shows as one change point; a slow drift, once it has gone on long
- * enough, as a change point between its early and late part, which a night-to-night comparison
- * of neighbouring nights would never flag.
+ * enough, as a change point between its early and late part, which a run-to-run comparison
+ * of neighbouring runs would never flag.
  *
  * <p>For a split of a segment into X (m points) and Y (n points) the statistic is
  * {@code Q = mn/(m+n) * (2/(mn) Σ|x-y| - Σ_{i<k}|x_i-x_k| / C(m,2) - Σ_{j<k}|y_j-y_k| / C(n,2))};

@@ -6,16 +6,16 @@ import java.util.Locale;
 import java.util.stream.IntStream;
 
 /**
- * How the p-values of one night's rows are adjusted for being tested together, so that a
- * nightly of 150 rows at 0.05 each does not raise about seven false alarms a night.
+ * How the p-values of one run's rows are adjusted for being tested together, so that a
+ * nightly of 150 rows at 0.05 each does not raise about seven false alarms a run.
  * commons-math 3 has no multiple-comparison procedures, hence this class. NaN p-values (rows
  * with no test) stay NaN and do not count towards m.
  *
  * <ul>
  * <li>{@link #HOLM} (1979), the default: step-down, {@code p_adj(i) = max over j <= i of
  *     min(1, (m - j) * p(j))}. It controls the chance of any false alarm at alpha under any
- *     dependence between rows, also on a night where other rows really changed: a night that
- *     regressed names the rows that did and, on 19 nights in 20, nothing else, which is the
+ *     dependence between rows, also on a run where other rows really changed: a run that
+ *     regressed names the rows that did and, on 19 runs in 20, nothing else, which is the
  *     nightly's promise. It pays in power: its first row needs p below alpha / m, which the
  *     weighted form ({@link #adjust(double[], double[])}) eases for the rows that matter most.</li>
  * <li>{@link #BENJAMINI_HOCHBERG} (1995): step-up, sorted ascending,
@@ -25,7 +25,7 @@ import java.util.stream.IntStream;
  *     and Yekutieli, 2001). When a change touches many rows at once, as a slower JDK or a slower
  *     machine does, its bar rises with every row that clears it, so it finds more of them than
  *     Holm, and bounds only the <em>share</em> of false alarms among the flagged rows: such a
- *     night may name an untouched row too.</li>
+ *     run may name an untouched row too.</li>
  * </ul>
  */
 public enum Correction {

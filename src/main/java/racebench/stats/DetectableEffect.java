@@ -7,14 +7,14 @@ import java.util.OptionalDouble;
 
 /**
  * The smallest change a row can be expected to detect: a two-sample test at two-sided 5% with
- * 95% power, for forks that spread as the row's forks spread before tonight
+ * 95% power, for forks that spread as the row's forks spread before this run
  * ({@code (t(0.975, df) + t(0.95, df)) * s * sqrt(1 / nBase + 1 / nNew)} on the log scale; Cohen's
  * minimum detectable effect with Student's quantiles). df is the smaller side's forks less one,
  * the degrees of freedom the new/base interval itself is drawn with ({@link Bootstrap}'s expanded
  * percentile interval). It is what an INCONCLUSIVE row reports it could have seen, and what the
  * fork funding aims at: a row too blind to see a 50% change gets forks until it can, and a row
- * gets the pairs its alarm needs ({@link #forksToAlarm}). The spread comes from nights before
- * tonight where known: a resolution that widened with tonight's spread would tell nothing.
+ * gets the pairs its alarm needs ({@link #forksToAlarm}). The spread comes from runs before
+ * this run where known: a resolution that widened with this run's spread would tell nothing.
  */
 public final class DetectableEffect {
     static final double ALPHA = 0.05;
@@ -85,7 +85,7 @@ public final class DetectableEffect {
 
     /**
      * The standard deviation of ln(fork mean) pooled over groups of forks that ran together (one
-     * night's side of one row): each group is centred on its own mean, so drift between nights
+     * run's side of one row): each group is centred on its own mean, so drift between runs
      * does not count as spread. Empty when the groups together have no degree of freedom.
      */
     public static OptionalDouble pooledLogSpread(List<double[]> groups) {

@@ -89,7 +89,7 @@ public final class Trimmed {
             return Double.NaN;
         }
         // both sides trimmed alike or not at all: a winsorized spread and a plain one are not on one scale
-        // (pooling them understated the untrimmed side's error, and A/A nights alarmed twice as often)
+        // (pooling them understated the untrimmed side's error, and A/A runs alarmed twice as often)
         boolean trim = a.length >= 10 && b.length >= 10;
         int ga = trim ? g(a.length) : 0;
         int gb = trim ? g(b.length) : 0;

@@ -25,13 +25,13 @@ class JudgeTest {
     }
 
     @Test
-    void aChangeTonightCanOnlySuspectIsAnAlarmWhenTheNightsEvidenceIsSignificant() {
+    void aChangeOneRunCanOnlySuspectIsAnAlarmWhenTheEvidenceOverRunsIsSignificant() {
         boolean[] primary = new boolean[90];
         List<Optional<Accumulated>> none = Collections.nCopies(90, Optional.empty());
         Judge.Judged alone = Judge.judge(night(SLOWER), primary, none, Comparison.Criteria.DEFAULT, AlarmBudget.DEFAULT)
                 .getFirst();
         assertEquals(Change.SUSPECT, alone.verdict(), "5% slower, p " + SLOWER.p() + " alone");
-        assertTrue(Double.isNaN(alone.nightsAdjustedP()));
+        assertTrue(Double.isNaN(alone.runsAdjustedP()));
 
         List<Optional<Accumulated>> nights = new ArrayList<>(Collections.nCopies(90,
                 Optional.of(new Accumulated(2, 12, 12, 1.0, 0.9))));
@@ -39,12 +39,12 @@ class JudgeTest {
         Judge.Judged together = Judge.judge(night(SLOWER), primary, nights, Comparison.Criteria.DEFAULT,
                 AlarmBudget.DEFAULT).getFirst();
         assertEquals(Change.REGRESSION, together.verdict());
-        assertTrue(together.byNights());
+        assertTrue(together.byRuns());
         assertEquals(0.05 * 0.75 / 90, together.share(), 1e-12, "tonight's test keeps three quarters of its share");
     }
 
     @Test
-    void theNightsEvidenceMustReachTheNoiseAndItsOwnBar() {
+    void theEvidenceOverRunsMustReachTheNoiseAndItsOwnBar() {
         boolean[] primary = new boolean[90];
         List<Optional<Accumulated>> small = new ArrayList<>(Collections.nCopies(90, Optional.empty()));
         small.set(0, Optional.of(new Accumulated(3, 18, 18, 1.02, 1e-9)));
@@ -55,6 +55,6 @@ class JudgeTest {
         Judge.Judged j = Judge.judge(night(SLOWER), primary, weak, Comparison.Criteria.DEFAULT, AlarmBudget.DEFAULT)
                 .getFirst();
         assertEquals(Change.SUSPECT, j.verdict(), "p 0.001 over the nights, its bar 0.05 x 0.25 / 90");
-        assertFalse(j.byNights());
+        assertFalse(j.byRuns());
     }
 }
