@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * temporary directories, both mode 0700, checked not to be symbolic links and to belong to
  * the user running racebench. Temporary directories are removed when the command ends, also
  * on Ctrl-C or SIGTERM (from {@link Children}'s shutdown hook, after the children that used
- * them are gone).
+ * them are gone); those of a racebench killed outright are swept by the next one ({@link #sweep}).
  */
 public final class PrivateFiles {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
@@ -55,11 +55,42 @@ public final class PrivateFiles {
         return privateDir(racebench.resolve(name));
     }
 
-    /** A fresh 0700 temporary directory, removed by {@link #delete} or at shutdown. */
+    /**
+     * A fresh 0700 temporary directory, {@code <prefix><pid>-<n>}, removed by {@link #delete} or at
+     * shutdown; the first one a process makes also sweeps away those of racebench processes that
+     * are gone ({@link #sweep}).
+     */
     public static Path temporaryDir(String prefix) throws IOException {
-        Path dir = posix() ? Files.createTempDirectory(prefix, ownerOnly()) : Files.createTempDirectory(prefix);
+        if (SWEPT.compareAndSet(false, true)) {
+            sweep(Path.of(System.getProperty("java.io.tmpdir")));
+        }
+        String named = prefix + ProcessHandle.current().pid() + "-";
+        Path dir = posix() ? Files.createTempDirectory(named, ownerOnly()) : Files.createTempDirectory(named);
         TEMPORARY.add(dir);
         return dir;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.regex.Pattern OURS = java.util.regex.Pattern.compile("racebench-[a-z]+-(\\d+)-\\d+");
+
+    /**
+     * Removes the temporary directories that racebench processes killed before they could clean up
+     * (kill -9, the OOM killer) left in {@code tmp}: directories, not links, of this user, named
+     * {@code racebench-<what>-<pid>-<n>}, whose process no longer runs. Anything else is left alone.
+     */
+    static void sweep(Path tmp) {
+        try (Stream<Path> entries = Files.list(tmp)) {
+            for (Path p : entries.toList()) {
+                java.util.regex.Matcher m = OURS.matcher(p.getFileName().toString());
+                if (m.matches() && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                        && Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))
+                        && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
+                    delete(p);
+                }
+            }
+        } catch (IOException | UncheckedIOException | NumberFormatException e) {
+            // a sweep is housekeeping: what it cannot read it leaves for the system's temporary-file cleaner
+        }
     }
 
     /** Removes a temporary directory and everything in it; a leftover is not worth failing a run for. */

@@ -103,4 +103,37 @@ class PrivateFilesTest {
         Files.delete(theirs);
         Files.delete(outside);
     }
+
+    @Test
+    void theTemporaryDirectoriesOfARacebenchThatIsGoneAreSweptAndNothingElse(@TempDir Path tmp)
+            throws IOException, InterruptedException {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        long dead = gone.pid();
+        long alive = ProcessHandle.current().pid();
+        Path orphan = Files.createDirectory(tmp.resolve("racebench-jcstress-" + dead + "-42"));
+        Files.writeString(Files.createDirectory(orphan.resolve("sub")).resolve("f"), "left by kill -9");
+        Path live = Files.createDirectory(tmp.resolve("racebench-builds-" + alive + "-7"));
+        Path file = Files.writeString(tmp.resolve("racebench-ipc-" + dead + "-1"), "a file, not racebench's");
+        Path elsewhere = Files.writeString(Files.createDirectory(tmp.resolve("elsewhere")).resolve("theirs"), "x");
+        Path link = Files.createSymbolicLink(tmp.resolve("racebench-ipc-" + dead + "-2"), elsewhere.getParent());
+        Path older = Files.createDirectory(tmp.resolve("racebench-jcstress-12345678901"));
+
+        PrivateFiles.sweep(tmp);
+
+        assertFalse(Files.exists(orphan), "a dead run's directory and what is in it");
+        assertTrue(Files.isDirectory(live), "a live run's");
+        assertTrue(Files.isRegularFile(file));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("x", Files.readString(elsewhere));
+        assertTrue(Files.isDirectory(older), "a name without a pid is not known to be racebench's");
+    }
+
+    @Test
+    void aTemporaryDirectoryNamesTheProcessThatMadeIt() throws IOException {
+        Path dir = PrivateFiles.temporaryDir("racebench-test-");
+        assertTrue(dir.getFileName().toString().startsWith("racebench-test-" + ProcessHandle.current().pid() + "-"),
+                dir.toString());
+        PrivateFiles.delete(dir);
+    }
 }
