@@ -2,10 +2,6 @@ package racebench.strategy;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import racebench.process.WorkerDiedException;
 import racebench.process.WorkerLauncher;
 import racebench.process.WorkerProcess;
 import racebench.workload.TaskSpec;
@@ -54,14 +50,9 @@ final class ProcessPerTaskStrategy implements ExecutionStrategy {
         try {
             worker = ProcessWorkers.start(launcher, 1);
             ProcessWorkers.awaitReady(worker, startTimeout);
-            ProcessWorkers.record(batch, index, worker.submit(index, spec).get(Watchdog.nanos(timeout), TimeUnit.NANOSECONDS));
+            ProcessWorkers.await(batch, index, worker, worker.submit(index, spec), timeout);
         } catch (StrategyException e) {
             batch.fail(e);
-        } catch (TimeoutException e) {
-            worker.kill();
-            batch.fail(new TaskTimeoutException(index, timeout));
-        } catch (ExecutionException e) {
-            ProcessWorkers.recordDeath(batch, index, (WorkerDiedException) e.getCause());
         } catch (InterruptedException e) {
             if (worker != null) {
                 worker.kill();

@@ -3,13 +3,7 @@ package racebench.strategy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import racebench.process.Frames;
-import racebench.process.WorkerDiedException;
 import racebench.process.WorkerLauncher;
 import racebench.process.WorkerProcess;
 import racebench.workload.TaskSpec;
@@ -93,14 +87,8 @@ final class ProcessPoolStrategy implements ExecutionStrategy {
             if (index >= tasks.size()) {
                 return;
             }
-            CompletableFuture<Frames.Response> response = worker.submit(index, tasks.get(index));
             try {
-                ProcessWorkers.record(batch, index, response.get(Watchdog.nanos(timeout), TimeUnit.NANOSECONDS));
-            } catch (TimeoutException e) {
-                worker.kill();
-                batch.fail(new TaskTimeoutException(index, timeout));
-            } catch (ExecutionException e) {
-                ProcessWorkers.recordDeath(batch, index, (WorkerDiedException) e.getCause());
+                ProcessWorkers.await(batch, index, worker, worker.submit(index, tasks.get(index)), timeout);
             } catch (InterruptedException e) {
                 return; // cancelled: run() kills the workers
             }

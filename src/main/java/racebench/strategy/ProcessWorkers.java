@@ -42,6 +42,23 @@ final class ProcessWorkers {
     }
 
     /** A worker died under a task: a crash is the task's failure; a kill by us is a consequence of another one. */
+    /**
+     * Waits for a task's response within its timeout and records what came: its result, a
+     * timeout (the worker killed, so the task stops) or the worker's death.
+     */
+    static void await(Batch batch, int index, WorkerProcess worker,
+                      java.util.concurrent.CompletableFuture<Frames.Response> response, java.time.Duration timeout)
+            throws InterruptedException {
+        try {
+            record(batch, index, response.get(Watchdog.nanos(timeout), java.util.concurrent.TimeUnit.NANOSECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            worker.kill();
+            batch.fail(new TaskTimeoutException(index, timeout));
+        } catch (java.util.concurrent.ExecutionException e) {
+            recordDeath(batch, index, (WorkerDiedException) e.getCause());
+        }
+    }
+
     static void recordDeath(Batch batch, int index, WorkerDiedException died) {
         if (!died.killedByParent()) {
             batch.fail(new WorkerCrashedException(index, died));
