@@ -48,6 +48,9 @@ class KillDashNineTest {
                 Arguments.of("bench", List.of("bench", "--profile", "smoke", "--include", "StrategyBenchmark"),
                         "ForkedMain"),
                 Arguments.of("calibrate", List.of("calibrate", "--budget", "2", "--nightlies", "10"), "ForkedMain"),
+                // a user's task run by every strategy: the JMH fork's worker JVMs are racebench's grandchildren
+                Arguments.of("bench --task", List.of("bench", "--task", "racebench.fixtures.SpinTask", "--classpath",
+                        FIXTURES, "--profile", "smoke", "--param", "strategy=PROCESS_POOL"), "WorkerMain"),
                 // a user's benchmark that hangs deaf to interrupts, in a JMH host of its own
                 Arguments.of("bench --jar", List.of("bench", "--jar", USER_JAR, "--include", "Hangs",
                         "--profile", "smoke"), "ForkedMain"),
