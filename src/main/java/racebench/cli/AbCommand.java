@@ -105,7 +105,8 @@ public final class AbCommand implements Callable<Integer> {
         } catch (BenchRun.JmhFailure e) {
             throw new ToolFailure(e.getMessage(), e.getCause());
         }
-        return CompareCommand.report(spec.commandLine().getOut(), result, run);
+        racebench.bench.ComparisonReport.write(spec.commandLine().getOut(), result, run);
+        return result.hasRegression() ? ExitCodes.FINDING : ExitCodes.OK;
     }
 
     private static JmhJar ownJar() {

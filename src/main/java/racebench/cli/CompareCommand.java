@@ -3,13 +3,10 @@ package racebench.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import racebench.bench.ComparisonReport;
 import racebench.bench.RunComparison;
-import racebench.results.RunDirectory;
-import racebench.stats.Comparison;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -48,42 +45,14 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunComparison.Result result = compare(base, candidate, OptionChecks.noise(noisePercent).withCorrection(
-                OptionChecks.correction(correction)));
-        RunDirectory run = Results.create(Results.directory(out), "compare");
-        RunComparison.writeEnvironment(run, java.util.Map.of("base_run", base.toAbsolutePath().toString(),
-                "new_run", candidate.toAbsolutePath().toString()));
-        return report(spec.commandLine().getOut(), result, run);
-    }
-
-    static RunComparison.Result compare(Path base, Path candidate, Comparison.Criteria criteria) throws IOException {
-        for (Path p : new Path[] {base, candidate}) {
-            if (!Files.isDirectory(p)) {
-                throw new BadInput(p + " is not a run directory");
-            }
-        }
+        RunComparison.Result result;
         try {
-            // each row also judged at what the base run's own spread lets it detect (nightly does the same)
-            return RunComparison.compare(java.util.List.of(base), candidate, criteria,
-                    racebench.bench.RowSpreads.of(java.util.List.of(base)));
+            result = ComparisonReport.compare(base, candidate, OptionChecks.noise(noisePercent).withCorrection(
+                    OptionChecks.correction(correction)), () -> Results.create(Results.directory(out), "compare"),
+                    spec.commandLine().getOut());
         } catch (IllegalArgumentException e) {
             throw new BadInput(e.getMessage());
         }
-    }
-
-    /** Writes compare.csv, prints the changes, returns 1 on a regression, else 0. */
-    static int report(PrintWriter console, RunComparison.Result result, RunDirectory run) throws IOException {
-        RunComparison.write(result, run.resolve("compare.csv"));
-        console.println();
-        result.lines().forEach(console::println);
-        if (!result.onlyInBase().isEmpty() || !result.onlyInNew().isEmpty()) {
-            console.printf("  not compared: %d only in the base run, %d only in the new run%n",
-                    result.onlyInBase().size(), result.onlyInNew().size());
-        }
-        console.printf("Results in %s%n", run.resolve("compare.csv"));
-        racebench.report.RunReport.finish(run, console, result.hasRegression()
-                ? racebench.results.Completion.Status.FINDING : racebench.results.Completion.Status.OK, java.util.Map.of());
         return result.hasRegression() ? ExitCodes.FINDING : ExitCodes.OK;
     }
-
 }
