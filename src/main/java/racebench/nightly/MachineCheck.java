@@ -96,7 +96,9 @@ public final class MachineCheck {
                 n = new Night(night, Optional.empty(), true);
             } else {
                 Comparison c = Comparison.of(theirs.get(), mine.get(), criteria.bootstrap());
-                Change verdict = c.judge(c.p(), criteria);
+                // one row, judged by the judge every comparison goes through (a single test: nothing to adjust)
+                Change verdict = racebench.stats.Judge.judge(List.of(c), new boolean[] {false},
+                        List.of(Optional.empty()), criteria, racebench.stats.AlarmBudget.DEFAULT).getFirst().verdict();
                 n = new Night(night, Optional.of(c), verdict != Change.REGRESSION && verdict != Change.IMPROVEMENT);
             }
             nights.add(n);
