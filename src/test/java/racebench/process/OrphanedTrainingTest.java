@@ -17,17 +17,16 @@ class OrphanedTrainingTest {
     @Test
     void aTrainingRunWhoseRacebenchIsGoneLeavesNothingBehindAndNothingElseIsTouched(@TempDir Path dir)
             throws IOException, InterruptedException {
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        Path orphan = Files.writeString(dir.resolve("worker-1f2e.aot." + gone.pid() + ".tmp"), "half a cache");
+        long dead = Pids.notRunning();
+        Path orphan = Files.writeString(dir.resolve("worker-1f2e.aot." + dead + ".tmp"), "half a cache");
         Path running = Files.writeString(dir.resolve("worker-1f2e.aot." + ProcessHandle.current().pid() + ".tmp"),
                 "a cache being trained right now");
         Path cache = Files.writeString(dir.resolve("worker-1f2e.aot"), "a finished cache");
         Path foreign = Files.writeString(dir.resolve("worker-notes.aot.1.txt"), "someone's file");
         // a folder and a link named as a dead run's partial cache are someone else's
-        Path folder = Files.createDirectory(dir.resolve("worker-2f2e.aot." + gone.pid() + ".tmp"));
+        Path folder = Files.createDirectory(dir.resolve("worker-2f2e.aot." + dead + ".tmp"));
         Path elsewhere = Files.writeString(Files.createDirectory(dir.resolve("elsewhere")).resolve("theirs"), "x");
-        Path link = Files.createSymbolicLink(dir.resolve("worker-3f2e.aot." + gone.pid() + ".tmp"), elsewhere);
+        Path link = Files.createSymbolicLink(dir.resolve("worker-3f2e.aot." + dead + ".tmp"), elsewhere);
 
         WorkerSpawn.removeOrphanedTraining(dir);
 

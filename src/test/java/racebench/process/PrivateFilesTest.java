@@ -107,9 +107,7 @@ class PrivateFilesTest {
     @Test
     void theTemporaryDirectoriesOfARacebenchThatIsGoneAreSweptAndNothingElse(@TempDir Path tmp)
             throws IOException, InterruptedException {
-        Process gone = new ProcessBuilder("true").start();
-        gone.waitFor();
-        long dead = gone.pid();
+        long dead = Pids.notRunning();
         long alive = ProcessHandle.current().pid();
         Path orphan = Files.createDirectory(tmp.resolve("racebench-jcstress-" + dead + "-42"));
         Files.writeString(Files.createDirectory(orphan.resolve("sub")).resolve("f"), "left by kill -9");
