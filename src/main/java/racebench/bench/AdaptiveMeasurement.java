@@ -149,8 +149,9 @@ public final class AdaptiveMeasurement {
     public static Result run(List<BenchCase> cases, Profile profile, Stopping stopping, Duration budget,
                              RunDirectory run, Progress progress, java.util.Optional<Build> base,
                              java.util.Optional<Build> self, Map<RowId, Double> priorSpreads) throws IOException {
-        return run(cases, stopping, budget, progress, inProcess(self, profile, run),
-                base.map(b -> inProcess(java.util.Optional.of(b), profile, run)), priorSpreads);
+        java.util.Optional<Forker> baseForker = base.isPresent()
+                ? java.util.Optional.of(inProcess(base, profile, run)) : java.util.Optional.empty();
+        return run(cases, stopping, budget, progress, inProcess(self, profile, run), baseForker, priorSpreads);
     }
 
     /** As above, with the forks of each side started by the given forkers. */
@@ -161,16 +162,25 @@ public final class AdaptiveMeasurement {
                 .measure(cases);
     }
 
-    /** racebench's own benchmarks in this JVM's JMH, their forks from {@code build}'s class path when given. */
-    static Forker inProcess(java.util.Optional<Build> build, Profile profile, RunDirectory run) {
-        Forker jmh = c -> JmhRunner.run(c, profile, 1, run.resolve(".jmh-part.json"), run.resolve("jmh.log"));
+    /**
+     * racebench's own benchmarks in this JVM's JMH, their forks from {@code build}'s class path when
+     * given; JMH's JSON of each fork goes to a private temporary directory, never the run's.
+     */
+    static Forker inProcess(java.util.Optional<Build> build, Profile profile, RunDirectory run) throws IOException {
+        java.nio.file.Path scratch = scratch();
+        Forker jmh = c -> JmhRunner.run(c, profile, 1, scratch, run.resolve("jmh.log"));
         return build.<Forker>map(b -> c -> b.run(() -> jmh.fork(c))).orElse(jmh);
     }
 
     /** A user's benchmarks, each fork in a JMH host of the side's own ({@link HostJmh}). */
-    static Forker host(Side side, Profile profile, RunDirectory run) {
-        return c -> HostJmh.run(c, profile, side, 1, run.resolve(".jmh-part-" + side.name() + ".json"),
-                run.resolve("jmh.log"));
+    static Forker host(Side side, Profile profile, RunDirectory run) throws IOException {
+        java.nio.file.Path scratch = scratch();
+        return c -> HostJmh.run(c, profile, side, 1, scratch, run.resolve("jmh.log"));
+    }
+
+    /** Where a forker's JMH writes a fork's JSON: removed with its directory when the command ends. */
+    private static java.nio.file.Path scratch() throws IOException {
+        return racebench.process.PrivateFiles.temporaryDir("racebench-jmh-").resolve("fork.json");
     }
 
     Result measure(List<BenchCase> cases) throws IOException {

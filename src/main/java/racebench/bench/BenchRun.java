@@ -108,7 +108,8 @@ public final class BenchRun {
         base.ifPresent(b -> facts.put("base_build", b.name()));
         Plan plan = new Plan(selector, ownCases(profile, selector, Map.of()),
                 AdaptiveMeasurement.inProcess(from, profile, run),
-                base.map(b -> AdaptiveMeasurement.inProcess(java.util.Optional.of(b), profile, run)),
+                base.isPresent() ? java.util.Optional.of(AdaptiveMeasurement.inProcess(base, profile, run))
+                        : java.util.Optional.empty(),
                 base.map(b -> "the base build " + b.shortName()).orElse(""), facts, java.util.Optional.empty());
         return measure(console, profile, plan, budget, run, priorSpreads,
                 self.filter(b -> base.isPresent()).map(b -> "; tonight's forks from its stored copy " + b.shortName())
@@ -148,7 +149,8 @@ public final class BenchRun {
         base.ifPresent(b -> facts.put("base_side", b.describe()));
         baseline.ifPresent(b -> facts.put("baseline_param", b.name() + "=" + b.value()));
         Plan plan = new Plan(include, cases, AdaptiveMeasurement.host(side, profile, run),
-                base.map(b -> AdaptiveMeasurement.host(b, profile, run)),
+                base.isPresent() ? java.util.Optional.of(AdaptiveMeasurement.host(base.get(), profile, run))
+                        : java.util.Optional.empty(),
                 base.map(b -> "the base side").orElse(""), facts, baseline);
         return throwOnFailures(measure(console, profile, plan, budget, run, Map.of(), ""), run);
     }
@@ -169,7 +171,8 @@ public final class BenchRun {
         baseBuild.ifPresent(b -> facts.put("base_build", b.name()));
         facts.put("class_path", side.jar().joined());
         Plan plan = new Plan(include, cases, AdaptiveMeasurement.host(side, profile, run),
-                base.map(b -> AdaptiveMeasurement.host(b, profile, run)),
+                base.isPresent() ? java.util.Optional.of(AdaptiveMeasurement.host(base.get(), profile, run))
+                        : java.util.Optional.empty(),
                 baseBuild.map(b -> "the base build " + b.shortName()).orElse(""), facts,
                 java.util.Optional.empty());
         return measure(console, profile, plan, budget, run, priorSpreads, "");

@@ -24,6 +24,11 @@ public final class Children {
     private Children() {
     }
 
+    /** Makes sure the reaper runs at exit: what registers a temporary directory calls it. */
+    static void reapAtExit() {
+        // loading this class registered the hook
+    }
+
     /** The java launcher of the running JDK, so children run on the same JDK 25 as their parent. */
     public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -62,6 +62,7 @@ public final class PrivateFiles {
      */
     public static Path temporaryDir(String prefix) throws IOException {
         if (SWEPT.compareAndSet(false, true)) {
+            Children.reapAtExit(); // the directory goes when the command ends, whatever else it started
             sweep(Path.of(System.getProperty("java.io.tmpdir")));
         }
         String named = prefix + ProcessHandle.current().pid() + "-";

@@ -93,6 +93,13 @@ class KillDashNineTest {
             }
             assertEquals(List.of(), family.stream().filter(ProcessHandle::isAlive)
                     .map(p -> p.pid() + " " + p.info().commandLine().orElse("?")).toList(), name + ": left behind");
+            Path results = scratch.resolve("results");
+            if (Files.isDirectory(results)) {
+                try (var files = Files.walk(results)) {
+                    assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith(".jmh-part"))
+                            .toList(), name + ": JMH's scratch files belong in a private directory, not the run's");
+                }
+            }
         } finally {
             racebench.descendants().forEach(ProcessHandle::destroyForcibly);
             racebench.destroyForcibly();
