@@ -85,7 +85,8 @@ final class RowState {
         }
         OptionalDouble tonight = forks() < 3 ? OptionalDouble.empty() : DetectableEffect.pooledLogSpread(sides);
         OptionalDouble spread = priorSpread != null ? OptionalDouble.of(priorSpread) : tonight;
-        verdictForks = spread.isPresent() ? forksToSee(spread.getAsDouble(), stopping.maxForksToSee()) : Integer.MAX_VALUE;
+        verdictForks = spread.isPresent() ? DetectableEffect.forksToSee(spread.getAsDouble(), stopping.maxForksToSee())
+                : Integer.MAX_VALUE;
         alarmForks = withBase && spread.isPresent()
                 ? DetectableEffect.forksToAlarm(spread.getAsDouble(), alarmBar, stopping.maxForks()) : Integer.MAX_VALUE;
         if (withBase && primary && spread.isPresent()) {
@@ -93,22 +94,5 @@ final class RowState {
             int needed = DetectableEffect.forksToAlarm(larger, alarmBar, stopping.maxForks());
             primaryForks = Math.min(needed, stopping.maxForks());
         }
-    }
-
-    /**
-     * The fewest forks a side (up to {@code maxForks}) at which forks that spread by
-     * {@code spread} (standard deviation of ln(fork mean)) could detect a change of
-     * {@link DetectableEffect#WIDEST}; {@link Integer#MAX_VALUE} when none would.
-     */
-    static int forksToSee(double spread, int maxForks) {
-        if (!Double.isFinite(spread)) {
-            return Integer.MAX_VALUE;
-        }
-        for (int n = 2; n <= maxForks; n++) {
-            if (DetectableEffect.of(spread, n, n) <= DetectableEffect.WIDEST) {
-                return n;
-            }
-        }
-        return Integer.MAX_VALUE;
     }
 }

@@ -84,6 +84,23 @@ public final class DetectableEffect {
     }
 
     /**
+     * The fewest forks a side (up to {@code maxForks}) at which a row whose forks spread by
+     * {@code logSpread} could detect a change of {@link #WIDEST} ({@link #of}): enough for a
+     * verdict; {@link Integer#MAX_VALUE} when none would.
+     */
+    public static int forksToSee(double logSpread, int maxForks) {
+        if (!Double.isFinite(logSpread)) {
+            return Integer.MAX_VALUE;
+        }
+        for (int n = 2; n <= maxForks; n++) {
+            if (of(logSpread, n, n) <= WIDEST) {
+                return n;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * The standard deviation of ln(fork mean) pooled over groups of forks that ran together (one
      * run's side of one row): each group is centred on its own mean, so drift between runs
      * does not count as spread. Empty when the groups together have no degree of freedom.

@@ -146,8 +146,8 @@ class AdaptiveMeasurementTest {
         // 40 forks resolve: its verdict will be too blind whatever tonight gives it, so only ipc1 is
         // funded first, and ipc2 gets what the four lock rows get
         Fake fake = locksAndTwoIpcRows(4);
-        assertEquals(9, RowState.forksToSee(0.2, 40));
-        assertEquals(Integer.MAX_VALUE, RowState.forksToSee(1.0, 40));
+        assertEquals(9, racebench.stats.DetectableEffect.forksToSee(0.2, 40));
+        assertEquals(Integer.MAX_VALUE, racebench.stats.DetectableEffect.forksToSee(1.0, 40));
         new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 40, 0.02), Duration.ofSeconds(44), fake,
                 () -> fake.now()[0], line -> { }).priorSpreads(Map.of(id("ipc1"), 0.2, id("ipc2"), 1.0))
                 .measure(fake.cases());
@@ -179,7 +179,7 @@ class AdaptiveMeasurementTest {
         // 41.5% before tonight) needs 30 to see a 50% change, 27 beyond the minimum, while 22 s are left
         // after it: never funded to see, and the equal shares stop it at 6 too, though 4 s are then unused
         // (ipc2's 100% is beyond any 40 forks: it is an ordinary row here)
-        assertEquals(30, RowState.forksToSee(0.415, 40));
+        assertEquals(30, racebench.stats.DetectableEffect.forksToSee(0.415, 40));
         Fake fake = locksAndTwoIpcRows(4);
         new AdaptiveMeasurement(new AdaptiveMeasurement.Stopping(3, 6, 0.02, 40), Duration.ofSeconds(40), fake,
                 () -> fake.now()[0], line -> { }).priorSpreads(Map.of(id("ipc1"), 0.415, id("ipc2"), 1.0))
