@@ -19,6 +19,8 @@ import java.util.TreeSet;
 public final class ParamColumns {
     /** The prefix of a parameter's column: {@code param_size} holds each row's value of {@code size}. */
     public static final String PREFIX = "param_";
+    private static final java.util.regex.Pattern NEXT_PAIR =
+            java.util.regex.Pattern.compile(", (?=\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*=)");
     /** Format 1's single column of the canonical string. */
     public static final String LEGACY = "params";
 
@@ -30,14 +32,18 @@ public final class ParamColumns {
         return new TreeMap<>(values).toString();
     }
 
-    /** The parameters of a canonical string (JMH's values hold no comma). */
+    /**
+     * The parameters of a canonical string. A pair ends only where ", " is followed by the next
+     * parameter's name and "=" (names are Java fields), so a value may hold ", " itself, as an
+     * {@code @Param} value in a user's benchmark can.
+     */
     public static SortedMap<String, String> parse(String params) {
         SortedMap<String, String> values = new TreeMap<>();
         String inner = params.strip();
         if (inner.startsWith("{") && inner.endsWith("}")) {
             inner = inner.substring(1, inner.length() - 1);
         }
-        for (String pair : inner.split(", ")) {
+        for (String pair : NEXT_PAIR.split(inner)) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
                 values.put(pair.substring(0, eq), pair.substring(eq + 1));

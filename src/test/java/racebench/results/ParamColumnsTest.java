@@ -49,4 +49,12 @@ class ParamColumnsTest {
         assertEquals(Map.of("expr", "a=b"), ParamColumns.parse(ParamColumns.spell(Map.of("expr", "a=b"))));
         assertEquals(Map.of(), ParamColumns.parse("{}"));
     }
+
+    @Test
+    void aValueThatHoldsACommaAndAnEqualsSignIsOneValue() {
+        java.util.Map<String, String> values = java.util.Map.of("csv", "a, b, c", "expr", "x=1, y", "n", "8");
+        String spelled = ParamColumns.spell(values);
+        assertEquals(new java.util.TreeMap<>(values), ParamColumns.parse(spelled), spelled);
+        assertEquals(List.of("a, b, c", "x=1, y", "8"), ParamColumns.cells(spelled, List.of("csv", "expr", "n")));
+    }
 }
