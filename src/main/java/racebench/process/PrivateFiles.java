@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * temporary directories, both mode 0700, checked not to be symbolic links and to belong to
  * the user running racebench. Temporary directories are removed when the command ends, also
  * on Ctrl-C or SIGTERM (from {@link Children}'s shutdown hook, after the children that used
- * them are gone); those of a racebench killed outright are swept by the next one ({@link #sweep}).
+ * them are gone); those of a racebench killed outright are swept by the next one ({@link #sweep}),
+ * which knows them by a marker file their process holds locked while it lives.
  */
 public final class PrivateFiles {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
@@ -57,8 +58,9 @@ public final class PrivateFiles {
 
     /**
      * A fresh 0700 temporary directory, {@code <prefix><pid>-<n>}, removed by {@link #delete} or at
-     * shutdown; the first one a process makes also sweeps away those of racebench processes that
-     * are gone ({@link #sweep}).
+     * shutdown. It holds a marker file that this process keeps locked while it lives, so the next
+     * racebench can tell it from a live run's if this one is killed outright ({@link #sweep}); the
+     * first directory a process makes also sweeps.
      */
     public static Path temporaryDir(String prefix) throws IOException {
         if (SWEPT.compareAndSet(false, true)) {
@@ -67,35 +69,76 @@ public final class PrivateFiles {
         }
         String named = prefix + ProcessHandle.current().pid() + "-";
         Path dir = posix() ? Files.createTempDirectory(named, ownerOnly()) : Files.createTempDirectory(named);
+        java.nio.channels.FileChannel marker = java.nio.channels.FileChannel.open(dir.resolve(MARKER),
+                java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        if (marker.tryLock() == null) {
+            marker.close();
+            throw new IOException("cannot lock " + dir.resolve(MARKER));
+        }
+        MARKERS.put(dir, marker); // released when this process ends, however it ends
         TEMPORARY.add(dir);
         return dir;
     }
 
+    /** The file in each temporary directory that its process holds locked while it lives. */
+    static final String MARKER = ".racebench-alive";
+    private static final java.util.Map<Path, java.nio.channels.FileChannel> MARKERS = new ConcurrentHashMap<>();
     private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
-    private static final java.util.regex.Pattern OURS = java.util.regex.Pattern.compile("racebench-[a-z]+-(\\d+)-\\d+");
+    private static final java.util.regex.Pattern OURS =
+            java.util.regex.Pattern.compile("racebench-(builds|jcstress|tests|ipc|jmh|test)-\\d+-\\d+");
 
     /**
      * Removes the temporary directories that racebench processes killed before they could clean up
      * (kill -9, the OOM killer) left in {@code tmp}: directories, not links, of this user, named
-     * {@code racebench-<what>-<pid>-<n>}, whose process no longer runs. Anything else is left alone.
+     * as {@link #temporaryDir} names them and holding its marker, a regular file that no process
+     * holds locked (a lock is the process's own, whatever pid namespace it runs in, and goes
+     * with it). Anything else is left alone; what cannot be read is skipped.
      */
     static void sweep(Path tmp) {
-        try (Stream<Path> entries = Files.list(tmp)) {
-            for (Path p : entries.toList()) {
-                java.util.regex.Matcher m = OURS.matcher(p.getFileName().toString());
-                if (m.matches() && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
-                        && Files.getOwner(p, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))
-                        && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
-                    delete(p);
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(tmp)) {
+            entries = list.filter(p -> OURS.matcher(p.getFileName().toString()).matches()).toList();
+        } catch (IOException | UncheckedIOException e) {
+            return; // a sweep is housekeeping: the system's temporary-file cleaner has the rest
+        }
+        for (Path dir : entries) {
+            try {
+                Path marker = dir.resolve(MARKER);
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                        || !Files.getOwner(dir, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"))
+                        || !Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
                 }
+                boolean gone;
+                try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(marker,
+                        java.nio.file.StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                    java.nio.channels.FileLock lock = channel.tryLock();
+                    gone = lock != null;
+                    if (lock != null) {
+                        lock.release();
+                    }
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    gone = false; // this very process holds it
+                }
+                if (gone) {
+                    delete(dir);
+                }
+            } catch (IOException | RuntimeException e) {
+                // this one cannot be read or locked now: leave it, go on with the others
             }
-        } catch (IOException | UncheckedIOException | NumberFormatException e) {
-            // a sweep is housekeeping: what it cannot read it leaves for the system's temporary-file cleaner
         }
     }
 
     /** Removes a temporary directory and everything in it; a leftover is not worth failing a run for. */
     public static void delete(Path dir) {
+        java.nio.channels.FileChannel marker = MARKERS.remove(dir);
+        if (marker != null) {
+            try {
+                marker.close();
+            } catch (IOException e) {
+                // its lock goes with the process anyway
+            }
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

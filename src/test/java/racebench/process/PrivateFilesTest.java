@@ -105,33 +105,46 @@ class PrivateFilesTest {
     }
 
     @Test
-    void theTemporaryDirectoriesOfARacebenchThatIsGoneAreSweptAndNothingElse(@TempDir Path tmp)
-            throws IOException, InterruptedException {
-        long dead = Pids.notRunning();
-        long alive = ProcessHandle.current().pid();
-        Path orphan = Files.createDirectory(tmp.resolve("racebench-jcstress-" + dead + "-42"));
+    void theTemporaryDirectoriesOfARacebenchThatIsGoneAreSweptAndNothingElse(@TempDir Path tmp) throws IOException {
+        // a killed racebench's: named as racebench names them, its marker unlocked now its process is gone
+        Path orphan = Files.createDirectory(tmp.resolve("racebench-jcstress-4242-42"));
+        Files.writeString(orphan.resolve(PrivateFiles.MARKER), "");
         Files.writeString(Files.createDirectory(orphan.resolve("sub")).resolve("f"), "left by kill -9");
-        Path live = Files.createDirectory(tmp.resolve("racebench-builds-" + alive + "-7"));
-        Path file = Files.writeString(tmp.resolve("racebench-ipc-" + dead + "-1"), "a file, not racebench's");
-        Path elsewhere = Files.writeString(Files.createDirectory(tmp.resolve("elsewhere")).resolve("theirs"), "x");
-        Path link = Files.createSymbolicLink(tmp.resolve("racebench-ipc-" + dead + "-2"), elsewhere.getParent());
-        Path older = Files.createDirectory(tmp.resolve("racebench-jcstress-12345678901"));
+        // a live run's: its marker held locked (here by this process)
+        Path live = Files.createDirectory(tmp.resolve("racebench-builds-4243-7"));
+        try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(
+                Files.writeString(live.resolve(PrivateFiles.MARKER), ""), java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = held.lock()) {
+            // a user's folder with a name like racebench's and no marker; a file and a link with racebench's names
+            Path users = Files.createDirectory(tmp.resolve("racebench-test-2025-06"));
+            Files.writeString(users.resolve("notes.txt"), "someone's");
+            Path file = Files.writeString(tmp.resolve("racebench-ipc-4244-1"), "a file, not racebench's");
+            Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
+            Files.writeString(elsewhere.resolve(PrivateFiles.MARKER), "");
+            Path link = Files.createSymbolicLink(tmp.resolve("racebench-ipc-4245-2"), elsewhere);
+            Path otherName = Files.createDirectory(tmp.resolve("racebench-results-4246-1"));
+            Files.writeString(otherName.resolve(PrivateFiles.MARKER), "");
 
-        PrivateFiles.sweep(tmp);
+            PrivateFiles.sweep(tmp);
 
-        assertFalse(Files.exists(orphan), "a dead run's directory and what is in it");
-        assertTrue(Files.isDirectory(live), "a live run's");
-        assertTrue(Files.isRegularFile(file));
-        assertTrue(Files.isSymbolicLink(link));
-        assertEquals("x", Files.readString(elsewhere));
-        assertTrue(Files.isDirectory(older), "a name without a pid is not known to be racebench's");
+            assertFalse(Files.exists(orphan), "a dead run's directory and what is in it");
+            assertTrue(Files.isDirectory(live), "a live run's");
+            assertTrue(Files.isRegularFile(users.resolve("notes.txt")), "no marker: not racebench's");
+            assertTrue(Files.isRegularFile(file));
+            assertTrue(Files.isSymbolicLink(link));
+            assertTrue(Files.isRegularFile(elsewhere.resolve(PrivateFiles.MARKER)), "a link's target is never swept");
+            assertTrue(Files.isDirectory(otherName), "a kind of directory racebench does not make");
+        }
     }
 
     @Test
-    void aTemporaryDirectoryNamesTheProcessThatMadeIt() throws IOException {
+    void aTemporaryDirectoryNamesTheProcessThatMadeItAndHoldsItsMarkerLocked() throws IOException {
         Path dir = PrivateFiles.temporaryDir("racebench-test-");
         assertTrue(dir.getFileName().toString().startsWith("racebench-test-" + ProcessHandle.current().pid() + "-"),
                 dir.toString());
+        PrivateFiles.sweep(dir.getParent());
+        assertTrue(Files.isDirectory(dir), "the sweep leaves a live process's directory");
         PrivateFiles.delete(dir);
+        assertFalse(Files.exists(dir));
     }
 }
