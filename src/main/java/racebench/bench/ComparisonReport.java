@@ -36,9 +36,13 @@ public final class ComparisonReport {
         RunComparison.Result result = RunComparison.compare(List.of(base), candidate, criteria,
                 RowSpreads.of(List.of(base)));
         RunDirectory run = runs.get();
-        RunComparison.writeEnvironment(run, Map.of("base_run", base.toAbsolutePath().toString(),
-                "new_run", candidate.toAbsolutePath().toString()));
-        write(console, result, run);
+        try {
+            RunComparison.writeEnvironment(run, Map.of("base_run", base.toAbsolutePath().toString(),
+                    "new_run", candidate.toAbsolutePath().toString()));
+            write(console, result, run);
+        } catch (IllegalArgumentException e) { // not the user's input: the runs were read; writing went wrong
+            throw new IllegalStateException("writing " + run.path() + ": " + e.getMessage(), e);
+        }
         return result;
     }
 

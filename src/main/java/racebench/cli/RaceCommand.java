@@ -140,8 +140,9 @@ public final class RaceCommand implements Callable<Integer> {
         if (counters != null) {
             throw new BadInput("--jcstress-jar and --counter are two kinds of race: give one");
         }
-        if (budgetMinutes != null) {
-            throw new BadInput("--budget does not go with --jcstress-jar: its rounds run at the mode's settings");
+        if (budgetMinutes != null || noRetry) {
+            throw new BadInput((noRetry ? "--no-retry" : "--budget") + " does not go with --jcstress-jar: its two "
+                    + "rounds run at the mode's settings");
         }
         Path results = Results.directory(out);
         Results.checkWritable(results);

@@ -45,10 +45,12 @@ public record OutcomeRow(String test, String compilation, String jvmArgs, int fo
 
     /**
      * Whether this outcome is a race: for racebench's own counters a non-zero final value (a lost
-     * update, however the test graded it); for a user's jcstress test an outcome it graded FORBIDDEN.
+     * update, however the test graded it); for a user's jcstress test an outcome it graded FORBIDDEN,
+     * or one it did not grade at all (UNKNOWN), which jcstress fails a test for too.
      */
     public boolean isRace() {
-        return Verdicts.isSuiteTest(test) ? !outcome.trim().equals("0") : "FORBIDDEN".equals(expect);
+        return Verdicts.isSuiteTest(test) ? !outcome.trim().equals("0")
+                : "FORBIDDEN".equals(expect) || "UNKNOWN".equals(expect);
     }
 
     public boolean isNormal() {

@@ -200,7 +200,9 @@ public final class RaceReport {
             } else if (r.verdict() == Verdict.SAFE_UNPROVEN && !r.test().endsWith("." + Verdicts.USER_VARIANT)) {
                 out.printf("%n%s is SAFE_UNPROVEN: no lost update, but %s. To make it a proof: %s.%n", r.variant(),
                         r.proof().shortfall(), advice(r.proof(), stress));
-                worst = Math.max(worst, factor(r.proof()));
+                if (Verdicts.isSuiteTest(r.test())) { // the command below is the suite's
+                    worst = Math.max(worst, factor(r.proof()));
+                }
             }
         }
         if (worst > 0) {

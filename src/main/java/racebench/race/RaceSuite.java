@@ -79,15 +79,24 @@ public final class RaceSuite {
     /** The verdicts of a run; {@link #failed()} when jcstress could not run a configuration. */
     public record Outcome(List<VariantResult> verdicts, Duration took) {
         public boolean failed() {
-            return verdicts.stream().anyMatch(r -> r.verdict() == Verdict.ERROR);
+            return judged().anyMatch(r -> r.verdict() == Verdict.ERROR);
         }
 
         public boolean allAsExpected() {
-            return verdicts.stream().allMatch(r -> r.verdict().isGood());
+            return judged().allMatch(r -> r.verdict().isGood());
         }
 
         public List<VariantResult> unexpected() {
-            return verdicts.stream().filter(r -> !r.verdict().isGood()).toList();
+            return judged().filter(r -> !r.verdict().isGood()).toList();
+        }
+
+        /**
+         * The verdicts the run stands on: all but a user's jcstress test run against its subject's
+         * twin, which is evidence for the test's proof (a twin that crashed or hung leaves the test
+         * SAFE_UNPROVEN), not a verdict on the user's code.
+         */
+        private java.util.stream.Stream<VariantResult> judged() {
+            return verdicts.stream().filter(r -> Verdicts.isSuiteTest(r.test()) || !r.test().endsWith(Verdicts.TWIN_SUFFIX));
         }
     }
 

@@ -52,10 +52,11 @@ final class RaceSection {
         return raced.isEmpty() || raced.contains("/") ? raced : raced + "/" + r.get("fix_configurations");
     }
 
-    /** "3/7": the distinct final values seen, of those possible; format 1 wrote it so as coverage. */
+    /** "3/7": the distinct final values seen, of those possible; format 1 wrote it so as coverage; empty for a user's jcstress test. */
     private static String outcomesSeen(CSVRecord r) {
         String coverage = r.get("coverage");
-        return coverage.contains("/") ? coverage : r.get("outcomes_seen") + "/" + r.get("outcomes_possible");
+        return coverage.contains("/") || r.get("outcomes_possible").isEmpty() ? coverage
+                : r.get("outcomes_seen") + "/" + r.get("outcomes_possible");
     }
 
     /** The values a run's variants could leave: race-values.csv's possible ones, or format 1's list in race.csv. */

@@ -41,7 +41,6 @@ final class ProcessWorkers {
         }
     }
 
-    /** A worker died under a task: a crash is the task's failure; a kill by us is a consequence of another one. */
     /**
      * Waits for a task's response within its timeout and records what came: its result, a
      * timeout (the worker killed, so the task stops) or the worker's death.
@@ -59,6 +58,7 @@ final class ProcessWorkers {
         }
     }
 
+    /** A worker died under a task: a crash is the task's failure; a kill by us is a consequence of another one. */
     static void recordDeath(Batch batch, int index, WorkerDiedException died) {
         if (!died.killedByParent()) {
             batch.fail(new WorkerCrashedException(index, died));

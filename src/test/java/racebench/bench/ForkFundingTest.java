@@ -51,6 +51,14 @@ class ForkFundingTest {
     }
 
     @Test
+    void whenTwoRowsFitOneAtATimeTheCheaperIsFundedWhereverItStands() {
+        RowState first = row("first", false, 3, 5, 6);         // 3 forks more at 5 s: 15 s
+        RowState second = row("second", false, 3, 5, 5);       // 2 forks more at 5 s: 10 s
+        // 20 s left: either fits, not both; walking the rows in order would fund the first
+        assertEquals(List.of("X.second"), names(funding(20, false).active(List.of(first, second))));
+    }
+
+    @Test
     void withABaseThePrimaryRowsShortOfTheirPairsComeFirst() {
         RowState primary = row("primary", true, 3, 1, 3);
         primary.primaryForks = 6;                              // its alarm needs 6 pairs

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JMH project nobody here wrote, made inside a test as the JMH archetype's {@code mvn package}
+ * A user's JMH project, made inside a test as the JMH archetype's {@code mvn package}
  * makes one: benchmark sources compiled with JMH's annotation processor, then one uber-jar of
  * their classes, the generated benchmark list, and JMH with its dependencies, whose main class is
  * JMH's. Its benchmarks: {@code Work.sum} (a dependent loop over {@code size} elements, two

@@ -59,6 +59,8 @@ class JcstressJarTest {
                 "--results", results), "give one");
         MainTest.assertUsageError(MainTest.run("race", "--jcstress-jar", jar.toString(), "--budget", "3",
                 "--results", results), "--budget does not go with --jcstress-jar");
+        MainTest.assertUsageError(MainTest.run("race", "--jcstress-jar", jar.toString(), "--no-retry",
+                "--results", results), "--no-retry does not go with --jcstress-jar");
         assertFalse(Files.exists(out.resolve("results")), "nothing written for bad input");
     }
 
@@ -82,7 +84,8 @@ class JcstressJarTest {
         assertEquals("demo.TallyTest twin", locked.get("twin"), locked.toString());
         assertEquals("REPRODUCED", lockedTwin.get("verdict"), "without its lock the tally loses hits: " + lockedTwin);
         assertTrue(Long.parseLong(lockedTwin.get("forbidden")) > 0, lockedTwin.toString());
-        assertTrue(List.of("PROVEN", "SAFE_UNPROVEN").contains(locked.get("verdict")), locked.toString());
+        // the twin loses a hit about once in 10 samples: quick mode proves the lock thousands of times over
+        assertEquals("PROVEN", locked.get("verdict"), locked.toString());
         assertEquals("RACE", loose.get("verdict"), loose.toString());
         assertTrue(Long.parseLong(loose.get("forbidden")) > 0, loose.toString());
         assertTrue(o.out().contains("demo.Tally's twin is the class without its"), o.out());

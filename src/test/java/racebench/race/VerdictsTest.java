@@ -249,4 +249,21 @@ class VerdictsTest {
         assertEquals(Verdict.NOT_SEEN, quiet.verdict());
         assertTrue(quiet.verdict().isGood(), "a twin that did not race is evidence missing, not a failure");
     }
+
+    @Test
+    void anUngradedOutcomeOfAUsersTestIsARaceAndATwinThatCouldNotRunFailsNothing() {
+        List<OutcomeRow> rows = List.of(row("demo.TallyTest", "unified", "2", "ACCEPTABLE", 1_000),
+                row("demo.TallyTest", "unified", "3", "UNKNOWN", 1));
+        assertEquals(Verdict.RACE, Verdicts.summarize(rows, null).getFirst().verdict(),
+                "jcstress fails a test on an outcome it did not grade");
+
+        List<VariantResult> twinDied = Verdicts.summarize(List.of(row("demo.TallyTest", "unified", "2", "ACCEPTABLE", 9),
+                RaceSuite.timedOut(List.of("demo.TallyTest twin"), "hung").getFirst()), null);
+        RaceSuite.Outcome outcome = new RaceSuite.Outcome(twinDied, java.time.Duration.ZERO);
+        assertEquals(Verdict.ERROR, twinDied.stream().filter(r -> r.test().endsWith(" twin")).findFirst().orElseThrow()
+                .verdict(), "the twin's row says what happened to it");
+        assertEquals(Verdict.SAFE_UNPROVEN, twinDied.getFirst().verdict(), "no proof without the twin's evidence");
+        assertFalse(outcome.failed(), "a twin that hung is missing evidence, not a failed run");
+        assertTrue(outcome.allAsExpected());
+    }
 }
