@@ -72,15 +72,7 @@ public final class DetectableEffect {
      * {@link Integer#MAX_VALUE} when none would.
      */
     public static int forksToAlarm(double logSpread, double bar, int maxForks) {
-        if (!Double.isFinite(logSpread)) {
-            return Integer.MAX_VALUE;
-        }
-        for (int n = 2; n <= maxForks; n++) {
-            if (ofAlarm(logSpread, n, bar) <= ALARM_CHANGE) {
-                return n;
-            }
-        }
-        return Integer.MAX_VALUE;
+        return fewestForks(logSpread, maxForks, n -> ofAlarm(logSpread, n, bar) <= ALARM_CHANGE);
     }
 
     /**
@@ -89,11 +81,16 @@ public final class DetectableEffect {
      * verdict; {@link Integer#MAX_VALUE} when none would.
      */
     public static int forksToSee(double logSpread, int maxForks) {
+        return fewestForks(logSpread, maxForks, n -> of(logSpread, n, n) <= WIDEST);
+    }
+
+    /** The fewest forks a side, 2 to {@code maxForks}, that are {@code enough}; {@link Integer#MAX_VALUE} when none are. */
+    private static int fewestForks(double logSpread, int maxForks, java.util.function.IntPredicate enough) {
         if (!Double.isFinite(logSpread)) {
             return Integer.MAX_VALUE;
         }
         for (int n = 2; n <= maxForks; n++) {
-            if (of(logSpread, n, n) <= WIDEST) {
+            if (enough.test(n)) {
                 return n;
             }
         }
