@@ -158,7 +158,7 @@ public final class JcstressTests {
             console.printf("against your classes: %d test(s)%n", checked.tests().size());
             rows.addAll(round(checked, settings, List.of(list), run, "", progress));
             // each test, then its run against the twin
-            List<VariantResult> verdicts = Verdicts.summarize(rows, null, Map.of()).stream()
+            List<VariantResult> verdicts = Verdicts.summarize(rows, null, stressSeconds(rows, mode, settings)).stream()
                     .sorted(java.util.Comparator.comparing((VariantResult r) -> r.test().replace(Verdicts.TWIN_SUFFIX, ""))
                             .thenComparing(r -> r.test().endsWith(Verdicts.TWIN_SUFFIX)))
                     .toList();
@@ -193,6 +193,16 @@ public final class JcstressTests {
                 .overriding(settings.timeMillis(), settings.iterations());
         return RaceSuite.round(request, checked.tests(), settings.timeMillis(), settings.iterations(), null, run,
                 suffix, progress);
+    }
+
+    /** Each test's stress time: its configurations, each stressed for the mode's (or the overrides') time. */
+    private static Map<String, Double> stressSeconds(List<OutcomeRow> rows, StressMode mode, RaceSuite.Request settings) {
+        double perConfiguration = mode.secondsPerConfiguration(settings.timeMillis(), settings.iterations());
+        Map<String, java.util.Set<String>> configurations = new java.util.HashMap<>();
+        rows.forEach(r -> configurations.computeIfAbsent(r.test(), t -> new java.util.HashSet<>()).add(r.setting()));
+        Map<String, Double> seconds = new java.util.HashMap<>();
+        configurations.forEach((test, c) -> seconds.put(test, c.size() * perConfiguration));
+        return seconds;
     }
 
     private static List<String> userClassPath(Request request) {

@@ -87,6 +87,7 @@ class JcstressJarTest {
         // the twin loses a hit about once in 10 samples: quick mode proves the lock thousands of times over
         assertEquals("PROVEN", locked.get("verdict"), locked.toString());
         assertEquals("RACE", loose.get("verdict"), loose.toString());
+        assertTrue(Double.parseDouble(loose.get("stress_seconds")) > 0, "its stress time: " + loose);
         assertTrue(Long.parseLong(loose.get("forbidden")) > 0, loose.toString());
         assertTrue(o.out().contains("demo.Tally's twin is the class without its"), o.out());
         assertTrue(Files.isRegularFile(run.resolve("index.html")));
